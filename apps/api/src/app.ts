@@ -1,0 +1,85 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '@vungxanh/domain';
+import type { AppEnv, Deps } from './lib/context.ts';
+import { mountDocs } from './lib/docs.ts';
+import { errorBody, handleError } from './lib/errors.ts';
+import { loadSession } from './lib/session.ts';
+import { spaHandler } from './lib/static.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { originCheck, securityHeaders } from './middleware/security.ts';
+import { accountsRouter } from './routes/accounts/accounts.index.ts';
+import { auditRouter } from './routes/audit/audit.index.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
+import { healthRouter } from './routes/health/health.index.ts';
+import { settingsRouter } from './routes/settings/settings.index.ts';
+import { unitsRouter } from './routes/units/units.index.ts';
+
+export interface AppOptions {
+  /** Built single-page apps to serve; omitted in API tests. */
+  static?: { admin: string; kiosk: string };
+}
+
+const limits = { json: 64 * 1024, upload: 5 * 1024 * 1024 };
+
+/** The API's routes, chained so their types reach the apps through Hono's RPC client. */
+function apiRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .route('/api/health', healthRouter)
+    .route('/api/auth', authRouter)
+    .route('/api/units', unitsRouter)
+    .route('/api/accounts', accountsRouter)
+    .route('/api/audit', auditRouter)
+    .route('/api/settings', settingsRouter);
+}
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use('*', securityHeaders);
+  app.use('/api/*', (c, next) =>
+    bodyLimit({
+      maxSize: c.req.path.endsWith('/import') ? limits.upload : limits.json,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large');
+      },
+    })(c, next),
+  );
+  app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
+  app.use('/api/*', loadSession);
+
+  const api = apiRoutes();
+  app.route('/', api);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'vx_session',
+  });
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Vùng Xanh API',
+          version: deps.version,
+          description:
+            'Drug-prevention outreach for Vietnamese communes. Sign in with POST /api/auth/login; the session cookie authorises the other routes. State-changing requests must carry an Origin header of this site.',
+        },
+        security: [{ session: [] }],
+      }),
+    ),
+  );
+  mountDocs(app);
+
+  app.all('/api/*', (c) => c.json(errorBody('not_found', c.get('locale'), c.get('requestId')), 404));
+  if (options.static) {
+    const admin = spaHandler(options.static.admin, '/admin');
+    app.get('/admin', admin);
+    app.get('/admin/*', admin);
+    app.get('*', spaHandler(options.static.kiosk, ''));
+  }
+  app.notFound((c) => c.json(errorBody('not_found', c.get('locale') ?? 'vi', c.get('requestId') ?? 'unknown'), 404));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,25 @@
+import { openDb, migrateDb, type Db } from '@vungxanh/db';
+import type { Config } from './env.ts';
+import type { Deps } from './lib/context.ts';
+import { createLogger } from './lib/logger.ts';
+import { RateLimiter } from './lib/rate-limit.ts';
+
+/** Everything a request needs, made once per process (or per test). */
+export function createDeps(db: Db, config: Config, version: string): Deps {
+  return {
+    db,
+    config,
+    version,
+    logger: createLogger(config.LOG_LEVEL),
+    limits: {
+      login: new RateLimiter(10, 60_000),
+      publicWrite: new RateLimiter(30, 60_000),
+    },
+  };
+}
+
+export async function openMigratedDb(config: Config): Promise<Db> {
+  const db = await openDb({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+  await migrateDb(db);
+  return db;
+}

@@ -1,0 +1,28 @@
+import type { Actor } from '@vungxanh/domain';
+import type { Db, AccountRow } from '@vungxanh/db';
+import type { Locale } from '@vungxanh/i18n';
+import type { Config } from '../env.ts';
+import type { Logger } from './logger.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** What every request can read from the context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    locale: Locale;
+    deps: Deps;
+    /** Set by the session middleware when a valid session cookie came with the request. */
+    auth: { actor: Actor; account: AccountRow; tokenHash: string; mustEnrollTotp: boolean } | null;
+  };
+}
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  version: string;
+  limits: {
+    login: RateLimiter;
+    publicWrite: RateLimiter;
+  };
+}

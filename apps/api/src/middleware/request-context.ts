@@ -1,0 +1,26 @@
+import { createMiddleware } from 'hono/factory';
+import { pickLocale } from '@vungxanh/i18n';
+import type { AppEnv, Deps } from '../lib/context.ts';
+
+/** Request id, the caller's language and one structured log line per request (no personal data). */
+export const requestContext = (deps: Deps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    c.set('auth', null);
+    c.set('locale', pickLocale(c.req.header('x-locale') ?? c.req.header('accept-language')));
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api')) {
+      deps.logger.info('request', {
+        requestId,
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  });

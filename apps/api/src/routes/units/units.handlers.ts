@@ -1,0 +1,194 @@
+import { AppError, canManageProvinces, canReadCommune, validateVillageRows, nameKey } from '@vungxanh/domain';
+import {
+  countActiveUnits,
+  createCommune as insertCommune,
+  createProvince as insertProvince,
+  createUnit,
+  existingVillageKeys,
+  getProvince,
+  getUnit,
+  importVillages as writeImport,
+  listCommunes as selectCommunes,
+  listProvinces as selectProvinces,
+  listUnits,
+  updateCommune as writeCommune,
+  updateUnit,
+  type UnitKind,
+  type Db,
+} from '@vungxanh/db';
+import type { Actor } from '@vungxanh/domain';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/context.ts';
+import { audit, auditContext, summarize } from '../../lib/audit.ts';
+import { toPage, type Handler } from '../../lib/openapi.ts';
+import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
+import { requireAuth } from '../../lib/session.ts';
+import { readTable } from '../../lib/tabular.ts';
+import { unique } from '../../lib/unique.ts';
+import { dto } from './units.schemas.ts';
+import type * as routes from './units.routes.ts';
+
+/** Communes the actor can read, optionally within one province. */
+async function visibleCommunes(db: Db, actor: Actor, provinceId?: string) {
+  if (actor.role === 'system') return selectCommunes(db, provinceId ? { provinceId } : {});
+  if (actor.role === 'province_viewer') {
+    if (!actor.provinceId || (provinceId && provinceId !== actor.provinceId)) return [];
+    return selectCommunes(db, { provinceId: actor.provinceId });
+  }
+  if (!actor.communeId) return [];
+  const rows = await selectCommunes(db, { ids: [actor.communeId] });
+  return provinceId ? rows.filter((r) => r.provinceId === provinceId) : rows;
+}
+
+export const listProvinces: Handler<typeof routes.listProvinces> = async (c) => {
+  const { actor } = requireAuth(c);
+  const { db } = c.get('deps');
+  const ids = actor.role === 'system' ? undefined : [...new Set((await visibleCommunes(db, actor)).map((r) => r.provinceId))];
+  const rows = await selectProvinces(db, ids ?? (actor.role === 'system' ? undefined : []));
+  return c.json({ items: rows.map(dto.province) }, 200);
+};
+
+export const createProvince: Handler<typeof routes.createProvince> = async (c) => {
+  const { actor } = requireAuth(c);
+  if (!canManageProvinces(actor)) throw new AppError(403, 'forbidden');
+  const input = c.req.valid('json');
+  const row = await unique(() => insertProvince(c.get('deps').db, input), 'conflict');
+  await audit(c, { entity: 'province', entityId: row.id, action: 'create', summary: summarize(input) });
+  return c.json(dto.province(row), 201);
+};
+
+export const listCommunes: Handler<typeof routes.listCommunes> = async (c) => {
+  const { actor } = requireAuth(c);
+  const rows = await visibleCommunes(c.get('deps').db, actor, c.req.valid('query').provinceId);
+  return c.json({ items: rows.map(dto.commune) }, 200);
+};
+
+export const getCommune: Handler<typeof routes.getCommune> = async (c) => {
+  const commune = await readableCommune(c, c.req.valid('param').id);
+  return c.json(dto.commune(commune), 200);
+};
+
+export const createCommune: Handler<typeof routes.createCommune> = async (c) => {
+  const { actor } = requireAuth(c);
+  if (!canManageProvinces(actor)) throw new AppError(403, 'forbidden');
+  const input = c.req.valid('json');
+  const { db } = c.get('deps');
+  if (!(await getProvince(db, input.provinceId))) throw new AppError(404, 'not_found');
+  const row = await unique(() => insertCommune(db, input), 'conflict');
+  await audit(c, { entity: 'commune', entityId: row.id, communeId: row.id, action: 'create', summary: summarize(input) });
+  return c.json(dto.commune(row), 201);
+};
+
+export const updateCommune: Handler<typeof routes.updateCommune> = async (c) => {
+  const commune = await manageableCommune(c, c.req.valid('param').id);
+  const patch = c.req.valid('json');
+  const row = (await unique(() => writeCommune(c.get('deps').db, commune.id, patch), 'conflict'))!;
+  await audit(c, { entity: 'commune', entityId: row.id, communeId: row.id, action: 'update', summary: summarize(patch) });
+  return c.json(dto.commune(row), 200);
+};
+
+export const summary: Handler<typeof routes.summary> = async (c) => {
+  const { actor } = requireAuth(c);
+  const { db } = c.get('deps');
+  const communes = await visibleCommunes(db, actor);
+  const items = await Promise.all(
+    communes.map(async (commune) => ({ communeId: commune.id, name: commune.name, ...(await countActiveUnits(db, [commune.id])) })),
+  );
+  return c.json({ items }, 200);
+};
+
+/** List, get, create and update for one kind of unit; scope rules are the same for all three. */
+function unitHandlers<K extends UnitKind>(kind: K) {
+  const toDto = dto[kind] as (row: unknown) => ReturnType<(typeof dto)[K]>;
+  const entity = kind.slice(0, -1);
+  const load = async (c: Context<AppEnv>, id: string) => {
+    const row = await getUnit(c.get('deps').db, kind, id);
+    if (!row) throw new AppError(404, 'not_found');
+    return row;
+  };
+  return {
+    list: async (c: Context<AppEnv>, query: { communeId?: string | undefined; q?: string | undefined; includeInactive?: boolean | undefined; page: number; pageSize: number }) => {
+      const commune = await readableCommune(c, communeParam(c, query.communeId));
+      const result = await listUnits(c.get('deps').db, kind, {
+        communeId: commune.id,
+        q: query.q,
+        includeInactive: query.includeInactive ?? false,
+        ...toPage(query),
+      });
+      return { items: result.items.map(toDto), total: result.total, page: query.page, pageSize: query.pageSize };
+    },
+    get: async (c: Context<AppEnv>, id: string) => {
+      const row = await load(c, id);
+      await readableCommune(c, row.communeId);
+      return toDto(row);
+    },
+    create: async (c: Context<AppEnv>, input: { communeId: string; name: string } & Record<string, unknown>) => {
+      const commune = await manageableCommune(c, input.communeId);
+      const row = await unique(() => createUnit(c.get('deps').db, kind, input as never));
+      await audit(c, { entity, entityId: row.id, communeId: commune.id, action: 'create', summary: summarize(input) });
+      return toDto(row);
+    },
+    update: async (c: Context<AppEnv>, id: string, patch: Record<string, unknown>) => {
+      const existing = await load(c, id);
+      await manageableCommune(c, existing.communeId);
+      const row = (await unique(() => updateUnit(c.get('deps').db, kind, id, patch as never)))!;
+      const action = patch.active === false ? 'deactivate' : patch.active === true && !existing.active ? 'reactivate' : 'update';
+      await audit(c, { entity, entityId: id, communeId: existing.communeId, action, summary: summarize(patch) });
+      return toDto(row);
+    },
+  };
+}
+
+const villageOps = unitHandlers('villages');
+const schoolOps = unitHandlers('schools');
+const organizationOps = unitHandlers('organizations');
+
+export const villages = {
+  list: (async (c) => c.json(await villageOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.villages.list>,
+  get: (async (c) => c.json(await villageOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.villages.get>,
+  create: (async (c) => c.json(await villageOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.villages.create>,
+  update: (async (c) => c.json(await villageOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.villages.update>,
+};
+export const schools = {
+  list: (async (c) => c.json(await schoolOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.schools.list>,
+  get: (async (c) => c.json(await schoolOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.schools.get>,
+  create: (async (c) => c.json(await schoolOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.schools.create>,
+  update: (async (c) => c.json(await schoolOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.schools.update>,
+};
+export const organizations = {
+  list: (async (c) => c.json(await organizationOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.organizations.list>,
+  get: (async (c) => c.json(await organizationOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.organizations.get>,
+  create: (async (c) => c.json(await organizationOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.organizations.create>,
+  update: (async (c) => c.json(await organizationOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.organizations.update>,
+};
+
+export const importVillages: Handler<typeof routes.importVillages> = async (c) => {
+  const form = c.req.valid('form');
+  const commune = await manageableCommune(c, communeParam(c, form.communeId));
+  const file = form.file;
+  if (!(file instanceof File)) throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
+  const { db } = c.get('deps');
+  const results = validateVillageRows(await readTable(file));
+  const existing = await existingVillageKeys(db, commune.id, results.map((r) => nameKey(r.name)));
+  const validRows = results.flatMap((r) => (r.value ? [r.value] : []));
+  const invalid = results.length - validRows.length;
+  const mode = form.mode;
+  const report = {
+    mode,
+    valid: validRows.length,
+    invalid,
+    rows: results.map((r) => ({
+      row: r.row,
+      name: r.name,
+      action: r.value ? (existing.has(nameKey(r.name)) ? ('update' as const) : ('create' as const)) : ('error' as const),
+      errors: r.errors,
+    })),
+  };
+  const nothing = { ...report, imported: false, created: 0, updated: 0 };
+  if (mode === 'check' || validRows.length === 0) return c.json(nothing, 200);
+  if (mode === 'all_or_nothing' && invalid > 0) throw new AppError(422, 'import_has_errors', {}, results.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))));
+  const { created, updated } = await unique(() =>
+    writeImport(db, commune.id, validRows, { ...auditContext(c), entity: 'village', action: 'import', communeId: commune.id }),
+  );
+  return c.json({ ...report, imported: true, created, updated }, 200);
+};

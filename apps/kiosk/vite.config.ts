@@ -1,0 +1,39 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    sveltekit(),
+    SvelteKitPWA({
+      base: '/',
+      scope: '/',
+      registerType: 'autoUpdate',
+      strategies: 'generateSW',
+      kit: { adapterFallback: 'index.html', spa: true },
+      manifest: {
+        name: 'Vùng Xanh',
+        short_name: 'Vùng Xanh',
+        description: 'Bài tuyên truyền, tự kiểm tra kiến thức, đường dây nóng phòng, chống ma túy',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#f4faf6',
+        theme_color: '#14532d',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
+        // The admin console and the API are never served from the kiosk's cache.
+        navigateFallbackDenylist: [/^\/admin/, /^\/api/],
+      },
+    }),
+  ],
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});

@@ -1,0 +1,58 @@
+import { createClient, type Client, type TransactionMode, type Transaction } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema/index.ts';
+
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
+
+export interface DbOptions {
+  url: string;
+  authToken?: string | undefined;
+}
+
+/** True for an embedded database (a file or memory); false for a libSQL server or Turso. */
+export function isEmbedded(url: string): boolean {
+  return url.startsWith('file:') || url === ':memory:';
+}
+
+// Per-connection settings for the embedded database. WAL persists in the file; the others do not.
+const connectionPragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000', 'PRAGMA synchronous = NORMAL'];
+
+/**
+ * Opens the database. For a file: WAL, a busy timeout and foreign keys on. The libSQL local
+ * driver hands its connection to each interactive transaction and opens a fresh one afterwards,
+ * which would lose those settings, so they are applied again to the next connection.
+ */
+export async function openDb(options: DbOptions): Promise<Db> {
+  const client = createClient({ url: options.url, authToken: options.authToken });
+  if (isEmbedded(options.url)) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    for (const pragma of connectionPragmas) await client.execute(pragma);
+    const begin = client.transaction.bind(client);
+    client.transaction = async (mode?: TransactionMode): Promise<Transaction> => {
+      const tx = await begin(mode);
+      for (const pragma of connectionPragmas) await client.execute(pragma);
+      return tx;
+    };
+  }
+  return drizzle(client, { schema }) as Db;
+}
+
+/** Round-trips a trivial query; used by the health check. */
+export async function pingDb(db: Db): Promise<{ ok: boolean; latencyMs: number }> {
+  const started = performance.now();
+  try {
+    await db.$client.execute('SELECT 1');
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch {
+    return { ok: false, latencyMs: Math.round(performance.now() - started) };
+  }
+}
+
+/** Whether a failed write broke a UNIQUE constraint (the driver wraps the SQLite error). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (/UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE/.test(e.message)) return true;
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  }
+  return false;
+}

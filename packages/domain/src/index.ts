@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './text.ts';
+export * from './roles.ts';
+export * from './units.ts';
+export * from './accounts.ts';
+export * from './village-import.ts';

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isoDate, villageKinds } from './units.ts';
+import { nameKey } from './text.ts';
+import type { FieldIssue } from './errors.ts';
+
+/** One data row of an import file: header name → cell text. */
+export type ImportRecord = Record<string, string>;
+
+const headerAliases: Record<string, string> = {
+  name: 'name',
+  ten: 'name',
+  kind: 'kind',
+  loai: 'kind',
+  population: 'population',
+  so_dan: 'population',
+  dan_so: 'population',
+  households: 'households',
+  so_ho: 'households',
+  mailbox_installed_on: 'mailboxInstalledOn',
+  hom_thu: 'mailboxInstalledOn',
+  board_installed_on: 'boardInstalledOn',
+  bang_duong_day_nong: 'boardInstalledOn',
+  active: 'active',
+};
+
+/** Maps a header cell ("Số hộ", "households") to a field, or null when unknown. */
+export function importField(header: string): string | null {
+  const key = nameKey(header).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return headerAliases[key] ?? null;
+}
+
+const kindAliases: Record<string, (typeof villageKinds)[number]> = {
+  thon: 'thon',
+  to_dan_pho: 'to_dan_pho',
+  'to dan pho': 'to_dan_pho',
+  tdp: 'to_dan_pho',
+};
+
+const optionalCount = z
+  .string()
+  .transform((s) => s.replace(/[.\s]/g, ''))
+  .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{1,8}$/).transform(Number)]));
+const optionalDate = z.union([z.literal('').transform(() => null), isoDate]);
+
+const rowSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  kind: z.string().transform((s, ctx) => {
+    const kind = kindAliases[nameKey(s)];
+    if (!kind) {
+      ctx.addIssue({ code: 'custom', message: 'kind must be thon or to_dan_pho' });
+      return z.NEVER;
+    }
+    return kind;
+  }),
+  population: optionalCount,
+  households: optionalCount,
+  mailboxInstalledOn: optionalDate,
+  boardInstalledOn: optionalDate,
+  active: z
+    .string()
+    .transform((s) => !['0', 'false', 'no', 'khong', 'ngung'].includes(nameKey(s)))
+    .default(true),
+});
+
+export type ImportedVillage = z.infer<typeof rowSchema>;
+
+export interface ImportRowResult {
+  /** The row's number in the file, counting the header as row 1. */
+  row: number;
+  name: string;
+  value: ImportedVillage | null;
+  errors: FieldIssue[];
+}
+
+/**
+ * Validates every row of a village import; a row is valid or carries its errors.
+ * Names repeated inside the file are errors on the later rows.
+ */
+export function validateVillageRows(records: readonly ImportRecord[]): ImportRowResult[] {
+  const seen = new Map<string, number>();
+  return records.map((record, index) => {
+    const row = index + 2;
+    const fields: Record<string, string> = {};
+    for (const [header, cell] of Object.entries(record)) {
+      const field = importField(header);
+      if (field) fields[field] = (cell ?? '').trim();
+    }
+    const parsed = rowSchema.safeParse({
+      name: fields.name ?? '',
+      kind: fields.kind ?? '',
+      population: fields.population ?? '',
+      households: fields.households ?? '',
+      mailboxInstalledOn: fields.mailboxInstalledOn ?? '',
+      boardInstalledOn: fields.boardInstalledOn ?? '',
+      active: fields.active ?? 'true',
+    });
+    const errors: FieldIssue[] = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const name = (fields.name ?? '').trim();
+    if (name) {
+      const key = nameKey(name);
+      const first = seen.get(key);
+      if (first !== undefined) errors.push({ path: 'name', message: `same name as row ${first}` });
+      else seen.set(key, row);
+    }
+    return { row, name, value: errors.length === 0 && parsed.success ? parsed.data : null, errors };
+  });
+}

@@ -4,7 +4,7 @@ import { AppError } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
 import { errorBody, handleError } from './lib/errors.ts';
-import { loadSession } from './lib/session.ts';
+import { loadSession, requireSessionForPrivateRoutes } from './lib/session.ts';
 import { spaHandler } from './lib/static.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { originCheck, securityHeaders } from './middleware/security.ts';
@@ -48,6 +48,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
   app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
   app.use('/api/*', loadSession);
+  app.use('/api/*', requireSessionForPrivateRoutes);
 
   const api = apiRoutes();
   app.route('/', api);

@@ -9,7 +9,8 @@ export function auditContext(c: Context<AppEnv>): Pick<AuditEntry, 'accountId' |
   return { accountId: auth?.account.id ?? null, username: auth?.account.username ?? null, ip: clientIp(c) };
 }
 
-export function audit(c: Context<AppEnv>, entry: Omit<AuditEntry, 'accountId' | 'username' | 'ip'>) {
+/** Writes an audit row for this request; sign-in passes the account itself, since no session exists yet. */
+export function audit(c: Context<AppEnv>, entry: Omit<AuditEntry, 'ip'>) {
   return writeAudit(c.get('deps').db, { ...auditContext(c), ...entry });
 }
 

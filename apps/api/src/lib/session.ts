@@ -76,3 +76,12 @@ export async function startSession(c: Context<AppEnv>, accountId: string) {
 export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
+
+const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/openapi.json', '/api/docs']);
+
+/** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */
+export const requireSessionForPrivateRoutes = createMiddleware<AppEnv>(async (c, next) => {
+  const path = c.req.path.replace(/\/+$/, '');
+  if (publicPaths.has(path) || path.startsWith('/api/docs/') || c.get('auth')) return next();
+  throw new AppError(401, 'unauthenticated');
+});

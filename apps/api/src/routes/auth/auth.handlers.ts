@@ -54,7 +54,7 @@ export const login: Handler<typeof routes.login> = async (c) => {
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password);
   const fail = async (code: string) => {
     await recordLoginFailure(db, input.username, now);
-    await audit(c, { entity: 'session', action: 'login_failed', communeId: account?.communeId ?? null, summary: JSON.stringify({ username: input.username, code }) });
+    await audit(c, { entity: 'session', action: 'login_failed', username: input.username, communeId: account?.communeId ?? null, summary: JSON.stringify({ code }) });
     return new AppError(401, code);
   };
   if (!account || !passwordOk) throw await fail('invalid_credentials');
@@ -70,8 +70,7 @@ export const login: Handler<typeof routes.login> = async (c) => {
   await clearLoginFailures(db, input.username);
   await startSession(c, account.id);
   const updated = (await updateAccount(db, account.id, { lastLoginAt: now }))!;
-  c.set('auth', null);
-  await audit(c, { entity: 'session', entityId: account.id, action: 'login', communeId: account.communeId });
+  await audit(c, { entity: 'session', entityId: account.id, action: 'login', accountId: account.id, username: account.username, communeId: account.communeId });
   const { requireTotpForAdmins } = await getSettings(db);
   return c.json(meOf(updated, needsTotpEnrollment(requireTotpForAdmins, updated.role, updated.totpEnabled)), 200);
 };

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, world } from './harness.ts';
+
+type H = Awaited<ReturnType<typeof createHarness>>;
+type W = Awaited<ReturnType<typeof world>>;
+const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
+type Role = (typeof roles)[number];
+
+let h: H;
+let w: W;
+beforeAll(async () => {
+  h = await createHarness();
+  w = await world(h);
+});
+afterAll(() => h.cleanup());
+
+const n = () => `Tên ${Math.random().toString(36).slice(2, 9)}`;
+const csv = () => {
+  const form = new FormData();
+  form.set('file', new File([`name,kind,population,households\n${n()},thon,100,30\n`], 'v.csv', { type: 'text/csv' }));
+  form.set('mode', 'check');
+  return form;
+};
+
+interface Case {
+  name: string;
+  method: string;
+  path: (w: W) => string;
+  body?: (w: W) => unknown;
+  form?: (w: W) => FormData;
+  /** The roles allowed on their own scope; everyone else signed in gets 403. */
+  allowed: readonly Role[] | 'all';
+}
+
+const admins = ['system', 'commune_admin'] as const;
+const cases: Case[] = [
+  { name: 'list provinces', method: 'GET', path: () => '/api/units/provinces', allowed: 'all' },
+  { name: 'create province', method: 'POST', path: () => '/api/units/provinces', body: () => ({ name: n(), code: n() }), allowed: ['system'] },
+  { name: 'list communes', method: 'GET', path: () => '/api/units/communes', allowed: 'all' },
+  { name: 'get commune', method: 'GET', path: (w) => `/api/units/communes/${w.communeA.id}`, allowed: 'all' },
+  { name: 'create commune', method: 'POST', path: () => '/api/units/communes', body: (w) => ({ provinceId: w.p1.id, kind: 'xa', name: n(), code: n() }), allowed: ['system'] },
+  { name: 'edit commune', method: 'PATCH', path: (w) => `/api/units/communes/${w.communeA.id}`, body: () => ({ targetFrequency: 'monthly' }), allowed: admins },
+  { name: 'units summary', method: 'GET', path: () => '/api/units/summary', allowed: 'all' },
+  ...(['villages', 'schools', 'organizations'] as const).flatMap((kind): Case[] => {
+    const own = (w: W) => (kind === 'villages' ? w.villageA : kind === 'schools' ? w.schoolA : w.orgA).id;
+    const body = (w: W) =>
+      kind === 'villages'
+        ? { communeId: w.communeA.id, kind: 'thon', name: n() }
+        : kind === 'schools'
+          ? { communeId: w.communeA.id, level: 'primary', name: n() }
+          : { communeId: w.communeA.id, kind: 'business', name: n() };
+    return [
+      { name: `list ${kind}`, method: 'GET', path: (w) => `/api/units/${kind}?communeId=${w.communeA.id}`, allowed: 'all' },
+      { name: `get ${kind}`, method: 'GET', path: (w) => `/api/units/${kind}/${own(w)}`, allowed: 'all' },
+      { name: `create ${kind}`, method: 'POST', path: () => `/api/units/${kind}`, body, allowed: admins },
+      { name: `edit ${kind}`, method: 'PATCH', path: (w) => `/api/units/${kind}/${own(w)}`, body: () => ({ active: true }), allowed: admins },
+    ];
+  }),
+  { name: 'import villages', method: 'POST', path: () => '/api/units/villages/import', form: (w) => (csv().set('communeId', w.communeA.id), csvWith(w)), allowed: admins },
+  { name: 'list accounts', method: 'GET', path: () => '/api/accounts', allowed: admins },
+  { name: 'get account', method: 'GET', path: (w) => `/api/accounts/${w.accounts.organizer.id}`, allowed: admins },
+  {
+    name: 'create account',
+    method: 'POST',
+    path: () => '/api/accounts',
+    body: (w) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: 'Người mới', role: 'organizer', password: 'a-long-password-1', communeId: w.communeA.id }),
+    allowed: admins,
+  },
+  { name: 'edit account', method: 'PATCH', path: (w) => `/api/accounts/${w.accounts.organizer.id}`, body: () => ({ displayName: 'Tên mới' }), allowed: admins },
+  { name: 'read audit log', method: 'GET', path: () => '/api/audit', allowed: admins },
+  { name: 'read settings', method: 'GET', path: () => '/api/settings', allowed: ['system'] },
+  { name: 'change settings', method: 'PATCH', path: () => '/api/settings', body: () => ({ requireTotpForAdmins: false }), allowed: ['system'] },
+  { name: 'who am I', method: 'GET', path: () => '/api/auth/me', allowed: 'all' },
+];
+
+function csvWith(w: W) {
+  const form = csv();
+  form.set('communeId', w.communeA.id);
+  return form;
+}
+
+const send = (c: Case, cookie?: string) =>
+  h.call(c.method, c.path(w), {
+    ...(cookie ? { cookie } : {}),
+    ...(c.body ? { body: c.body(w) } : {}),
+    ...(c.form ? { raw: c.form(w) } : {}),
+  });
+
+describe.each(cases)('$name', (c) => {
+  it('answers 401 without a session', async () => {
+    expect((await send(c)).status).toBe(401);
+  });
+  it.each(roles)('as %s', async (role) => {
+    const res = await send(c, w.cookies[role]);
+    const allowed = c.allowed === 'all' || c.allowed.includes(role);
+    if (allowed) expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+    else expect(res.status, JSON.stringify(res.body)).toBe(403);
+  });
+});
+
+describe('another commune’s records are 404, never 403 or data', () => {
+  const crossCases: [string, string, (w: W) => string, ((w: W) => unknown)?][] = [
+    ['get commune B', 'GET', (w) => `/api/units/communes/${w.communeB.id}`],
+    ['edit commune B', 'PATCH', (w) => `/api/units/communes/${w.communeB.id}`, () => ({ targetFrequency: 'monthly' })],
+    ['list villages of B', 'GET', (w) => `/api/units/villages?communeId=${w.communeB.id}`],
+    ['get a village of B', 'GET', (w) => `/api/units/villages/${w.villageB.id}`],
+    ['edit a village of B', 'PATCH', (w) => `/api/units/villages/${w.villageB.id}`, () => ({ active: false })],
+    ['create a village in B', 'POST', () => '/api/units/villages', (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() })],
+    ['get a school of B', 'GET', (w) => `/api/units/schools/${w.schoolB.id}`],
+    ['edit a school of B', 'PATCH', (w) => `/api/units/schools/${w.schoolB.id}`, () => ({ name: n() })],
+    ['get an organization of B', 'GET', (w) => `/api/units/organizations/${w.orgB.id}`],
+    ['edit an organization of B', 'PATCH', (w) => `/api/units/organizations/${w.orgB.id}`, () => ({ active: false })],
+    ['get an account of B', 'GET', (w) => `/api/accounts/${w.accounts.communeB_admin.id}`],
+    ['disable an account of B', 'PATCH', (w) => `/api/accounts/${w.accounts.communeB_admin.id}`, () => ({ disabled: true })],
+    ['reset a password in B', 'POST', (w) => `/api/accounts/${w.accounts.communeB_admin.id}/reset-password`],
+    ['create an account in B', 'POST', () => '/api/accounts', (w) => ({ username: `x${Math.random().toString(36).slice(2, 9)}`, displayName: 'X', role: 'organizer', password: 'a-long-password-1', communeId: w.communeB.id })],
+    ['bind a village head to a village of B', 'POST', () => '/api/accounts', (w) => ({ username: `y${Math.random().toString(36).slice(2, 9)}`, displayName: 'Y', role: 'village_head', password: 'a-long-password-1', villageId: w.villageB.id })],
+  ];
+  it.each(crossCases)('commune admin of A: %s', async (_name, method, path, body) => {
+    const res = await h.call(method, path(w), { cookie: w.cookies.commune_admin, ...(body ? { body: body(w) } : {}) });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+  });
+  it('import into commune B is 404 for the admin of A', async () => {
+    const form = csv();
+    form.set('communeId', w.communeB.id);
+    expect((await h.call('POST', '/api/units/villages/import', { cookie: w.cookies.commune_admin, raw: form })).status).toBe(404);
+  });
+  it.each(['organizer', 'village_head', 'school_staff'] as const)('%s of A cannot read commune B', async (role) => {
+    expect((await h.call('GET', `/api/units/villages/${w.villageB.id}`, { cookie: w.cookies[role] })).status).toBe(404);
+    expect((await h.call('GET', `/api/units/communes/${w.communeB.id}`, { cookie: w.cookies[role] })).status).toBe(404);
+  });
+  it('a province viewer reads its province but not another', async () => {
+    expect((await h.call('GET', `/api/units/villages/${w.villageB.id}`, { cookie: w.cookies.province_viewer })).status).toBe(200);
+    expect((await h.call('GET', `/api/units/communes/${w.communeC.id}`, { cookie: w.cookies.province_viewer })).status).toBe(404);
+    const communes = await h.call('GET', '/api/units/communes', { cookie: w.cookies.province_viewer });
+    const ids = communes.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([w.communeA.id, w.communeB.id]));
+    expect(ids).not.toContain(w.communeC.id);
+  });
+  it('lists only the caller’s commune and accounts', async () => {
+    const communes = await h.call('GET', '/api/units/communes', { cookie: w.cookies.commune_admin });
+    expect(communes.body.items.map((c: { id: string }) => c.id)).toEqual([w.communeA.id]);
+    const accounts = await h.call('GET', '/api/accounts?pageSize=200', { cookie: w.cookies.commune_admin });
+    expect(accounts.body.items.length).toBeGreaterThan(0);
+    expect(accounts.body.items.every((a: { communeId: string }) => a.communeId === w.communeA.id)).toBe(true);
+    const audit = await h.call('GET', '/api/audit?pageSize=200', { cookie: w.cookies.commune_admin });
+    expect(audit.body.items.every((e: { communeId: string | null }) => e.communeId === w.communeA.id)).toBe(true);
+  });
+});
+
+describe('every documented route', () => {
+  it('is covered by the table above or is public', () => {
+    const covered = new Set(cases.map((c) => `${c.method} ${templateOf(c.path(w))}`));
+    const publicOrSelf = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/logout-all', 'POST /api/auth/password', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable', 'POST /api/auth/totp/disable', 'POST /api/accounts/{id}/reset-password']);
+    const missing = h.routes
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`)
+      .filter((r) => !covered.has(r) && !publicOrSelf.has(r));
+    expect(missing).toEqual([]);
+  });
+  it('answers 401 without a session, except the public ones', async () => {
+    for (const route of h.routes) {
+      if (['/api/health', '/api/auth/login', '/api/auth/logout'].includes(route.path)) continue;
+      const path = route.path.replace(/\{[^}]+\}/g, w.villageA.id);
+      const res = await h.call(route.method.toUpperCase(), path, route.method === 'get' ? {} : { body: {} });
+      expect(res.status, `${route.method} ${route.path}`).toBe(401);
+    }
+  });
+});
+
+function templateOf(path: string) {
+  const ids = [w.communeA.id, w.villageA.id, w.schoolA.id, w.orgA.id, w.accounts.organizer.id];
+  let p = path.split('?')[0]!;
+  for (const id of ids) p = p.replace(id, '{id}');
+  return p;
+}

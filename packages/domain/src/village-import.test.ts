@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { importField, validateVillageRows } from './village-import.ts';
+
+describe('validateVillageRows', () => {
+  it('accepts good rows and reports bad ones with their file row number', () => {
+    const results = validateVillageRows([
+      { name: 'Thôn Thọ Xuân', kind: 'thon', population: '1.250', households: '320', mailbox_installed_on: '2025-09-20' },
+      { name: 'Thôn Hồ Sen', kind: 'village', population: 'nhiều', households: '' },
+      { name: '', kind: 'thon' },
+      { name: 'Tổ dân phố số 3', kind: 'Tổ dân phố', board_installed_on: '2025-02-30' },
+    ]);
+    expect(results[0]).toMatchObject({ row: 2, errors: [], value: { kind: 'thon', population: 1250, households: 320, mailboxInstalledOn: '2025-09-20' } });
+    expect(results[1]!.row).toBe(3);
+    expect(results[1]!.value).toBeNull();
+    expect(results[1]!.errors.map((e) => e.path).sort()).toEqual(['kind', 'population']);
+    expect(results[2]!.errors.map((e) => e.path)).toContain('name');
+    expect(results[3]!.errors.map((e) => e.path)).toEqual(['boardInstalledOn']);
+  });
+
+  it('flags a name repeated inside the file, whatever its accents or case', () => {
+    const results = validateVillageRows([
+      { name: 'Thôn Cầu Đen', kind: 'thon' },
+      { name: 'thon cau den', kind: 'thon' },
+    ]);
+    expect(results[0]!.errors).toEqual([]);
+    expect(results[1]!.errors).toEqual([{ path: 'name', message: 'same name as row 2' }]);
+  });
+
+  it('reads Vietnamese headers', () => {
+    expect(importField('Số hộ')).toBe('households');
+    expect(importField('Tên')).toBe('name');
+    expect(importField('unknown column')).toBeNull();
+  });
+});

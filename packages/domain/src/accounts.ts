@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
+import { nameSchema } from './units.ts';
 
 export const usernameSchema = z
   .string()
@@ -14,9 +15,9 @@ export function isWeakPassword(password: string, username: string): boolean {
   return password.length < 10 || password.toLowerCase().includes(username.toLowerCase());
 }
 
-export const accountInput = z.object({
+export const accountInput = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameSchema,
   role: roleSchema,
   password: passwordSchema,
   provinceId: z.string().max(64).nullable().default(null),
@@ -25,13 +26,13 @@ export const accountInput = z.object({
   schoolId: z.string().max(64).nullable().default(null),
 });
 export const accountPatch = z
-  .object({
-    displayName: z.string().trim().min(1).max(120),
+  .strictObject({
+    displayName: nameSchema,
     disabled: z.boolean(),
   })
   .partial();
 
-export const loginInput = z.object({
+export const loginInput = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(40),
   password: z.string().min(1).max(200),
   totp: z

@@ -28,6 +28,7 @@ export async function createAccount(db: Db, input: typeof accounts.$inferInsert)
 }
 
 export async function updateAccount(db: Db, id: string, patch: Partial<typeof accounts.$inferInsert>) {
+  if (Object.keys(patch).length === 0) return getAccount(db, id);
   const [row] = await db.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
   return row ?? null;
 }

@@ -43,6 +43,7 @@ export async function createCommune(db: Db, input: typeof communes.$inferInsert)
 }
 
 export async function updateCommune(db: Db, id: string, patch: Partial<typeof communes.$inferInsert>) {
+  if (Object.keys(patch).length === 0) return getCommune(db, id);
   const [row] = await db.update(communes).set(patch).where(eq(communes.id, id)).returning();
   return row ?? null;
 }
@@ -95,6 +96,7 @@ export async function updateUnit<K extends UnitKind>(
   id: string,
   patch: Partial<UnitInsert<K>>,
 ): Promise<UnitRow<K> | null> {
+  if (Object.keys(patch).length === 0) return getUnit(db, kind, id);
   const t = unitTables[kind] as typeof villages;
   const values = { ...patch, ...(patch.name ? unitKeys(patch.name) : {}) } as Partial<
     typeof villages.$inferInsert

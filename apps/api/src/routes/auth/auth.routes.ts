@@ -57,7 +57,7 @@ export const changePassword = createRoute({
   path: '/password',
   tags,
   summary: 'Change the caller’s password (other sessions are signed out)',
-  request: { body: jsonBody(z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })) },
+  request: { body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })) },
   responses: { 200: json(OkSchema), ...errorResponses },
 });
 
@@ -72,7 +72,7 @@ export const totpSetup = createRoute({
   },
 });
 
-const TotpCode = z.object({ code: z.string().regex(/^\d{6}$/) });
+const TotpCode = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 
 export const totpEnable = createRoute({
   method: 'post',

@@ -21,7 +21,7 @@ const patchRoute = createRoute({
   path: '/',
   tags: ['settings'],
   summary: 'Change instance settings (system)',
-  request: { body: jsonBody(SettingsSchema.partial()) },
+  request: { body: jsonBody(SettingsSchema.partial().strict()) },
   responses: { 200: json(SettingsSchema), ...errorResponses },
 });
 

@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { createTestDb, factories } from '@vungxanh/db/testing';
+import { createApp } from '../src/app.ts';
+import { createDeps } from '../src/deps.ts';
+import { loadConfig } from '../src/env.ts';
+import { createHarness, PASSWORD, passwordHash } from './harness.ts';
+
+describe('configuration', () => {
+  it('names each bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
+  });
+  it('has working defaults', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATABASE_URL: 'file:./data/vungxanh.db', SEED_DEMO: true });
+    expect(loadConfig({ DATABASE_URL: 'libsql://db.example.org', DATABASE_AUTH_TOKEN: 't' }).DATABASE_URL).toBe('libsql://db.example.org');
+  });
+});
+
+describe('origin checks', () => {
+  let h: Awaited<ReturnType<typeof createHarness>>;
+  beforeAll(async () => {
+    h = await createHarness({ PUBLIC_ORIGIN: 'https://vungxanh.example.vn' });
+  });
+  afterAll(() => h.cleanup());
+
+  it.each([
+    ['another site', { origin: 'https://evil.example' }],
+    ['no origin at all', { origin: '' }],
+    ['a cross-site fetch', { origin: '', 'sec-fetch-site': 'cross-site' }],
+  ])('refuses a write from %s', async (_name, headers) => {
+    const res = await h.call('POST', '/api/auth/login', { body: { username: 'a', password: 'b' }, headers });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('origin_rejected');
+  });
+  it.each([['the public origin', 'https://vungxanh.example.vn'], ['the request’s own origin', 'http://localhost']])('accepts %s', async (_n, origin) => {
+    const res = await h.call('POST', '/api/auth/login', { body: { username: 'a', password: 'b' }, headers: { origin } });
+    expect(res.status).toBe(401);
+  });
+  it('sends strict headers, HSTS for an https origin, and a request id', async () => {
+    const res = await h.call('GET', '/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+  it('marks the session cookie Secure behind https', async () => {
+    const account = await factories.account(h.db, { passwordHash: await passwordHash() });
+    const res = await h.call('POST', '/api/auth/login', { body: { username: account.username, password: PASSWORD } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('health, OpenAPI and reference page', () => {
+  let h: Awaited<ReturnType<typeof createHarness>>;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.cleanup());
+
+  it('reports the version and the database', async () => {
+    const res = await h.call('GET', '/api/health');
+    expect(res.body).toEqual({ status: 'ok', version: '0.0.0-test', database: { ok: true, mode: 'embedded', latencyMs: expect.any(Number) } });
+  });
+  it('documents every route with its error responses', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const paths = Object.keys(doc.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/villages', '/api/units/villages/import', '/api/accounts', '/api/audit', '/api/health']));
+    expect(doc.paths['/api/units/villages'].post.responses['422']).toBeDefined();
+    expect(doc.components.schemas.Error).toBeDefined();
+  });
+  it('serves a readable reference page from local files', async () => {
+    const page = await h.app.request('/api/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/api/docs/swagger-ui-bundle.js');
+    expect((await h.app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200);
+  });
+  it('answers unknown API paths with the error shape', async () => {
+    const res = await h.app.request('/api/nowhere');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+describe('serving the built apps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vx-static-'));
+  const inline = 'console.log("boot")';
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head></head><body><script>${inline}</script></body></html>`);
+  writeFileSync(join(dir, 'app.js'), 'export {}');
+  let cleanup: () => void;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    const t = await createTestDb();
+    cleanup = t.cleanup;
+    app = createApp(createDeps(t.db, loadConfig({ LOG_LEVEL: 'silent' }), 'test'), { static: { admin: dir, kiosk: dir } });
+  });
+  afterAll(() => cleanup());
+
+  it('allows exactly the page’s own inline script by hash', async () => {
+    const res = await app.request('/admin/units');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(csp).toContain(`'sha256-${hash}'`);
+    expect(csp).not.toContain('unsafe-inline\' \'self\'; script');
+    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+  });
+  it('falls back to index.html for app routes but not for missing files', async () => {
+    expect((await app.request('/home')).status).toBe(200);
+    expect((await app.request('/missing.js')).status).toBe(404);
+    expect((await app.request('/app.js')).headers.get('content-type')).toContain('javascript');
+  });
+  it('never serves files outside the build folder', async () => {
+    expect((await app.request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+    expect((await app.request('/admin/..%2f..%2fpackage.json')).status).toBe(404);
+  });
+});

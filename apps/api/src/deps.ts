@@ -12,7 +12,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     version,
     logger: createLogger(config.LOG_LEVEL),
     limits: {
-      login: new RateLimiter(10, 60_000),
+      login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),
       publicWrite: new RateLimiter(30, 60_000),
     },
   };

@@ -36,15 +36,23 @@ if (config.SEED_DEMO && (await seedDemoUnits(db))) deps.logger.info('seeded demo
 const initialPassword = config.ADMIN_PASSWORD ?? generatePassword();
 if (await seedAdmin(db, await hashPassword(initialPassword))) {
   if (config.ADMIN_PASSWORD) deps.logger.info('created system administrator "admin" with ADMIN_PASSWORD');
-  else console.log(`\n  First start: system administrator "admin", password: ${initialPassword}\n  (shown once; change it in the admin console)\n`);
+  else
+    console.log(
+      `\n  First start: system administrator "admin", password: ${initialPassword}\n  (shown once; change it in the admin console)\n`,
+    );
 }
 
 // The built apps sit beside this package: apps/api/dist → apps/admin/build and apps/kiosk/build.
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const app = createApp(deps, { static: { admin: resolve(appsDir, 'admin/build'), kiosk: resolve(appsDir, 'kiosk/build') } });
+const app = createApp(deps, {
+  static: { admin: resolve(appsDir, 'admin/build'), kiosk: resolve(appsDir, 'kiosk/build') },
+});
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  deps.logger.info('listening', { url: `http://localhost:${info.port}`, startupMs: Math.round(performance.now() - started) });
+  deps.logger.info('listening', {
+    url: `http://localhost:${info.port}`,
+    startupMs: Math.round(performance.now() - started),
+  });
 });
 
 const purge = setInterval(() => void purgeExpiredSessions(db, new Date()), 3_600_000);

@@ -35,11 +35,29 @@ interface Case {
 const admins = ['system', 'commune_admin'] as const;
 const cases: Case[] = [
   { name: 'list provinces', method: 'GET', path: () => '/api/units/provinces', allowed: 'all' },
-  { name: 'create province', method: 'POST', path: () => '/api/units/provinces', body: () => ({ name: n(), code: n() }), allowed: ['system'] },
+  {
+    name: 'create province',
+    method: 'POST',
+    path: () => '/api/units/provinces',
+    body: () => ({ name: n(), code: n() }),
+    allowed: ['system'],
+  },
   { name: 'list communes', method: 'GET', path: () => '/api/units/communes', allowed: 'all' },
   { name: 'get commune', method: 'GET', path: (w) => `/api/units/communes/${w.communeA.id}`, allowed: 'all' },
-  { name: 'create commune', method: 'POST', path: () => '/api/units/communes', body: (w) => ({ provinceId: w.p1.id, kind: 'xa', name: n(), code: n() }), allowed: ['system'] },
-  { name: 'edit commune', method: 'PATCH', path: (w) => `/api/units/communes/${w.communeA.id}`, body: () => ({ targetFrequency: 'monthly' }), allowed: admins },
+  {
+    name: 'create commune',
+    method: 'POST',
+    path: () => '/api/units/communes',
+    body: (w) => ({ provinceId: w.p1.id, kind: 'xa', name: n(), code: n() }),
+    allowed: ['system'],
+  },
+  {
+    name: 'edit commune',
+    method: 'PATCH',
+    path: (w) => `/api/units/communes/${w.communeA.id}`,
+    body: () => ({ targetFrequency: 'monthly' }),
+    allowed: admins,
+  },
   { name: 'units summary', method: 'GET', path: () => '/api/units/summary', allowed: 'all' },
   ...(['villages', 'schools', 'organizations'] as const).flatMap((kind): Case[] => {
     const own = (w: W) => (kind === 'villages' ? w.villageA : kind === 'schools' ? w.schoolA : w.orgA).id;
@@ -50,26 +68,61 @@ const cases: Case[] = [
           ? { communeId: w.communeA.id, level: 'primary', name: n() }
           : { communeId: w.communeA.id, kind: 'business', name: n() };
     return [
-      { name: `list ${kind}`, method: 'GET', path: (w) => `/api/units/${kind}?communeId=${w.communeA.id}`, allowed: 'all' },
+      {
+        name: `list ${kind}`,
+        method: 'GET',
+        path: (w) => `/api/units/${kind}?communeId=${w.communeA.id}`,
+        allowed: 'all',
+      },
       { name: `get ${kind}`, method: 'GET', path: (w) => `/api/units/${kind}/${own(w)}`, allowed: 'all' },
       { name: `create ${kind}`, method: 'POST', path: () => `/api/units/${kind}`, body, allowed: admins },
-      { name: `edit ${kind}`, method: 'PATCH', path: (w) => `/api/units/${kind}/${own(w)}`, body: () => ({ active: true }), allowed: admins },
+      {
+        name: `edit ${kind}`,
+        method: 'PATCH',
+        path: (w) => `/api/units/${kind}/${own(w)}`,
+        body: () => ({ active: true }),
+        allowed: admins,
+      },
     ];
   }),
-  { name: 'import villages', method: 'POST', path: () => '/api/units/villages/import', form: (w) => (csv().set('communeId', w.communeA.id), csvWith(w)), allowed: admins },
+  {
+    name: 'import villages',
+    method: 'POST',
+    path: () => '/api/units/villages/import',
+    form: (w) => (csv().set('communeId', w.communeA.id), csvWith(w)),
+    allowed: admins,
+  },
   { name: 'list accounts', method: 'GET', path: () => '/api/accounts', allowed: admins },
   { name: 'get account', method: 'GET', path: (w) => `/api/accounts/${w.accounts.organizer.id}`, allowed: admins },
   {
     name: 'create account',
     method: 'POST',
     path: () => '/api/accounts',
-    body: (w) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: 'Người mới', role: 'organizer', password: 'a-long-password-1', communeId: w.communeA.id }),
+    body: (w) => ({
+      username: `u${Math.random().toString(36).slice(2, 10)}`,
+      displayName: 'Người mới',
+      role: 'organizer',
+      password: 'a-long-password-1',
+      communeId: w.communeA.id,
+    }),
     allowed: admins,
   },
-  { name: 'edit account', method: 'PATCH', path: (w) => `/api/accounts/${w.accounts.organizer.id}`, body: () => ({ displayName: 'Tên mới' }), allowed: admins },
+  {
+    name: 'edit account',
+    method: 'PATCH',
+    path: (w) => `/api/accounts/${w.accounts.organizer.id}`,
+    body: () => ({ displayName: 'Tên mới' }),
+    allowed: admins,
+  },
   { name: 'read audit log', method: 'GET', path: () => '/api/audit', allowed: admins },
   { name: 'read settings', method: 'GET', path: () => '/api/settings', allowed: ['system'] },
-  { name: 'change settings', method: 'PATCH', path: () => '/api/settings', body: () => ({ requireTotpForAdmins: false }), allowed: ['system'] },
+  {
+    name: 'change settings',
+    method: 'PATCH',
+    path: () => '/api/settings',
+    body: () => ({ requireTotpForAdmins: false }),
+    allowed: ['system'],
+  },
   { name: 'who am I', method: 'GET', path: () => '/api/auth/me', allowed: 'all' },
 ];
 
@@ -105,16 +158,48 @@ describe('another commune’s records are 404, never 403 or data', () => {
     ['list villages of B', 'GET', (w) => `/api/units/villages?communeId=${w.communeB.id}`],
     ['get a village of B', 'GET', (w) => `/api/units/villages/${w.villageB.id}`],
     ['edit a village of B', 'PATCH', (w) => `/api/units/villages/${w.villageB.id}`, () => ({ active: false })],
-    ['create a village in B', 'POST', () => '/api/units/villages', (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() })],
+    [
+      'create a village in B',
+      'POST',
+      () => '/api/units/villages',
+      (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() }),
+    ],
     ['get a school of B', 'GET', (w) => `/api/units/schools/${w.schoolB.id}`],
     ['edit a school of B', 'PATCH', (w) => `/api/units/schools/${w.schoolB.id}`, () => ({ name: n() })],
     ['get an organization of B', 'GET', (w) => `/api/units/organizations/${w.orgB.id}`],
     ['edit an organization of B', 'PATCH', (w) => `/api/units/organizations/${w.orgB.id}`, () => ({ active: false })],
     ['get an account of B', 'GET', (w) => `/api/accounts/${w.accounts.communeB_admin.id}`],
-    ['disable an account of B', 'PATCH', (w) => `/api/accounts/${w.accounts.communeB_admin.id}`, () => ({ disabled: true })],
+    [
+      'disable an account of B',
+      'PATCH',
+      (w) => `/api/accounts/${w.accounts.communeB_admin.id}`,
+      () => ({ disabled: true }),
+    ],
     ['reset a password in B', 'POST', (w) => `/api/accounts/${w.accounts.communeB_admin.id}/reset-password`],
-    ['create an account in B', 'POST', () => '/api/accounts', (w) => ({ username: `x${Math.random().toString(36).slice(2, 9)}`, displayName: 'X', role: 'organizer', password: 'a-long-password-1', communeId: w.communeB.id })],
-    ['bind a village head to a village of B', 'POST', () => '/api/accounts', (w) => ({ username: `y${Math.random().toString(36).slice(2, 9)}`, displayName: 'Y', role: 'village_head', password: 'a-long-password-1', villageId: w.villageB.id })],
+    [
+      'create an account in B',
+      'POST',
+      () => '/api/accounts',
+      (w) => ({
+        username: `x${Math.random().toString(36).slice(2, 9)}`,
+        displayName: 'X',
+        role: 'organizer',
+        password: 'a-long-password-1',
+        communeId: w.communeB.id,
+      }),
+    ],
+    [
+      'bind a village head to a village of B',
+      'POST',
+      () => '/api/accounts',
+      (w) => ({
+        username: `y${Math.random().toString(36).slice(2, 9)}`,
+        displayName: 'Y',
+        role: 'village_head',
+        password: 'a-long-password-1',
+        villageId: w.villageB.id,
+      }),
+    ],
   ];
   it.each(crossCases)('commune admin of A: %s', async (_name, method, path, body) => {
     const res = await h.call(method, path(w), { cookie: w.cookies.commune_admin, ...(body ? { body: body(w) } : {}) });
@@ -124,15 +209,21 @@ describe('another commune’s records are 404, never 403 or data', () => {
   it('import into commune B is 404 for the admin of A', async () => {
     const form = csv();
     form.set('communeId', w.communeB.id);
-    expect((await h.call('POST', '/api/units/villages/import', { cookie: w.cookies.commune_admin, raw: form })).status).toBe(404);
+    expect(
+      (await h.call('POST', '/api/units/villages/import', { cookie: w.cookies.commune_admin, raw: form })).status,
+    ).toBe(404);
   });
   it.each(['organizer', 'village_head', 'school_staff'] as const)('%s of A cannot read commune B', async (role) => {
     expect((await h.call('GET', `/api/units/villages/${w.villageB.id}`, { cookie: w.cookies[role] })).status).toBe(404);
     expect((await h.call('GET', `/api/units/communes/${w.communeB.id}`, { cookie: w.cookies[role] })).status).toBe(404);
   });
   it('a province viewer reads its province but not another', async () => {
-    expect((await h.call('GET', `/api/units/villages/${w.villageB.id}`, { cookie: w.cookies.province_viewer })).status).toBe(200);
-    expect((await h.call('GET', `/api/units/communes/${w.communeC.id}`, { cookie: w.cookies.province_viewer })).status).toBe(404);
+    expect(
+      (await h.call('GET', `/api/units/villages/${w.villageB.id}`, { cookie: w.cookies.province_viewer })).status,
+    ).toBe(200);
+    expect(
+      (await h.call('GET', `/api/units/communes/${w.communeC.id}`, { cookie: w.cookies.province_viewer })).status,
+    ).toBe(404);
     const communes = await h.call('GET', '/api/units/communes', { cookie: w.cookies.province_viewer });
     const ids = communes.body.items.map((c: { id: string }) => c.id);
     expect(ids).toEqual(expect.arrayContaining([w.communeA.id, w.communeB.id]));
@@ -152,7 +243,17 @@ describe('another commune’s records are 404, never 403 or data', () => {
 describe('every documented route', () => {
   it('is covered by the table above or is public', () => {
     const covered = new Set(cases.map((c) => `${c.method} ${templateOf(c.path(w))}`));
-    const publicOrSelf = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/logout-all', 'POST /api/auth/password', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable', 'POST /api/auth/totp/disable', 'POST /api/accounts/{id}/reset-password']);
+    const publicOrSelf = new Set([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/logout-all',
+      'POST /api/auth/password',
+      'POST /api/auth/totp/setup',
+      'POST /api/auth/totp/enable',
+      'POST /api/auth/totp/disable',
+      'POST /api/accounts/{id}/reset-password',
+    ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)
       .filter((r) => !covered.has(r) && !publicOrSelf.has(r));

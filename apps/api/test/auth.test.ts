@@ -17,7 +17,13 @@ const login = (username: string, password: string, extra: Record<string, string>
 
 async function account(overrides: Partial<typeof schema.accounts.$inferInsert> = {}) {
   const commune = await factories.commune(h.db);
-  return factories.account(h.db, { passwordHash: await passwordHash(), role: 'commune_admin', communeId: commune.id, provinceId: commune.provinceId, ...overrides });
+  return factories.account(h.db, {
+    passwordHash: await passwordHash(),
+    role: 'commune_admin',
+    communeId: commune.id,
+    provinceId: commune.provinceId,
+    ...overrides,
+  });
 }
 
 describe('sign-in', () => {
@@ -58,7 +64,10 @@ describe('sign-in', () => {
 
   it('speaks the caller’s language', async () => {
     const vi = await h.call('POST', '/api/auth/login', { body: { username: 'x', password: 'y' } });
-    const en = await h.call('POST', '/api/auth/login', { body: { username: 'x', password: 'y' }, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await h.call('POST', '/api/auth/login', {
+      body: { username: 'x', password: 'y' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(vi.body.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(en.body.message).toBe('Wrong username or password.');
   });
@@ -89,7 +98,10 @@ describe('sign-in', () => {
   it('rotates the session on sign-in: the old cookie stops working', async () => {
     const a = await account();
     const first = await h.signIn(a.username);
-    const again = await h.call('POST', '/api/auth/login', { cookie: first, body: { username: a.username, password: PASSWORD } });
+    const again = await h.call('POST', '/api/auth/login', {
+      cookie: first,
+      body: { username: a.username, password: PASSWORD },
+    });
     expect(again.status).toBe(200);
     const second = cookieFrom(again.headers);
     expect(second).not.toBe(first);
@@ -127,9 +139,15 @@ describe('sessions', () => {
     const a = await account();
     const other = await h.signIn(a.username);
     const mine = await h.signIn(a.username);
-    const wrong = await h.call('POST', '/api/auth/password', { cookie: mine, body: { currentPassword: 'nope', newPassword: 'a-brand-new-pass' } });
+    const wrong = await h.call('POST', '/api/auth/password', {
+      cookie: mine,
+      body: { currentPassword: 'nope', newPassword: 'a-brand-new-pass' },
+    });
     expect(wrong.body.code).toBe('wrong_password');
-    const ok = await h.call('POST', '/api/auth/password', { cookie: mine, body: { currentPassword: PASSWORD, newPassword: 'a-brand-new-pass' } });
+    const ok = await h.call('POST', '/api/auth/password', {
+      cookie: mine,
+      body: { currentPassword: PASSWORD, newPassword: 'a-brand-new-pass' },
+    });
     expect(ok.status).toBe(200);
     expect((await h.call('GET', '/api/auth/me', { cookie: other })).status).toBe(401);
     expect((await login(a.username, 'a-brand-new-pass')).status).toBe(200);
@@ -140,7 +158,9 @@ describe('sessions', () => {
     const target = await account();
     const targetCookie = await h.signIn(target.username);
     const adminCookie = await h.signIn(admin.username);
-    expect((await h.call('PATCH', `/api/accounts/${target.id}`, { cookie: adminCookie, body: { disabled: true } })).status).toBe(200);
+    expect(
+      (await h.call('PATCH', `/api/accounts/${target.id}`, { cookie: adminCookie, body: { disabled: true } })).status,
+    ).toBe(200);
     expect((await h.call('GET', '/api/auth/me', { cookie: targetCookie })).status).toBe(401);
   });
 });
@@ -152,9 +172,15 @@ describe('two-factor authentication', () => {
     expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//);
     expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const secret: string = setup.body.secret;
-    const bad = await h.call('POST', '/api/auth/totp/enable', { cookie, body: { code: totpCode(secret) === '000000' ? '111111' : '000000' } });
+    const bad = await h.call('POST', '/api/auth/totp/enable', {
+      cookie,
+      body: { code: totpCode(secret) === '000000' ? '111111' : '000000' },
+    });
     expect(bad.body.code).toBe('totp_invalid');
-    const ok = await h.call('POST', '/api/auth/totp/enable', { cookie, body: { code: totpCode(secret, Date.now() - 30_000) } });
+    const ok = await h.call('POST', '/api/auth/totp/enable', {
+      cookie,
+      body: { code: totpCode(secret, Date.now() - 30_000) },
+    });
     expect(ok.body.totpEnabled).toBe(true);
     return { cookie, secret };
   }
@@ -174,7 +200,10 @@ describe('two-factor authentication', () => {
   it('can be turned off with the password and a code', async () => {
     const a = await account();
     const { cookie, secret } = await enrol(a.username);
-    const res = await h.call('POST', '/api/auth/totp/disable', { cookie, body: { password: PASSWORD, code: totpCode(secret) } });
+    const res = await h.call('POST', '/api/auth/totp/disable', {
+      cookie,
+      body: { password: PASSWORD, code: totpCode(secret) },
+    });
     expect(res.body.totpEnabled).toBe(false);
     expect((await login(a.username, PASSWORD)).status).toBe(200);
   });
@@ -182,7 +211,9 @@ describe('two-factor authentication', () => {
   it('when required by the instance, blocks admins until they enrol', async () => {
     const system = await account({ role: 'system', communeId: null, provinceId: null });
     const { cookie: systemCookie } = await enrol(system.username);
-    expect((await h.call('PATCH', '/api/settings', { cookie: systemCookie, body: { requireTotpForAdmins: true } })).status).toBe(200);
+    expect(
+      (await h.call('PATCH', '/api/settings', { cookie: systemCookie, body: { requireTotpForAdmins: true } })).status,
+    ).toBe(200);
     const admin = await account();
     const cookie = await h.signIn(admin.username);
     const me = await h.call('GET', '/api/auth/me', { cookie });
@@ -194,7 +225,14 @@ describe('two-factor authentication', () => {
     const headCookie = await h.signIn(head.username);
     expect((await h.call('GET', '/api/units/communes', { cookie: headCookie })).status).toBe(200);
     await enrol(admin.username);
-    const after = await h.signIn(admin.username, PASSWORD, totpCode(((await h.db.select().from(schema.accounts).where(eq(schema.accounts.id, admin.id)))[0]!.totpSecret)!, Date.now() + 30_000));
+    const after = await h.signIn(
+      admin.username,
+      PASSWORD,
+      totpCode(
+        (await h.db.select().from(schema.accounts).where(eq(schema.accounts.id, admin.id)))[0]!.totpSecret!,
+        Date.now() + 30_000,
+      ),
+    );
     expect((await h.call('GET', '/api/units/communes', { cookie: after })).status).toBe(200);
   });
 });

@@ -13,8 +13,18 @@ afterAll(() => h.cleanup());
 
 /** Row counts of every data table: bad input must leave them as they were. */
 async function snapshot() {
-  const tables = { provinces: schema.provinces, communes: schema.communes, villages: schema.villages, schools: schema.schools, organizations: schema.organizations, accounts: schema.accounts, settings: schema.settings };
-  const entries = await Promise.all(Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const));
+  const tables = {
+    provinces: schema.provinces,
+    communes: schema.communes,
+    villages: schema.villages,
+    schools: schema.schools,
+    organizations: schema.organizations,
+    accounts: schema.accounts,
+    settings: schema.settings,
+  };
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -30,13 +40,21 @@ describe('bad input on every write route', () => {
   const writes = () =>
     h.routes
       .filter((r) => r.method !== 'get')
-      .map((r) => ({ method: r.method.toUpperCase(), path: r.path.replace(/\{[^}]+\}/g, w.villageA.id), template: r.path }));
+      .map((r) => ({
+        method: r.method.toUpperCase(),
+        path: r.path.replace(/\{[^}]+\}/g, w.villageA.id),
+        template: r.path,
+      }));
 
   it('malformed JSON gets 400 invalid_json and changes nothing', async () => {
     const before = await snapshot();
     for (const r of writes()) {
       if (r.template.endsWith('/import') || !needsBody(r.template)) continue;
-      const res = await h.call(r.method, r.path, { cookie: w.cookies.system, raw: '{"name": ', headers: { 'content-type': 'application/json' } });
+      const res = await h.call(r.method, r.path, {
+        cookie: w.cookies.system,
+        raw: '{"name": ',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status, `${r.method} ${r.template}`).toBe(400);
       expect(res.body.code).toBe('invalid_json');
     }
@@ -47,14 +65,22 @@ describe('bad input on every write route', () => {
     const before = await snapshot();
     for (const r of writes()) {
       if (r.template.endsWith('/import') || !needsBody(r.template)) continue;
-      for (const body of [{}, { name: 42, communeId: ['x'], active: 'yes', population: -1, username: { $ne: null } }, [], 'text', null]) {
+      for (const body of [
+        {},
+        { name: 42, communeId: ['x'], active: 'yes', population: -1, username: { $ne: null } },
+        [],
+        'text',
+        null,
+      ]) {
         const res = await h.call(r.method, r.path, { cookie: w.cookies.system, body });
         if (r.template.startsWith('/api/units/') && r.method === 'PATCH' && JSON.stringify(body) === '{}') {
           expect([200, 404], `${r.method} ${r.template} with {}`).toContain(res.status);
           continue;
         }
         if (r.template === '/api/settings' && JSON.stringify(body) === '{}') continue;
-        expect([400, 404, 422], `${r.method} ${r.template} with ${JSON.stringify(body)} → ${res.status}`).toContain(res.status);
+        expect([400, 404, 422], `${r.method} ${r.template} with ${JSON.stringify(body)} → ${res.status}`).toContain(
+          res.status,
+        );
       }
     }
     expect(await snapshot()).toEqual(before);
@@ -64,7 +90,11 @@ describe('bad input on every write route', () => {
     const huge = JSON.stringify({ name: 'x'.repeat(200_000) });
     const before = await snapshot();
     for (const r of writes()) {
-      const res = await h.call(r.method, r.path, { cookie: w.cookies.system, raw: huge, headers: { 'content-type': 'application/json', 'content-length': String(huge.length) } });
+      const res = await h.call(r.method, r.path, {
+        cookie: w.cookies.system,
+        raw: huge,
+        headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
+      });
       expect(res.status, `${r.method} ${r.template}`).toBe(r.template.endsWith('/import') ? 415 : 413);
     }
     const bigUpload = new FormData();
@@ -77,15 +107,26 @@ describe('bad input on every write route', () => {
   it('unknown ids get 404', async () => {
     for (const route of h.routes.filter((r) => r.path.includes('{id}'))) {
       const path = route.path.replace('{id}', '00000000-0000-0000-0000-000000000000');
-      const body = route.method === 'patch' ? (route.path.startsWith('/api/accounts') ? { displayName: 'X' } : { name: 'X' }) : undefined;
-      const res = await h.call(route.method.toUpperCase(), path, { cookie: w.cookies.system, ...(body ? { body } : {}) });
+      const body =
+        route.method === 'patch'
+          ? route.path.startsWith('/api/accounts')
+            ? { displayName: 'X' }
+            : { name: 'X' }
+          : undefined;
+      const res = await h.call(route.method.toUpperCase(), path, {
+        cookie: w.cookies.system,
+        ...(body ? { body } : {}),
+      });
       expect(res.status, `${route.method} ${route.path}`).toBe(404);
     }
   });
 
   it('strings full of SQL and HTML are stored as text, never run', async () => {
     for (const name of nasty) {
-      const res = await h.call('POST', '/api/units/villages', { cookie: w.cookies.system, body: { communeId: w.communeA.id, kind: 'thon', name } });
+      const res = await h.call('POST', '/api/units/villages', {
+        cookie: w.cookies.system,
+        body: { communeId: w.communeA.id, kind: 'thon', name },
+      });
       if (res.status === 201) {
         const back = await h.call('GET', `/api/units/villages/${res.body.id}`, { cookie: w.cookies.system });
         expect(back.body.name).toBe(name.trim());
@@ -93,19 +134,30 @@ describe('bad input on every write route', () => {
         expect(res.status).toBe(422);
       }
     }
-    const list = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&q=${encodeURIComponent("' OR 1=1 --")}`, { cookie: w.cookies.system });
+    const list = await h.call(
+      'GET',
+      `/api/units/villages?communeId=${w.communeA.id}&q=${encodeURIComponent("' OR 1=1 --")}`,
+      { cookie: w.cookies.system },
+    );
     expect(list.body.items).toEqual([]);
     expect((await h.db.select().from(schema.villages)).length).toBeGreaterThan(2);
   });
 
   it('query strings out of range get 422', async () => {
     for (const q of ['page=0', 'pageSize=100000', 'page=abc', 'includeInactive=maybe']) {
-      const res = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&${q}`, { cookie: w.cookies.system });
+      const res = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&${q}`, {
+        cookie: w.cookies.system,
+      });
       expect(res.status, q).toBe(422);
     }
   });
 });
 
 function needsBody(template: string) {
-  return !['/api/auth/logout', '/api/auth/logout-all', '/api/auth/totp/setup', '/api/accounts/{id}/reset-password'].includes(template);
+  return ![
+    '/api/auth/logout',
+    '/api/auth/logout-all',
+    '/api/auth/totp/setup',
+    '/api/accounts/{id}/reset-password',
+  ].includes(template);
 }

@@ -57,7 +57,10 @@ export async function createHarness(env: Record<string, string> = {}) {
     const schema = route?.responses[String(res.status)]?.content?.['application/json']?.schema;
     if (route && schema && json !== null) {
       const parsed = schema.safeParse(json);
-      expect(parsed.success, `${method} ${path} ${res.status} does not match its schema: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      expect(
+        parsed.success,
+        `${method} ${path} ${res.status} does not match its schema: ${JSON.stringify(parsed.error?.issues)}`,
+      ).toBe(true);
     }
     if (res.status >= 400) {
       expect(json, `${method} ${path} ${res.status} must answer with the error shape`).toMatchObject({
@@ -113,7 +116,12 @@ export async function world(h: Awaited<ReturnType<typeof createHarness>>) {
   const orgB = await factories.organization(db, communeB.id);
   const hash = await passwordHash();
   const make = (role: Role, scope: Record<string, string | null>) =>
-    factories.account(db, { role, passwordHash: hash, username: `${role.replace('_', '-')}-${Math.random().toString(36).slice(2, 8)}`, ...scope });
+    factories.account(db, {
+      role,
+      passwordHash: hash,
+      username: `${role.replace('_', '-')}-${Math.random().toString(36).slice(2, 8)}`,
+      ...scope,
+    });
   const accounts = {
     system: await make('system', {}),
     province_viewer: await make('province_viewer', { provinceId: p1.id }),

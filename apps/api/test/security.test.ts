@@ -11,13 +11,17 @@ import { createHarness, PASSWORD, passwordHash } from './harness.ts';
 
 describe('configuration', () => {
   it('names each bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
   });
   it('has working defaults', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, DATABASE_URL: 'file:./data/vungxanh.db', SEED_DEMO: true });
-    expect(loadConfig({ DATABASE_URL: 'libsql://db.example.org', DATABASE_AUTH_TOKEN: 't' }).DATABASE_URL).toBe('libsql://db.example.org');
+    expect(loadConfig({ DATABASE_URL: 'libsql://db.example.org', DATABASE_AUTH_TOKEN: 't' }).DATABASE_URL).toBe(
+      'libsql://db.example.org',
+    );
   });
 });
 
@@ -37,8 +41,14 @@ describe('origin checks', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('origin_rejected');
   });
-  it.each([['the public origin', 'https://vungxanh.example.vn'], ['the request’s own origin', 'http://localhost']])('accepts %s', async (_n, origin) => {
-    const res = await h.call('POST', '/api/auth/login', { body: { username: 'a', password: 'b' }, headers: { origin } });
+  it.each([
+    ['the public origin', 'https://vungxanh.example.vn'],
+    ['the request’s own origin', 'http://localhost'],
+  ])('accepts %s', async (_n, origin) => {
+    const res = await h.call('POST', '/api/auth/login', {
+      body: { username: 'a', password: 'b' },
+      headers: { origin },
+    });
     expect(res.status).toBe(401);
   });
   it('sends strict headers, HSTS for an https origin, and a request id', async () => {
@@ -67,13 +77,26 @@ describe('health, OpenAPI and reference page', () => {
 
   it('reports the version and the database', async () => {
     const res = await h.call('GET', '/api/health');
-    expect(res.body).toEqual({ status: 'ok', version: '0.0.0-test', database: { ok: true, mode: 'embedded', latencyMs: expect.any(Number) } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      version: '0.0.0-test',
+      database: { ok: true, mode: 'embedded', latencyMs: expect.any(Number) },
+    });
   });
   it('documents every route with its error responses', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/villages', '/api/units/villages/import', '/api/accounts', '/api/audit', '/api/health']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/units/villages',
+        '/api/units/villages/import',
+        '/api/accounts',
+        '/api/audit',
+        '/api/health',
+      ]),
+    );
     expect(doc.paths['/api/units/villages'].post.responses['422']).toBeDefined();
     expect(doc.components.schemas.Error).toBeDefined();
   });
@@ -93,14 +116,19 @@ describe('health, OpenAPI and reference page', () => {
 describe('serving the built apps', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vx-static-'));
   const inline = 'console.log("boot")';
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head></head><body><script>${inline}</script></body></html>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head></head><body><script>${inline}</script></body></html>`,
+  );
   writeFileSync(join(dir, 'app.js'), 'export {}');
   let cleanup: () => void;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     const t = await createTestDb();
     cleanup = t.cleanup;
-    app = createApp(createDeps(t.db, loadConfig({ LOG_LEVEL: 'silent' }), 'test'), { static: { admin: dir, kiosk: dir } });
+    app = createApp(createDeps(t.db, loadConfig({ LOG_LEVEL: 'silent' }), 'test'), {
+      static: { admin: dir, kiosk: dir },
+    });
   });
   afterAll(() => cleanup());
 
@@ -110,7 +138,7 @@ describe('serving the built apps', () => {
     const csp = res.headers.get('content-security-policy')!;
     const hash = createHash('sha256').update(inline).digest('base64');
     expect(csp).toContain(`'sha256-${hash}'`);
-    expect(csp).not.toContain('unsafe-inline\' \'self\'; script');
+    expect(csp).not.toContain("unsafe-inline' 'self'; script");
     expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
   });
   it('falls back to index.html for app routes but not for missing files', async () => {

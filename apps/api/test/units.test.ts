@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => h.cleanup());
 
 const admin = () => w.cookies.commune_admin;
-const villagesOf = async (communeId: string) => h.db.select().from(schema.villages).where(eq(schema.villages.communeId, communeId));
+const villagesOf = async (communeId: string) =>
+  h.db.select().from(schema.villages).where(eq(schema.villages.communeId, communeId));
 
 function upload(content: string | ArrayBuffer, name: string, mode: string, communeId = w.communeA.id) {
   const form = new FormData();
@@ -24,19 +25,30 @@ function upload(content: string | ArrayBuffer, name: string, mode: string, commu
   return h.call('POST', '/api/units/villages/import', { cookie: admin(), raw: form });
 }
 
-const csv = (rows: string[]) => ['name,kind,population,households,mailbox_installed_on,board_installed_on', ...rows].join('\n');
+const csv = (rows: string[]) =>
+  ['name,kind,population,households,mailbox_installed_on,board_installed_on', ...rows].join('\n');
 
 describe('villages', () => {
   it('create, edit, deactivate and reactivate, each in the audit log', async () => {
-    const created = await h.call('POST', '/api/units/villages', { cookie: admin(), body: { communeId: w.communeA.id, kind: 'thon', name: 'Thôn Thọ Xuân', population: 1200, households: 340 } });
+    const created = await h.call('POST', '/api/units/villages', {
+      cookie: admin(),
+      body: { communeId: w.communeA.id, kind: 'thon', name: 'Thôn Thọ Xuân', population: 1200, households: 340 },
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    const edited = await h.call('PATCH', `/api/units/villages/${id}`, { cookie: admin(), body: { households: 350, mailboxInstalledOn: '2025-09-20' } });
+    const edited = await h.call('PATCH', `/api/units/villages/${id}`, {
+      cookie: admin(),
+      body: { households: 350, mailboxInstalledOn: '2025-09-20' },
+    });
     expect(edited.body).toMatchObject({ households: 350, population: 1200, mailboxInstalledOn: '2025-09-20' });
-    expect((await h.call('PATCH', `/api/units/villages/${id}`, { cookie: admin(), body: { active: false } })).body.active).toBe(false);
+    expect(
+      (await h.call('PATCH', `/api/units/villages/${id}`, { cookie: admin(), body: { active: false } })).body.active,
+    ).toBe(false);
     const list = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}`, { cookie: admin() });
     expect(list.body.items.map((v: { id: string }) => v.id)).not.toContain(id);
-    const all = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&includeInactive=true`, { cookie: admin() });
+    const all = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&includeInactive=true`, {
+      cookie: admin(),
+    });
     expect(all.body.items.map((v: { id: string }) => v.id)).toContain(id);
     await h.call('PATCH', `/api/units/villages/${id}`, { cookie: admin(), body: { active: true } });
     const trail = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, id));
@@ -45,23 +57,46 @@ describe('villages', () => {
   });
 
   it('refuses a second village of the same name, whatever its accents', async () => {
-    await h.call('POST', '/api/units/villages', { cookie: admin(), body: { communeId: w.communeA.id, kind: 'thon', name: 'Thôn Cầu Đen' } });
-    const again = await h.call('POST', '/api/units/villages', { cookie: admin(), body: { communeId: w.communeA.id, kind: 'thon', name: 'thon cau den' } });
+    await h.call('POST', '/api/units/villages', {
+      cookie: admin(),
+      body: { communeId: w.communeA.id, kind: 'thon', name: 'Thôn Cầu Đen' },
+    });
+    const again = await h.call('POST', '/api/units/villages', {
+      cookie: admin(),
+      body: { communeId: w.communeA.id, kind: 'thon', name: 'thon cau den' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('duplicate_name');
-    const elsewhere = await h.call('POST', '/api/units/villages', { cookie: w.cookies.communeB_admin, body: { communeId: w.communeB.id, kind: 'thon', name: 'Thôn Cầu Đen' } });
+    const elsewhere = await h.call('POST', '/api/units/villages', {
+      cookie: w.cookies.communeB_admin,
+      body: { communeId: w.communeB.id, kind: 'thon', name: 'Thôn Cầu Đen' },
+    });
     expect(elsewhere.status).toBe(201);
   });
 
   it('lists numbered groups in number order and finds them without accents', async () => {
-    for (const n of [10, 2, 1]) await h.call('POST', '/api/units/villages', { cookie: admin(), body: { communeId: w.communeA.id, kind: 'to_dan_pho', name: `Tổ dân phố số ${n}` } });
-    const list = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&q=to dan pho`, { cookie: admin() });
-    expect(list.body.items.map((v: { name: string }) => v.name)).toEqual(['Tổ dân phố số 1', 'Tổ dân phố số 2', 'Tổ dân phố số 10']);
+    for (const n of [10, 2, 1])
+      await h.call('POST', '/api/units/villages', {
+        cookie: admin(),
+        body: { communeId: w.communeA.id, kind: 'to_dan_pho', name: `Tổ dân phố số ${n}` },
+      });
+    const list = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&q=to dan pho`, {
+      cookie: admin(),
+    });
+    expect(list.body.items.map((v: { name: string }) => v.name)).toEqual([
+      'Tổ dân phố số 1',
+      'Tổ dân phố số 2',
+      'Tổ dân phố số 10',
+    ]);
   });
 });
 
 describe('village import', () => {
-  const file = csv(['Thôn Import Một,thon,1000,300,2025-01-02,', 'Thôn Import Hai,village,abc,,,', 'Tổ dân phố Import Ba,to_dan_pho,800,250,,2025-03-01']);
+  const file = csv([
+    'Thôn Import Một,thon,1000,300,2025-01-02,',
+    'Thôn Import Hai,village,abc,,,',
+    'Tổ dân phố Import Ba,to_dan_pho,800,250,,2025-03-01',
+  ]);
 
   it('checks a file and reports each bad row without writing anything', async () => {
     const before = (await villagesOf(w.communeA.id)).length;

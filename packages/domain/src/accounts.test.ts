@@ -12,13 +12,20 @@ describe('lockedUntil', () => {
   });
   it('locks at the limit until the last failure plus the lock time', () => {
     const until = lockedUntil(failuresAgo(1, 2, 3, 4, 5), now);
-    expect(until?.toISOString()).toBe(new Date(now.getTime() - minutes(1) + minutes(lockoutPolicy.lockMinutes)).toISOString());
+    expect(until?.toISOString()).toBe(
+      new Date(now.getTime() - minutes(1) + minutes(lockoutPolicy.lockMinutes)).toISOString(),
+    );
   });
   it('forgets failures older than the window', () => {
     expect(lockedUntil(failuresAgo(1, 2, 16, 17, 18), now)).toBeNull();
   });
   it('unlocks once the lock time has passed', () => {
-    expect(lockedUntil(failuresAgo(14.9, 14.9, 14.9, 14.9, 14.9).map((d) => d), new Date(now.getTime() + minutes(1)))).toBeNull();
+    expect(
+      lockedUntil(
+        failuresAgo(14.9, 14.9, 14.9, 14.9, 14.9).map((d) => d),
+        new Date(now.getTime() + minutes(1)),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, canManageUnits, canReadCommune, needsTotpEnrollment, requiredScope, roles, type Actor } from './roles.ts';
+import {
+  assignableRoles,
+  canManageUnits,
+  canReadCommune,
+  needsTotpEnrollment,
+  requiredScope,
+  roles,
+  type Actor,
+} from './roles.ts';
 
 const actor = (overrides: Partial<Actor>): Actor => ({
   accountId: 'a',

@@ -7,7 +7,10 @@ describe('unit schemas', () => {
     expect(communePatch.parse({})).toEqual({});
   });
   it('fills defaults on create', () => {
-    expect(villageInput.parse({ communeId: 'c', kind: 'thon', name: 'A' })).toMatchObject({ population: null, active: true });
+    expect(villageInput.parse({ communeId: 'c', kind: 'thon', name: 'A' })).toMatchObject({
+      population: null,
+      active: true,
+    });
   });
   it('refuses unknown fields, impossible dates and control characters', () => {
     expect(villagePatch.safeParse({ nme: 'typo' }).success).toBe(false);

@@ -4,12 +4,22 @@ import { importField, validateVillageRows } from './village-import.ts';
 describe('validateVillageRows', () => {
   it('accepts good rows and reports bad ones with their file row number', () => {
     const results = validateVillageRows([
-      { name: 'Thôn Thọ Xuân', kind: 'thon', population: '1.250', households: '320', mailbox_installed_on: '2025-09-20' },
+      {
+        name: 'Thôn Thọ Xuân',
+        kind: 'thon',
+        population: '1.250',
+        households: '320',
+        mailbox_installed_on: '2025-09-20',
+      },
       { name: 'Thôn Hồ Sen', kind: 'village', population: 'nhiều', households: '' },
       { name: '', kind: 'thon' },
       { name: 'Tổ dân phố số 3', kind: 'Tổ dân phố', board_installed_on: '2025-02-30' },
     ]);
-    expect(results[0]).toMatchObject({ row: 2, errors: [], value: { kind: 'thon', population: 1250, households: 320, mailboxInstalledOn: '2025-09-20' } });
+    expect(results[0]).toMatchObject({
+      row: 2,
+      errors: [],
+      value: { kind: 'thon', population: 1250, households: 320, mailboxInstalledOn: '2025-09-20' },
+    });
     expect(results[1]!.row).toBe(3);
     expect(results[1]!.value).toBeNull();
     expect(results[1]!.errors.map((e) => e.path).sort()).toEqual(['kind', 'population']);

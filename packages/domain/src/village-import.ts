@@ -25,7 +25,9 @@ const headerAliases: Record<string, string> = {
 
 /** Maps a header cell ("Số hộ", "households") to a field, or null when unknown. */
 export function importField(header: string): string | null {
-  const key = nameKey(header).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const key = nameKey(header)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   return headerAliases[key] ?? null;
 }
 
@@ -39,7 +41,15 @@ const kindAliases: Record<string, (typeof villageKinds)[number]> = {
 const optionalCount = z
   .string()
   .transform((s) => s.replace(/[.\s]/g, ''))
-  .pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{1,8}$/).transform(Number)]));
+  .pipe(
+    z.union([
+      z.literal('').transform(() => null),
+      z
+        .string()
+        .regex(/^\d{1,8}$/)
+        .transform(Number),
+    ]),
+  );
 const optionalDate = z.union([z.literal('').transform(() => null), isoDate]);
 
 const rowSchema = z.object({

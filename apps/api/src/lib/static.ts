@@ -60,7 +60,9 @@ export function spaHandler(dir: string, mount: string) {
     if (!existsSync(file) || !statSync(file).isFile()) return null;
     const body = readFileSync(file);
     const type = types[extname(file)] ?? 'application/octet-stream';
-    const asset: Asset = type.startsWith('text/html') ? { body, type, csp: pageCsp(body.toString('utf8')) } : { body, type };
+    const asset: Asset = type.startsWith('text/html')
+      ? { body, type, csp: pageCsp(body.toString('utf8')) }
+      : { body, type };
     cache.set(file, asset);
     return asset;
   };
@@ -70,12 +72,14 @@ export function spaHandler(dir: string, mount: string) {
     const file = normalize(join(dir, rel));
     if (file !== dir && !file.startsWith(dir + sep)) return c.notFound();
     let asset = rel === '' ? null : load(file);
-    if (!asset && (rel === '' || !extname(rel))) asset = load(join(file, 'index.html')) ?? load(join(dir, 'index.html'));
+    if (!asset && (rel === '' || !extname(rel)))
+      asset = load(join(file, 'index.html')) ?? load(join(dir, 'index.html'));
     if (!asset) return c.notFound();
     const immutable = rel.includes('/immutable/');
     c.header('Content-Type', asset.type);
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    if (asset.csp) c.header('Content-Security-Policy', asset.csp);
+    // A service worker runs under the policy of its own script: it must be allowed to fetch what it caches.
+    c.header('Content-Security-Policy', asset.csp ?? "default-src 'self'; frame-ancestors 'none'");
     return c.body(new Uint8Array(asset.body));
   };
 }

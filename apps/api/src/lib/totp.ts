@@ -7,7 +7,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, label: string) {
-  return new TOTP({ issuer: 'Vùng Xanh', label, algorithm: 'SHA1', digits: 6, period, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: 'Vùng Xanh',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 export function totpUri(secret: string, label: string): string {

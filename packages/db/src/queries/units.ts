@@ -98,9 +98,7 @@ export async function updateUnit<K extends UnitKind>(
 ): Promise<UnitRow<K> | null> {
   if (Object.keys(patch).length === 0) return getUnit(db, kind, id);
   const t = unitTables[kind] as typeof villages;
-  const values = { ...patch, ...(patch.name ? unitKeys(patch.name) : {}) } as Partial<
-    typeof villages.$inferInsert
-  >;
+  const values = { ...patch, ...(patch.name ? unitKeys(patch.name) : {}) } as Partial<typeof villages.$inferInsert>;
   const [row] = await db.update(t).set(values).where(eq(t.id, id)).returning();
   return (row as unknown as UnitRow<K>) ?? null;
 }

@@ -20,5 +20,8 @@ export const schools = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('schools_commune_name_uq').on(t.communeId, t.nameKey), index('schools_commune_idx').on(t.communeId)],
+  (t) => [
+    uniqueIndex('schools_commune_name_uq').on(t.communeId, t.nameKey),
+    index('schools_commune_idx').on(t.communeId),
+  ],
 );

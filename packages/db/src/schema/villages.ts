@@ -27,5 +27,8 @@ export const villages = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('villages_commune_name_uq').on(t.communeId, t.nameKey), index('villages_commune_idx').on(t.communeId)],
+  (t) => [
+    uniqueIndex('villages_commune_name_uq').on(t.communeId, t.nameKey),
+    index('villages_commune_idx').on(t.communeId),
+  ],
 );

@@ -54,18 +54,30 @@ export async function seedDemoUnits(db: Db): Promise<boolean> {
   await db.batch([
     db.insert(provinces).values({ id: provinceId, name: 'Thành phố Hải Phòng', code: '31' }),
     db.insert(communes).values([
-      { id: giaVienId, provinceId, kind: 'phuong', name: 'Phường Gia Viên', code: 'HP-GIAVIEN', targetFrequency: 'monthly' },
-      { id: kienThuyId, provinceId, kind: 'xa', name: 'Xã Kiến Thụy', code: 'HP-KIENTHUY', targetFrequency: 'quarterly' },
+      {
+        id: giaVienId,
+        provinceId,
+        kind: 'phuong',
+        name: 'Phường Gia Viên',
+        code: 'HP-GIAVIEN',
+        targetFrequency: 'monthly',
+      },
+      {
+        id: kienThuyId,
+        provinceId,
+        kind: 'xa',
+        name: 'Xã Kiến Thụy',
+        code: 'HP-KIENTHUY',
+        targetFrequency: 'quarterly',
+      },
     ]),
     db.insert(villages).values([...giaVienGroups, ...kienThuyThon]),
-    db.insert(schools).values([
-      ...unitRows(giaVienId, demoSchools.giaVien),
-      ...unitRows(kienThuyId, demoSchools.kienThuy),
-    ]),
-    db.insert(organizations).values([
-      ...unitRows(giaVienId, demoOrganizations.giaVien),
-      ...unitRows(kienThuyId, demoOrganizations.kienThuy),
-    ]),
+    db
+      .insert(schools)
+      .values([...unitRows(giaVienId, demoSchools.giaVien), ...unitRows(kienThuyId, demoSchools.kienThuy)]),
+    db
+      .insert(organizations)
+      .values([...unitRows(giaVienId, demoOrganizations.giaVien), ...unitRows(kienThuyId, demoOrganizations.kienThuy)]),
   ]);
   return true;
 }

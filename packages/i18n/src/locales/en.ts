@@ -81,7 +81,8 @@ export const en: Messages = {
     twoFactorOn: 'On',
     twoFactorOff: 'Off',
     twoFactorSetup: 'Turn on two-factor authentication',
-    twoFactorScan: 'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) and enter the 6-digit code to confirm.',
+    twoFactorScan:
+      'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) and enter the 6-digit code to confirm.',
     twoFactorSecret: 'Or enter this key:',
     twoFactorConfirm: 'Confirm and turn on',
     twoFactorDisable: 'Turn off two-factor authentication',
@@ -136,7 +137,8 @@ export const en: Messages = {
     showInactive: 'Show inactive units too',
     import: 'Import from CSV/XLSX',
     importTitle: 'Import villages',
-    importHelp: 'A CSV or XLSX file whose first row names the columns: name, kind (thon or to_dan_pho), population, households, mailbox_installed_on, board_installed_on (dates as YYYY-MM-DD). A village with the same name is updated.',
+    importHelp:
+      'A CSV or XLSX file whose first row names the columns: name, kind (thon or to_dan_pho), population, households, mailbox_installed_on, board_installed_on (dates as YYYY-MM-DD). A village with the same name is updated.',
     importFile: 'Choose a file',
     importCheck: 'Check the file',
     importMode: 'When some rows have errors',
@@ -145,7 +147,8 @@ export const en: Messages = {
     importRun: 'Import',
     importReport: 'Check result: {{valid}} valid rows, {{invalid}} rows with errors.',
     importDone: 'Imported: {{created}} added, {{updated}} updated, {{skipped}} rows with errors skipped.',
-    importNothing: 'Nothing was imported because the file has rows with errors. Fix the file and try again, or choose “Import only the valid rows”.',
+    importNothing:
+      'Nothing was imported because the file has rows with errors. Fix the file and try again, or choose “Import only the valid rows”.',
     row: 'Row',
     result: 'Result',
     ok: 'Valid',

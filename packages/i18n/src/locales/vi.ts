@@ -79,7 +79,8 @@ export const vi = {
     twoFactorOn: 'Đang bật',
     twoFactorOff: 'Đang tắt',
     twoFactorSetup: 'Bật xác thực hai bước',
-    twoFactorScan: 'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) rồi nhập mã 6 số để xác nhận.',
+    twoFactorScan:
+      'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) rồi nhập mã 6 số để xác nhận.',
     twoFactorSecret: 'Hoặc nhập khóa này:',
     twoFactorConfirm: 'Xác nhận và bật',
     twoFactorDisable: 'Tắt xác thực hai bước',
@@ -134,7 +135,8 @@ export const vi = {
     showInactive: 'Hiện cả đơn vị ngừng hoạt động',
     import: 'Nhập từ tệp CSV/XLSX',
     importTitle: 'Nhập danh sách thôn/tổ dân phố',
-    importHelp: 'Tệp CSV hoặc XLSX, dòng đầu là tiêu đề cột: name, kind (thon hoặc to_dan_pho), population, households, mailbox_installed_on, board_installed_on (ngày dạng YYYY-MM-DD). Thôn đã có cùng tên sẽ được cập nhật.',
+    importHelp:
+      'Tệp CSV hoặc XLSX, dòng đầu là tiêu đề cột: name, kind (thon hoặc to_dan_pho), population, households, mailbox_installed_on, board_installed_on (ngày dạng YYYY-MM-DD). Thôn đã có cùng tên sẽ được cập nhật.',
     importFile: 'Chọn tệp',
     importCheck: 'Kiểm tra tệp',
     importMode: 'Khi có dòng lỗi',

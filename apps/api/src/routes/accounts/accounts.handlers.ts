@@ -60,7 +60,8 @@ async function managedAccount(c: Context<AppEnv>, id: string) {
   return account;
 }
 
-const invalidScope = (path: string) => new AppError(422, 'validation_failed', {}, [{ path, message: 'required for this role' }]);
+const invalidScope = (path: string) =>
+  new AppError(422, 'validation_failed', {}, [{ path, message: 'required for this role' }]);
 
 export const list: Handler<typeof routes.list> = async (c) => {
   const actor = manager(c);
@@ -69,10 +70,14 @@ export const list: Handler<typeof routes.list> = async (c) => {
   if (actor.role !== 'system') communeId = actor.communeId!;
   else if (communeId) await readableCommune(c, communeId);
   const result = await listAccounts(c.get('deps').db, { ...toPage(query), ...(communeId ? { communeId } : {}) });
-  return c.json({ items: result.items.map(toDto), total: result.total, page: query.page, pageSize: query.pageSize }, 200);
+  return c.json(
+    { items: result.items.map(toDto), total: result.total, page: query.page, pageSize: query.pageSize },
+    200,
+  );
 };
 
-export const get: Handler<typeof routes.get> = async (c) => c.json(toDto(await managedAccount(c, c.req.valid('param').id)), 200);
+export const get: Handler<typeof routes.get> = async (c) =>
+  c.json(toDto(await managedAccount(c, c.req.valid('param').id)), 200);
 
 export const create: Handler<typeof routes.create> = async (c) => {
   const actor = manager(c);
@@ -82,7 +87,12 @@ export const create: Handler<typeof routes.create> = async (c) => {
   if (isWeakPassword(input.password, input.username)) throw new AppError(422, 'weak_password');
 
   // Fill and check the scope the role needs; a unit outside the caller's scope is 404.
-  const scope = { provinceId: null as string | null, communeId: null as string | null, villageId: null as string | null, schoolId: null as string | null };
+  const scope = {
+    provinceId: null as string | null,
+    communeId: null as string | null,
+    villageId: null as string | null,
+    schoolId: null as string | null,
+  };
   switch (requiredScope(input.role)) {
     case 'province': {
       if (!input.provinceId) throw invalidScope('provinceId');
@@ -126,7 +136,13 @@ export const create: Handler<typeof routes.create> = async (c) => {
     'duplicate_username',
   );
   const { password: _password, ...rest } = input;
-  await audit(c, { entity: 'account', entityId: account.id, communeId: account.communeId, action: 'create', summary: summarize({ ...rest, ...scope }) });
+  await audit(c, {
+    entity: 'account',
+    entityId: account.id,
+    communeId: account.communeId,
+    action: 'create',
+    summary: summarize({ ...rest, ...scope }),
+  });
   return c.json(toDto(account), 201);
 };
 
@@ -139,7 +155,13 @@ export const update: Handler<typeof routes.update> = async (c) => {
   const updated = (await updateAccount(db, account.id, patch))!;
   if (patch.disabled === true) await deleteSessionsOf(db, account.id);
   const action = patch.disabled === true ? 'disable' : patch.disabled === false ? 'enable' : 'update';
-  await audit(c, { entity: 'account', entityId: account.id, communeId: account.communeId, action, summary: summarize(patch) });
+  await audit(c, {
+    entity: 'account',
+    entityId: account.id,
+    communeId: account.communeId,
+    action,
+    summary: summarize(patch),
+  });
   return c.json(toDto(updated), 200);
 };
 

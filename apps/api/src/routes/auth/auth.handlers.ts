@@ -54,7 +54,13 @@ export const login: Handler<typeof routes.login> = async (c) => {
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password);
   const fail = async (code: string) => {
     await recordLoginFailure(db, input.username, now);
-    await audit(c, { entity: 'session', action: 'login_failed', username: input.username, communeId: account?.communeId ?? null, summary: JSON.stringify({ code }) });
+    await audit(c, {
+      entity: 'session',
+      action: 'login_failed',
+      username: input.username,
+      communeId: account?.communeId ?? null,
+      summary: JSON.stringify({ code }),
+    });
     return new AppError(401, code);
   };
   if (!account || !passwordOk) throw await fail('invalid_credentials');
@@ -63,14 +69,22 @@ export const login: Handler<typeof routes.login> = async (c) => {
   if (account.totpEnabled && account.totpSecret) {
     if (!input.totp) throw new AppError(401, 'totp_required');
     const step = matchTotp(account.totpSecret, input.totp);
-    if (step === null || (account.totpLastStep !== null && step <= account.totpLastStep)) throw await fail('totp_invalid');
+    if (step === null || (account.totpLastStep !== null && step <= account.totpLastStep))
+      throw await fail('totp_invalid');
     await updateAccount(db, account.id, { totpLastStep: step });
   }
 
   await clearLoginFailures(db, input.username);
   await startSession(c, account.id);
   const updated = (await updateAccount(db, account.id, { lastLoginAt: now }))!;
-  await audit(c, { entity: 'session', entityId: account.id, action: 'login', accountId: account.id, username: account.username, communeId: account.communeId });
+  await audit(c, {
+    entity: 'session',
+    entityId: account.id,
+    action: 'login',
+    accountId: account.id,
+    username: account.username,
+    communeId: account.communeId,
+  });
   const { requireTotpForAdmins } = await getSettings(db);
   return c.json(meOf(updated, needsTotpEnrollment(requireTotpForAdmins, updated.role, updated.totpEnabled)), 200);
 };
@@ -79,7 +93,12 @@ export const logout: Handler<typeof routes.logout> = async (c) => {
   const auth = c.get('auth');
   if (auth) {
     await deleteSession(c.get('deps').db, auth.tokenHash);
-    await audit(c, { entity: 'session', entityId: auth.account.id, action: 'logout', communeId: auth.account.communeId });
+    await audit(c, {
+      entity: 'session',
+      entityId: auth.account.id,
+      action: 'logout',
+      communeId: auth.account.communeId,
+    });
   }
   clearSessionCookie(c);
   return c.json({ ok: true as const }, 200);
@@ -90,7 +109,12 @@ export const logoutAll: Handler<typeof routes.logoutAll> = async (c) => {
   const { db } = c.get('deps');
   const before = await countSessionsOf(db, auth.account.id);
   await deleteSessionsOf(db, auth.account.id, auth.tokenHash);
-  await audit(c, { entity: 'session', entityId: auth.account.id, action: 'logout_all', communeId: auth.account.communeId });
+  await audit(c, {
+    entity: 'session',
+    entityId: auth.account.id,
+    action: 'logout_all',
+    communeId: auth.account.communeId,
+  });
   return c.json({ ok: true as const, ended: before - 1 }, 200);
 };
 
@@ -107,7 +131,12 @@ export const changePassword: Handler<typeof routes.changePassword> = async (c) =
   if (isWeakPassword(newPassword, auth.account.username)) throw new AppError(422, 'weak_password');
   await updateAccount(db, auth.account.id, { passwordHash: await hashPassword(newPassword) });
   await deleteSessionsOf(db, auth.account.id, auth.tokenHash);
-  await audit(c, { entity: 'account', entityId: auth.account.id, action: 'password_change', communeId: auth.account.communeId });
+  await audit(c, {
+    entity: 'account',
+    entityId: auth.account.id,
+    action: 'password_change',
+    communeId: auth.account.communeId,
+  });
   return c.json({ ok: true as const }, 200);
 };
 

@@ -57,7 +57,9 @@ export const changePassword = createRoute({
   path: '/password',
   tags,
   summary: 'Change the caller’s password (other sessions are signed out)',
-  request: { body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })) },
+  request: {
+    body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })),
+  },
   responses: { 200: json(OkSchema), ...errorResponses },
 });
 

@@ -25,7 +25,11 @@ export const healthRouter = createRouter().openapi(route, async (c) => {
   const body = {
     status: ping.ok ? ('ok' as const) : ('degraded' as const),
     version,
-    database: { ok: ping.ok, mode: isEmbedded(config.DATABASE_URL) ? ('embedded' as const) : ('remote' as const), latencyMs: ping.latencyMs },
+    database: {
+      ok: ping.ok,
+      mode: isEmbedded(config.DATABASE_URL) ? ('embedded' as const) : ('remote' as const),
+      latencyMs: ping.latencyMs,
+    },
   };
   return ping.ok ? c.json(body, 200) : c.json(body, 503);
 });

@@ -38,7 +38,8 @@ export const settingsRouter = createRouter()
     systemOnly(c);
     const patch = c.req.valid('json');
     const { db } = c.get('deps');
-    if (patch.requireTotpForAdmins !== undefined) await setSetting(db, 'requireTotpForAdmins', patch.requireTotpForAdmins);
+    if (patch.requireTotpForAdmins !== undefined)
+      await setSetting(db, 'requireTotpForAdmins', patch.requireTotpForAdmins);
     await audit(c, { entity: 'settings', action: 'update', summary: summarize(patch) });
     return c.json(await getSettings(db), 200);
   });

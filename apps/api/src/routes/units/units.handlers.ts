@@ -1,4 +1,4 @@
-import { AppError, canManageProvinces, canReadCommune, validateVillageRows, nameKey } from '@vungxanh/domain';
+import { AppError, canManageProvinces, validateVillageRows, nameKey } from '@vungxanh/domain';
 import {
   countActiveUnits,
   createCommune as insertCommune,
@@ -43,7 +43,8 @@ async function visibleCommunes(db: Db, actor: Actor, provinceId?: string) {
 export const listProvinces: Handler<typeof routes.listProvinces> = async (c) => {
   const { actor } = requireAuth(c);
   const { db } = c.get('deps');
-  const ids = actor.role === 'system' ? undefined : [...new Set((await visibleCommunes(db, actor)).map((r) => r.provinceId))];
+  const ids =
+    actor.role === 'system' ? undefined : [...new Set((await visibleCommunes(db, actor)).map((r) => r.provinceId))];
   const rows = await selectProvinces(db, ids ?? (actor.role === 'system' ? undefined : []));
   return c.json({ items: rows.map(dto.province) }, 200);
 };
@@ -75,7 +76,13 @@ export const createCommune: Handler<typeof routes.createCommune> = async (c) => 
   const { db } = c.get('deps');
   if (!(await getProvince(db, input.provinceId))) throw new AppError(404, 'not_found');
   const row = await unique(() => insertCommune(db, input), 'conflict');
-  await audit(c, { entity: 'commune', entityId: row.id, communeId: row.id, action: 'create', summary: summarize(input) });
+  await audit(c, {
+    entity: 'commune',
+    entityId: row.id,
+    communeId: row.id,
+    action: 'create',
+    summary: summarize(input),
+  });
   return c.json(dto.commune(row), 201);
 };
 
@@ -83,7 +90,13 @@ export const updateCommune: Handler<typeof routes.updateCommune> = async (c) => 
   const commune = await manageableCommune(c, c.req.valid('param').id);
   const patch = c.req.valid('json');
   const row = (await unique(() => writeCommune(c.get('deps').db, commune.id, patch), 'conflict'))!;
-  await audit(c, { entity: 'commune', entityId: row.id, communeId: row.id, action: 'update', summary: summarize(patch) });
+  await audit(c, {
+    entity: 'commune',
+    entityId: row.id,
+    communeId: row.id,
+    action: 'update',
+    summary: summarize(patch),
+  });
   return c.json(dto.commune(row), 200);
 };
 
@@ -92,7 +105,11 @@ export const summary: Handler<typeof routes.summary> = async (c) => {
   const { db } = c.get('deps');
   const communes = await visibleCommunes(db, actor);
   const items = await Promise.all(
-    communes.map(async (commune) => ({ communeId: commune.id, name: commune.name, ...(await countActiveUnits(db, [commune.id])) })),
+    communes.map(async (commune) => ({
+      communeId: commune.id,
+      name: commune.name,
+      ...(await countActiveUnits(db, [commune.id])),
+    })),
   );
   return c.json({ items }, 200);
 };
@@ -107,7 +124,16 @@ function unitHandlers<K extends UnitKind>(kind: K) {
     return row;
   };
   return {
-    list: async (c: Context<AppEnv>, query: { communeId?: string | undefined; q?: string | undefined; includeInactive?: boolean | undefined; page: number; pageSize: number }) => {
+    list: async (
+      c: Context<AppEnv>,
+      query: {
+        communeId?: string | undefined;
+        q?: string | undefined;
+        includeInactive?: boolean | undefined;
+        page: number;
+        pageSize: number;
+      },
+    ) => {
       const commune = await readableCommune(c, communeParam(c, query.communeId));
       const result = await listUnits(c.get('deps').db, kind, {
         communeId: commune.id,
@@ -132,7 +158,8 @@ function unitHandlers<K extends UnitKind>(kind: K) {
       const existing = await load(c, id);
       await manageableCommune(c, existing.communeId);
       const row = (await unique(() => updateUnit(c.get('deps').db, kind, id, patch as never)))!;
-      const action = patch.active === false ? 'deactivate' : patch.active === true && !existing.active ? 'reactivate' : 'update';
+      const action =
+        patch.active === false ? 'deactivate' : patch.active === true && !existing.active ? 'reactivate' : 'update';
       await audit(c, { entity, entityId: id, communeId: existing.communeId, action, summary: summarize(patch) });
       return toDto(row);
     },
@@ -144,32 +171,64 @@ const schoolOps = unitHandlers('schools');
 const organizationOps = unitHandlers('organizations');
 
 export const villages = {
-  list: (async (c) => c.json(await villageOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.villages.list>,
-  get: (async (c) => c.json(await villageOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.villages.get>,
-  create: (async (c) => c.json(await villageOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.villages.create>,
-  update: (async (c) => c.json(await villageOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.villages.update>,
+  list: (async (c) => c.json(await villageOps.list(c, c.req.valid('query')), 200)) satisfies Handler<
+    typeof routes.villages.list
+  >,
+  get: (async (c) => c.json(await villageOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<
+    typeof routes.villages.get
+  >,
+  create: (async (c) => c.json(await villageOps.create(c, c.req.valid('json')), 201)) satisfies Handler<
+    typeof routes.villages.create
+  >,
+  update: (async (c) =>
+    c.json(await villageOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<
+    typeof routes.villages.update
+  >,
 };
 export const schools = {
-  list: (async (c) => c.json(await schoolOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.schools.list>,
-  get: (async (c) => c.json(await schoolOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.schools.get>,
-  create: (async (c) => c.json(await schoolOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.schools.create>,
-  update: (async (c) => c.json(await schoolOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.schools.update>,
+  list: (async (c) => c.json(await schoolOps.list(c, c.req.valid('query')), 200)) satisfies Handler<
+    typeof routes.schools.list
+  >,
+  get: (async (c) => c.json(await schoolOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<
+    typeof routes.schools.get
+  >,
+  create: (async (c) => c.json(await schoolOps.create(c, c.req.valid('json')), 201)) satisfies Handler<
+    typeof routes.schools.create
+  >,
+  update: (async (c) =>
+    c.json(await schoolOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<
+    typeof routes.schools.update
+  >,
 };
 export const organizations = {
-  list: (async (c) => c.json(await organizationOps.list(c, c.req.valid('query')), 200)) satisfies Handler<typeof routes.organizations.list>,
-  get: (async (c) => c.json(await organizationOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<typeof routes.organizations.get>,
-  create: (async (c) => c.json(await organizationOps.create(c, c.req.valid('json')), 201)) satisfies Handler<typeof routes.organizations.create>,
-  update: (async (c) => c.json(await organizationOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<typeof routes.organizations.update>,
+  list: (async (c) => c.json(await organizationOps.list(c, c.req.valid('query')), 200)) satisfies Handler<
+    typeof routes.organizations.list
+  >,
+  get: (async (c) => c.json(await organizationOps.get(c, c.req.valid('param').id), 200)) satisfies Handler<
+    typeof routes.organizations.get
+  >,
+  create: (async (c) => c.json(await organizationOps.create(c, c.req.valid('json')), 201)) satisfies Handler<
+    typeof routes.organizations.create
+  >,
+  update: (async (c) =>
+    c.json(await organizationOps.update(c, c.req.valid('param').id, c.req.valid('json')), 200)) satisfies Handler<
+    typeof routes.organizations.update
+  >,
 };
 
 export const importVillages: Handler<typeof routes.importVillages> = async (c) => {
   const form = c.req.valid('form');
   const commune = await manageableCommune(c, communeParam(c, form.communeId));
   const file = form.file;
-  if (!(file instanceof File)) throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
+  if (!(file instanceof File))
+    throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
   const results = validateVillageRows(await readTable(file));
-  const existing = await existingVillageKeys(db, commune.id, results.map((r) => nameKey(r.name)));
+  const existing = await existingVillageKeys(
+    db,
+    commune.id,
+    results.map((r) => nameKey(r.name)),
+  );
   const validRows = results.flatMap((r) => (r.value ? [r.value] : []));
   const invalid = results.length - validRows.length;
   const mode = form.mode;
@@ -180,15 +239,30 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
     rows: results.map((r) => ({
       row: r.row,
       name: r.name,
-      action: r.value ? (existing.has(nameKey(r.name)) ? ('update' as const) : ('create' as const)) : ('error' as const),
+      action: r.value
+        ? existing.has(nameKey(r.name))
+          ? ('update' as const)
+          : ('create' as const)
+        : ('error' as const),
       errors: r.errors,
     })),
   };
   const nothing = { ...report, imported: false, created: 0, updated: 0 };
   if (mode === 'check' || validRows.length === 0) return c.json(nothing, 200);
-  if (mode === 'all_or_nothing' && invalid > 0) throw new AppError(422, 'import_has_errors', {}, results.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))));
+  if (mode === 'all_or_nothing' && invalid > 0)
+    throw new AppError(
+      422,
+      'import_has_errors',
+      {},
+      results.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))),
+    );
   const { created, updated } = await unique(() =>
-    writeImport(db, commune.id, validRows, { ...auditContext(c), entity: 'village', action: 'import', communeId: commune.id }),
+    writeImport(db, commune.id, validRows, {
+      ...auditContext(c),
+      entity: 'village',
+      action: 'import',
+      communeId: commune.id,
+    }),
   );
   return c.json({ ...report, imported: true, created, updated }, 200);
 };

@@ -1,11 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  communeKinds,
-  organizationKinds,
-  outreachFrequencies,
-  schoolLevels,
-  villageKinds,
-} from '@vungxanh/domain';
+import { communeKinds, organizationKinds, outreachFrequencies, schoolLevels, villageKinds } from '@vungxanh/domain';
 import type { schema } from '@vungxanh/db';
 
 const base = { id: z.string(), name: z.string(), createdAt: z.string(), updatedAt: z.string() };
@@ -35,9 +29,7 @@ export const VillageSchema = z
 export const SchoolSchema = z
   .object({ ...inCommune, level: z.enum(schoolLevels), students: z.number().int().nullable() })
   .openapi('School');
-export const OrganizationSchema = z
-  .object({ ...inCommune, kind: z.enum(organizationKinds) })
-  .openapi('Organization');
+export const OrganizationSchema = z.object({ ...inCommune, kind: z.enum(organizationKinds) }).openapi('Organization');
 
 type Timestamps = { createdAt: Date; updatedAt: Date };
 const times = (row: Timestamps) => ({ createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() });

@@ -1,0 +1,82 @@
+/**
+ * pnpm bench: throughput of the main read and write paths of the built server, each as a ratio
+ * against a bare health check measured in the same run, plus start-up time against bare Node.
+ * The server runs in its own process on loopback; every load is bounded in time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
+const serverJs = resolve(fileURLToPath(import.meta.url), '../../dist/server.js');
+const password = 'bench-password-1';
+
+/** Starts dist/server.js on a database file; resolves with its URL and the ms it took to answer health. */
+async function start(dbFile: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [serverJs], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}`, ADMIN_PASSWORD: password, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = chunk.toString().match(/"url":"(http[^"]+)"/);
+      if (match) ok(match[1]!.replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', () => fail(new Error('server exited')));
+  });
+  const res = await fetch(`${url}/api/health`);
+  if (!res.ok) throw new Error('unhealthy');
+  const ms = performance.now() - started;
+  child.stdout!.resume();
+  return { url, child, ms };
+}
+
+const stop = (child: ChildProcess) => new Promise((ok) => (child.once('exit', ok), child.kill()));
+
+const nodeBaseline = await new Promise<number>((ok) => {
+  const t = performance.now();
+  spawn(process.execPath, ['-e', '0']).once('exit', () => ok(performance.now() - t));
+});
+const dbFile = join(dir, 'bench.db');
+const first = await start(dbFile);
+await stop(first.child);
+const { url, child, ms: second } = await start(dbFile);
+
+const headers = { origin: url, 'content-type': 'application/json' };
+const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password }) });
+const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+const communes = (await (await fetch(`${url}/api/units/communes`, { headers: { cookie } })).json()) as { items: { id: string; code: string }[] };
+const giaVien = communes.items.find((c) => c.code === 'HP-GIAVIEN')!.id;
+
+async function load(title: string, path: string, opts: Partial<autocannon.Options> = {}) {
+  const result = await autocannon({ url: url + path, connections: 20, duration: seconds, ...opts, headers: { cookie, ...headers } });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { title, rps: result.requests.average, p99: result.latency.p99 };
+}
+
+let n = 0;
+const baseline = await load('GET /api/health (baseline)', '/api/health');
+const results = [
+  baseline,
+  await load('GET /api/auth/me (session lookup)', '/api/auth/me'),
+  await load('GET /api/units/villages (Gia Viên, page of 50)', `/api/units/villages?communeId=${giaVien}&pageSize=50`),
+  await load('POST /api/units/organizations (write + audit)', '/api/units/organizations', {
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ communeId: giaVien, kind: 'business', name: `Doanh nghiệp ${++n}` }) }) }],
+  }),
+  await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', { method: 'POST', connections: 4, body: JSON.stringify({ username: 'admin', password }) }),
+];
+await stop(child);
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nThroughput of dist/server.js over ${seconds} s each, ratio against the health baseline:\n`);
+for (const r of results) {
+  console.log(`${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`);
+}
+console.log(`\nStart-up to a healthy answer, ratio against bare node (${nodeBaseline.toFixed(0)} ms):\n`);
+console.log(`${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`);
+console.log(`${'second start (existing database)'.padEnd(50)} ${second.toFixed(0).padStart(7)} ms      ratio ${(second / nodeBaseline).toFixed(1)}`);

@@ -1,0 +1,31 @@
+// Finds a Chromium for the browser tests: CHROMIUM_PATH, the system's chromium, or Playwright's own.
+// Run directly, it stops with one line saying how to get one when there is none.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+export function findChromium() {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+  ];
+  for (const path of candidates) if (path && existsSync(path)) return path;
+  try {
+    const { chromium } = createRequire(import.meta.url)('@playwright/test');
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // Playwright's own browser is optional.
+  }
+  return null;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && !findChromium()) {
+  console.error(
+    'No Chromium found: install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to its executable.',
+  );
+  process.exit(1);
+}

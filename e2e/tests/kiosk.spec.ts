@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+import { startOwnServer } from './server.ts';
+
+test.describe('kiosk app shell', () => {
+  test('attract screen leads to large home tiles, in Vietnamese or English', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expectAccessible(page, 'attract screen');
+    await page.getByRole('link', { name: 'Chạm để bắt đầu' }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    for (const name of ['Bài tuyên truyền', 'Tự kiểm tra kiến thức', 'Cuộc thi', 'Ký cam kết', 'Đường dây nóng']) {
+      const tile = page.getByRole('link', { name });
+      await expect(tile).toBeVisible();
+      const box = (await tile.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+    await expectAccessible(page, 'home');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Self-check quiz' })).toBeVisible();
+  });
+
+  test('is an installable PWA that opens offline after the first visit', async ({ page }) => {
+    const server = await startOwnServer(4400 + test.info().workerIndex);
+    try {
+      const manifest = await (await page.request.get(`${server.baseURL}/manifest.webmanifest`)).json();
+      expect(manifest).toMatchObject({ name: 'Vùng Xanh', start_url: '/', display: 'standalone' });
+      expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      await page.goto(`${server.baseURL}/home`);
+      await page.evaluate(async () => {
+        const worker = (await navigator.serviceWorker.ready).active!;
+        if (worker.state !== 'activated') {
+          await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
+        }
+      });
+      await page.reload();
+      await server.stop();
+      await page.goto(`${server.baseURL}/hotlines`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.goto(`${server.baseURL}/home`);
+      await expect(page.getByRole('link', { name: 'Bài tuyên truyền' })).toBeVisible();
+      await expect(page.getByText('Đang ngoại tuyến')).toBeHidden();
+    } finally {
+      await server.stop().catch(() => undefined);
+    }
+  });
+
+  test('sends a strict content security policy with the page', async ({ request }) => {
+    const res = await request.get('/home');
+    const csp = res.headers()['content-security-policy']!;
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+});

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * A server of our own for a test that must take the network away: killing it is what a kiosk sees
+ * when the connection drops. Resolves with its base URL and a stop function.
+ */
+export async function startOwnServer(port: number): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'vungxanh-e2e-own-'));
+  const child: ChildProcess = spawn(process.execPath, [resolve(import.meta.dirname, '../../apps/api/dist/server.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'own.db')}`, ADMIN_PASSWORD: 'own-server-password', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    baseURL,
+    stop: () =>
+      new Promise<void>((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill();
+      }),
+  };
+}

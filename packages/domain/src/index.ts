@@ -4,3 +4,5 @@ export * from './roles.ts';
 export * from './units.ts';
 export * from './accounts.ts';
 export * from './village-import.ts';
+export * from './laws.ts';
+export * from './content.ts';

@@ -19,7 +19,15 @@ const password = 'bench-password-1';
 async function start(dbFile: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [serverJs], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dbFile}`, ADMIN_PASSWORD: password, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${dbFile}`,
+      ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'info',
+      LOGIN_RATE_LIMIT: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -48,14 +56,27 @@ await stop(first.child);
 const { url, child, ms: second } = await start(dbFile);
 
 const headers = { origin: url, 'content-type': 'application/json' };
-const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password }) });
+const login = await fetch(`${url}/api/auth/login`, {
+  method: 'POST',
+  headers,
+  body: JSON.stringify({ username: 'admin', password }),
+});
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-const communes = (await (await fetch(`${url}/api/units/communes`, { headers: { cookie } })).json()) as { items: { id: string; code: string }[] };
+const communes = (await (await fetch(`${url}/api/units/communes`, { headers: { cookie } })).json()) as {
+  items: { id: string; code: string }[];
+};
 const giaVien = communes.items.find((c) => c.code === 'HP-GIAVIEN')!.id;
 
 async function load(title: string, path: string, opts: Partial<autocannon.Options> = {}) {
-  const result = await autocannon({ url: url + path, connections: 20, duration: seconds, ...opts, headers: { cookie, ...headers } });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url: url + path,
+    connections: 20,
+    duration: seconds,
+    ...opts,
+    headers: { cookie, ...headers },
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { title, rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -66,17 +87,35 @@ const results = [
   await load('GET /api/auth/me (session lookup)', '/api/auth/me'),
   await load('GET /api/units/villages (Gia Viên, page of 50)', `/api/units/villages?communeId=${giaVien}&pageSize=50`),
   await load('POST /api/units/organizations (write + audit)', '/api/units/organizations', {
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ communeId: giaVien, kind: 'business', name: `Doanh nghiệp ${++n}` }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ communeId: giaVien, kind: 'business', name: `Doanh nghiệp ${++n}` }),
+        }),
+      },
+    ],
   }),
-  await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', { method: 'POST', connections: 4, body: JSON.stringify({ username: 'admin', password }) }),
+  await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', {
+    method: 'POST',
+    connections: 4,
+    body: JSON.stringify({ username: 'admin', password }),
+  }),
 ];
 await stop(child);
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nThroughput of dist/server.js over ${seconds} s each, ratio against the health baseline:\n`);
 for (const r of results) {
-  console.log(`${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`);
+  console.log(
+    `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`,
+  );
 }
 console.log(`\nStart-up to a healthy answer, ratio against bare node (${nodeBaseline.toFixed(0)} ms):\n`);
-console.log(`${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`);
-console.log(`${'second start (existing database)'.padEnd(50)} ${second.toFixed(0).padStart(7)} ms      ratio ${(second / nodeBaseline).toFixed(1)}`);
+console.log(
+  `${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`,
+);
+console.log(
+  `${'second start (existing database)'.padEnd(50)} ${second.toFixed(0).padStart(7)} ms      ratio ${(second / nodeBaseline).toFixed(1)}`,
+);

@@ -10,6 +10,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { originCheck, securityHeaders } from './middleware/security.ts';
 import { accountsRouter } from './routes/accounts/accounts.index.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
+import { contentRouter } from './routes/content/content.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { settingsRouter } from './routes/settings/settings.index.ts';
@@ -30,7 +31,8 @@ function apiRoutes() {
     .route('/api/units', unitsRouter)
     .route('/api/accounts', accountsRouter)
     .route('/api/audit', auditRouter)
-    .route('/api/settings', settingsRouter);
+    .route('/api/settings', settingsRouter)
+    .route('/api/content', contentRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

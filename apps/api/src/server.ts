@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { purgeExpiredSessions } from '@vungxanh/db';
-import { seedAdmin, seedDemoUnits } from '@vungxanh/db/seed';
+import { loadBoard, loadContent } from '@vungxanh/content';
+import { seedAdmin, seedContent, seedDemoUnits } from '@vungxanh/db/seed';
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
@@ -33,6 +34,10 @@ const { version } = createRequire(import.meta.url)('@vungxanh/api/package.json')
 const deps = createDeps(db, config, version);
 
 if (config.SEED_DEMO && (await seedDemoUnits(db))) deps.logger.info('seeded demo units');
+const shipped = loadContent();
+for (const problem of shipped.problems) deps.logger.warn('shipped content item skipped', { ...problem });
+const added = await seedContent(db, { ...shipped, ...loadBoard() });
+if (added.lessons || added.questions) deps.logger.info('loaded shipped content', added);
 const initialPassword = config.ADMIN_PASSWORD ?? generatePassword();
 if (await seedAdmin(db, await hashPassword(initialPassword))) {
   if (config.ADMIN_PASSWORD) deps.logger.info('created system administrator "admin" with ADMIN_PASSWORD');

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, world } from './harness.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
-type W = Awaited<ReturnType<typeof world>>;
+type W = Awaited<ReturnType<typeof world>> & {
+  lessonA: { id: string };
+  questionA: { id: string };
+  hotlineA: { id: string };
+  posterA: { id: string };
+};
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
 
@@ -10,7 +15,17 @@ let h: H;
 let w: W;
 beforeAll(async () => {
   h = await createHarness();
-  w = await world(h);
+  const base = await world(h);
+  const post = (path: string, body: unknown) => h.call('POST', path, { cookie: base.cookies.commune_admin, body });
+  w = {
+    ...base,
+    lessonA: (await post('/api/content/lessons', lessonBody(base.communeA.id))).body,
+    questionA: (await post('/api/content/questions', questionBody(base.communeA.id))).body,
+    hotlineA: (
+      await post('/api/content/hotlines', { labelVi: 'Công an xã', labelEn: 'Commune police', number: '0225 111 222' })
+    ).body,
+    posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
+  };
 });
 afterAll(() => h.cleanup());
 
@@ -124,7 +139,147 @@ const cases: Case[] = [
     allowed: ['system'],
   },
   { name: 'who am I', method: 'GET', path: () => '/api/auth/me', allowed: 'all' },
+  { name: 'list lessons', method: 'GET', path: () => '/api/content/lessons', allowed: 'all' },
+  { name: 'get lesson', method: 'GET', path: (w) => `/api/content/lessons/${w.lessonA.id}`, allowed: 'all' },
+  {
+    name: 'create lesson',
+    method: 'POST',
+    path: () => '/api/content/lessons',
+    body: (w) => lessonBody(w.communeA.id),
+    allowed: admins,
+  },
+  {
+    name: 'edit lesson',
+    method: 'PATCH',
+    path: (w) => `/api/content/lessons/${w.lessonA.id}`,
+    body: () => ({ status: 'published' }),
+    allowed: admins,
+  },
+  { name: 'list questions', method: 'GET', path: () => '/api/content/questions', allowed: 'all' },
+  { name: 'get question', method: 'GET', path: (w) => `/api/content/questions/${w.questionA.id}`, allowed: 'all' },
+  {
+    name: 'create question',
+    method: 'POST',
+    path: () => '/api/content/questions',
+    body: (w) => questionBody(w.communeA.id),
+    allowed: admins,
+  },
+  {
+    name: 'replace question',
+    method: 'PUT',
+    path: (w) => `/api/content/questions/${w.questionA.id}`,
+    body: () => ({ ...questionBody(null), status: 'draft', communeId: undefined }),
+    allowed: admins,
+  },
+  {
+    name: 'set question status',
+    method: 'PATCH',
+    path: (w) => `/api/content/questions/${w.questionA.id}`,
+    body: () => ({ status: 'published' }),
+    allowed: admins,
+  },
+  {
+    name: 'outdate by law',
+    method: 'POST',
+    path: () => '/api/content/outdate',
+    body: () => ({ law: 'nd-57-2022' }),
+    allowed: admins,
+  },
+  { name: 'export questions', method: 'GET', path: () => '/api/content/questions/export', allowed: 'all' },
+  {
+    name: 'import questions',
+    method: 'POST',
+    path: () => '/api/content/questions/import',
+    form: (w) => questionSheet(w.communeA.id),
+    allowed: admins,
+  },
+  { name: 'list hotlines', method: 'GET', path: () => '/api/content/hotlines', allowed: 'all' },
+  {
+    name: 'create hotline',
+    method: 'POST',
+    path: () => '/api/content/hotlines',
+    body: (w) => ({
+      communeId: w.communeA.id,
+      labelVi: 'Công an xã',
+      labelEn: 'Commune police',
+      number: '0225 123 456',
+    }),
+    allowed: admins,
+  },
+  {
+    name: 'edit hotline',
+    method: 'PATCH',
+    path: (w) => `/api/content/hotlines/${w.hotlineA.id}`,
+    body: () => ({ sortOrder: 2 }),
+    allowed: admins,
+  },
+  { name: 'list posters', method: 'GET', path: () => '/api/content/posters', allowed: 'all' },
+  {
+    name: 'create poster',
+    method: 'POST',
+    path: () => '/api/content/posters',
+    body: (w) => ({ communeId: w.communeA.id, textVi: 'Nói không với ma túy', textEn: 'Say no to drugs' }),
+    allowed: admins,
+  },
+  {
+    name: 'edit poster',
+    method: 'PATCH',
+    path: (w) => `/api/content/posters/${w.posterA.id}`,
+    body: () => ({ active: true }),
+    allowed: admins,
+  },
 ];
+
+function lessonBody(communeId: string | null) {
+  return {
+    communeId,
+    slug: `bai-${Math.random().toString(36).slice(2, 8)}`,
+    locale: 'vi',
+    title: 'Bài của xã',
+    summary: 'Một bài tuyên truyền của xã để thử.',
+    topic: 'harms',
+    audience: 'all',
+    lawVersion: 'general',
+    reviewedOn: '2026-11-23',
+    sources: ['WHO'],
+    body: '## Tiêu đề\n\nNội dung.',
+  };
+}
+function questionBody(communeId: string | null) {
+  return {
+    communeId,
+    type: 'single',
+    topic: 'harms',
+    difficulty: 1,
+    audience: 'all',
+    lawVersion: 'general',
+    reviewedOn: '2026-11-23',
+    source: 'WHO',
+    correct: ['a'],
+    vi: {
+      text: `Câu hỏi thử số ${Math.random().toString(36).slice(2, 9)}?`,
+      options: { a: 'Đúng vậy', b: 'Không phải', c: 'Chưa rõ' },
+      explanation: 'Giải thích ngắn cho câu hỏi thử.',
+    },
+  };
+}
+function questionSheet(communeId: string) {
+  const form = new FormData();
+  const header =
+    'ref,type,topic,difficulty,audience,law_version,legal_basis,source,correct,reviewed_on,vi_text,vi_a,vi_b,vi_c,vi_d,vi_e,vi_explanation';
+  form.set(
+    'file',
+    new File(
+      [
+        `${header}\n,single,harms,1,all,general,,WHO,a,2026-11-23,Câu hỏi từ tệp ${Math.random()}?,Có,Không,,,,Giải thích cho câu hỏi.\n`,
+      ],
+      'q.csv',
+    ),
+  );
+  form.set('communeId', communeId);
+  form.set('mode', 'check');
+  return form;
+}
 
 function csvWith(w: W) {
   const form = csv();
@@ -244,6 +399,7 @@ describe('every documented route', () => {
   it('is covered by the table above or is public', () => {
     const covered = new Set(cases.map((c) => `${c.method} ${templateOf(c.path(w))}`));
     const publicOrSelf = new Set([
+      'GET /api/content/pack',
       'GET /api/health',
       'POST /api/auth/login',
       'POST /api/auth/logout',
@@ -261,7 +417,7 @@ describe('every documented route', () => {
   });
   it('answers 401 without a session, except the public ones', async () => {
     for (const route of h.routes) {
-      if (['/api/health', '/api/auth/login', '/api/auth/logout'].includes(route.path)) continue;
+      if (['/api/health', '/api/auth/login', '/api/auth/logout', '/api/content/pack'].includes(route.path)) continue;
       const path = route.path.replace(/\{[^}]+\}/g, w.villageA.id);
       const res = await h.call(route.method.toUpperCase(), path, route.method === 'get' ? {} : { body: {} });
       expect(res.status, `${route.method} ${route.path}`).toBe(401);
@@ -270,7 +426,17 @@ describe('every documented route', () => {
 });
 
 function templateOf(path: string) {
-  const ids = [w.communeA.id, w.villageA.id, w.schoolA.id, w.orgA.id, w.accounts.organizer.id];
+  const ids = [
+    w.communeA.id,
+    w.villageA.id,
+    w.schoolA.id,
+    w.orgA.id,
+    w.accounts.organizer.id,
+    w.lessonA.id,
+    w.questionA.id,
+    w.hotlineA.id,
+    w.posterA.id,
+  ];
   let p = path.split('?')[0]!;
   for (const id of ids) p = p.replace(id, '{id}');
   return p;

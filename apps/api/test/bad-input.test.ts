@@ -107,12 +107,7 @@ describe('bad input on every write route', () => {
   it('unknown ids get 404', async () => {
     for (const route of h.routes.filter((r) => r.path.includes('{id}'))) {
       const path = route.path.replace('{id}', '00000000-0000-0000-0000-000000000000');
-      const body =
-        route.method === 'patch'
-          ? route.path.startsWith('/api/accounts')
-            ? { displayName: 'X' }
-            : { name: 'X' }
-          : undefined;
+      const body = validBodyFor(route.method, route.path);
       const res = await h.call(route.method.toUpperCase(), path, {
         cookie: w.cookies.system,
         ...(body ? { body } : {}),
@@ -160,4 +155,31 @@ function needsBody(template: string) {
     '/api/auth/totp/setup',
     '/api/accounts/{id}/reset-password',
   ].includes(template);
+}
+
+/** A body that passes validation for a route with an id, so only the unknown id can fail it. */
+function validBodyFor(method: string, path: string): unknown {
+  if (method === 'get' || path.endsWith('/reset-password')) return undefined;
+  if (path.startsWith('/api/accounts')) return { displayName: 'X' };
+  if (path.startsWith('/api/content/questions') && method === 'put') {
+    return {
+      type: 'true_false',
+      topic: 'harms',
+      difficulty: 1,
+      audience: 'all',
+      lawVersion: 'general',
+      reviewedOn: '2026-11-23',
+      source: 'WHO',
+      correct: ['t'],
+      status: 'draft',
+      vi: {
+        text: 'Ma túy gây hại cho sức khỏe?',
+        options: { t: 'Đúng', f: 'Sai' },
+        explanation: 'Ma túy gây hại cho sức khỏe.',
+      },
+    };
+  }
+  if (path.startsWith('/api/content/lessons') || path.startsWith('/api/content/questions')) return { status: 'draft' };
+  if (path.startsWith('/api/content/')) return { active: true };
+  return { name: 'X' };
 }

@@ -19,7 +19,7 @@ const villagesOf = async (communeId: string) =>
 
 function upload(content: string | ArrayBuffer, name: string, mode: string, communeId = w.communeA.id) {
   const form = new FormData();
-  form.set('file', new File([content], name));
+  form.set('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], name));
   form.set('mode', mode);
   form.set('communeId', communeId);
   return h.call('POST', '/api/units/villages/import', { cookie: admin(), raw: form });

@@ -15,7 +15,8 @@ describe('the shipped content', () => {
     for (const topic of topics) {
       const inTopic = content.questions.filter((q) => q.topic === topic);
       expect(inTopic.length, topic).toBeGreaterThanOrEqual(20);
-      for (const d of [1, 2, 3]) expect(inTopic.filter((q) => q.difficulty === d).length, `${topic} difficulty ${d}`).toBeGreaterThanOrEqual(5);
+      for (const d of [1, 2, 3])
+        expect(inTopic.filter((q) => q.difficulty === d).length, `${topic} difficulty ${d}`).toBeGreaterThanOrEqual(5);
     }
   });
   it('cites only known laws, each with a status', () => {
@@ -34,7 +35,11 @@ describe('the content checks catch a broken item', () => {
     ['options that repeat', { vi: { ...good.vi, options: { a: 'Có', b: 'có', c: 'Không' } } }, 'options repeat'],
     ['an empty explanation', { vi: { ...good.vi, explanation: '' } }, 'explanation'],
     ['a legal item without its legal basis', { legalBasis: [] }, 'legal basis'],
-    ['a law that is not on the list', { legalBasis: [{ law: 'luat-999-2030', article: null, clause: null }] }, 'legalBasis'],
+    [
+      'a law that is not on the list',
+      { legalBasis: [{ law: 'luat-999-2030', article: null, clause: null }] },
+      'legalBasis',
+    ],
   ])('%s', (_name, patch, message) => {
     const parsed = questionSchema.safeParse(variant(patch));
     expect(parsed.success).toBe(false);
@@ -46,13 +51,29 @@ describe('the content checks catch a broken item', () => {
       ...good,
       lawVersion: 'luat-73-2021',
       legalBasis: [{ law: 'luat-73-2021', article: 'Điều 5', clause: null }],
-      vi: { ...good.vi, text: 'Theo Luật Phòng, chống ma túy, hành vi nào bị nghiêm cấm?', explanation: 'Điều 5 của luật quy định các hành vi bị nghiêm cấm.' },
+      vi: {
+        ...good.vi,
+        text: 'Theo Luật Phòng, chống ma túy, hành vi nào bị nghiêm cấm?',
+        explanation: 'Điều 5 của luật quy định các hành vi bị nghiêm cấm.',
+      },
     });
     expect(problems.join()).toContain('without saying it was replaced');
   });
 
   it('two questions that differ only in case, spacing and diacritics', () => {
-    const copy = { ...good, id: 'law-999', vi: { ...good.vi, text: good.vi.text.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') } };
-    expect(contentSetProblems({ lessons: content.lessons, questions: [...content.questions, copy] }).join()).toContain('is the same as');
+    const copy = {
+      ...good,
+      id: 'law-999',
+      vi: {
+        ...good.vi,
+        text: good.vi.text
+          .toUpperCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      },
+    };
+    expect(contentSetProblems({ lessons: content.lessons, questions: [...content.questions, copy] }).join()).toContain(
+      'is the same as',
+    );
   });
 });

@@ -30,18 +30,24 @@ export function loadContent(dir = contentDir()): { lessons: Lesson[]; questions:
   const problems: LoadProblem[] = [];
   const lessons: Lesson[] = [];
   const questions: Question[] = [];
-  for (const name of readdirSync(join(dir, 'lessons')).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(join(dir, 'lessons'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const file = `lessons/${name}`;
     try {
       const parsed = lessonSchema.safeParse(parseLessonFile(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.')}: ${i.message}` })));
-      else if (`${parsed.data.slug}.${parsed.data.locale}.md` !== name) problems.push({ file, message: 'file name must be <slug>.<locale>.md' });
+      if (!parsed.success)
+        problems.push(...parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.')}: ${i.message}` })));
+      else if (`${parsed.data.slug}.${parsed.data.locale}.md` !== name)
+        problems.push({ file, message: 'file name must be <slug>.<locale>.md' });
       else lessons.push(parsed.data);
     } catch (err) {
       problems.push({ file, message: (err as Error).message });
     }
   }
-  for (const name of readdirSync(join(dir, 'questions')).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(join(dir, 'questions'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = `questions/${name}`;
     let items: unknown[];
     try {
@@ -53,9 +59,30 @@ export function loadContent(dir = contentDir()): { lessons: Lesson[]; questions:
     items.forEach((item, index) => {
       const parsed = questionSchema.safeParse(item);
       const id = (item as { id?: string }).id ?? `#${index}`;
-      if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ file: `${file} ${id}`, message: `${i.path.join('.')}: ${i.message}` })));
+      if (!parsed.success)
+        problems.push(
+          ...parsed.error.issues.map((i) => ({ file: `${file} ${id}`, message: `${i.path.join('.')}: ${i.message}` })),
+        );
       else questions.push(parsed.data);
     });
   }
   return { lessons, questions, problems };
+}
+
+export interface ShippedHotline {
+  labelVi: string;
+  labelEn: string;
+  number: string;
+  noteVi: string | null;
+  noteEn: string | null;
+}
+export interface ShippedSlogan {
+  textVi: string;
+  textEn: string;
+}
+
+/** National hotlines (from the fact sheet) and attract-screen slogans (from the commune plans). */
+export function loadBoard(dir = contentDir()): { hotlines: ShippedHotline[]; slogans: ShippedSlogan[] } {
+  const read = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  return { hotlines: read<ShippedHotline[]>('hotlines.json'), slogans: read<ShippedSlogan[]>('slogans.json') };
 }

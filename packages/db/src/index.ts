@@ -6,3 +6,4 @@ export * from './queries/accounts.ts';
 export * from './queries/audit.ts';
 export * from './queries/settings.ts';
 export * from './queries/village-import.ts';
+export * from './queries/content.ts';

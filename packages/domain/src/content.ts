@@ -18,6 +18,8 @@ export const audiences = ['all', 'students', 'residents'] as const;
 export const questionTypes = ['single', 'multiple', 'true_false'] as const;
 export const contentStatuses = ['draft', 'published', 'outdated'] as const;
 export const contentLocales = ['vi', 'en'] as const;
+export type Topic = (typeof topics)[number];
+export type Audience = (typeof audiences)[number];
 
 export const citationSchema = z.strictObject({
   law: z.enum(lawIds),
@@ -34,7 +36,10 @@ const reviewedOn = z
   .or(z.date().transform((d) => d.toISOString().slice(0, 10)));
 
 export const lessonSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(80),
   locale: z.enum(contentLocales),
   title: z.string().trim().min(3).max(160),
   summary: z.string().trim().min(10).max(200),
@@ -56,24 +61,30 @@ const localized = z.strictObject({
 });
 export type LocalizedQuestion = z.infer<typeof localized>;
 
-export const questionSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z_]+-\d{3}$/),
-    type: z.enum(questionTypes),
-    topic: z.enum(topics),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    audience: z.enum(audiences),
-    lawVersion,
-    reviewedOn,
-    legalBasis: z.array(citationSchema).default([]),
-    source: z.string().trim().min(2).max(200).nullable().optional(),
-    correct: z.array(optionId).min(1),
-    vi: localized,
-    en: localized.optional(),
-  })
-  .superRefine((q, ctx) => {
+/** The fields of a question, without the cross-field rules (see `questionSchema`). */
+export const questionFields = z.strictObject({
+  id: z.string().regex(/^[a-z_]+-\d{3}$/),
+  type: z.enum(questionTypes),
+  topic: z.enum(topics),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  audience: z.enum(audiences),
+  lawVersion,
+  reviewedOn,
+  legalBasis: z.array(citationSchema).default([]),
+  source: z.string().trim().min(2).max(200).nullable().optional(),
+  correct: z.array(optionId).min(1),
+  vi: localized,
+  en: localized.optional(),
+});
+
+/** Adds the cross-field rules of `questionProblems` to a schema with the question's fields. */
+export function withQuestionRules<T extends z.ZodType<Parameters<typeof questionProblems>[0]>>(schema: T) {
+  return schema.superRefine((q, ctx) => {
     for (const problem of questionProblems(q)) ctx.addIssue({ code: 'custom', message: problem });
   });
+}
+
+export const questionSchema = withQuestionRules(questionFields);
 export type Question = z.infer<typeof questionSchema>;
 
 /** Options per type and how many of them may be correct. */
@@ -96,30 +107,41 @@ export function questionProblems(q: {
   const problems: string[] = [];
   const ids = Object.keys(q.vi.options);
   const rule = shape[q.type];
-  if (ids.length < rule.options[0] || ids.length > rule.options[1]) problems.push(`a ${q.type} question has ${rule.options.join('-')} options`);
+  if (ids.length < rule.options[0] || ids.length > rule.options[1])
+    problems.push(`a ${q.type} question has ${rule.options.join('-')} options`);
   if (q.correct.length < rule.correct[0] || q.correct.length > rule.correct[1] || q.correct.length >= ids.length) {
     problems.push(`a ${q.type} question has ${rule.correct.join('-')} correct options`);
   }
   if (new Set(q.correct).size !== q.correct.length) problems.push('a correct option is listed twice');
   if (q.correct.some((c) => !ids.includes(c))) problems.push('a correct option is not among the options');
   if (q.type === 'true_false' && ids.join() !== 't,f') problems.push('true/false options are t and f');
-  for (const [locale, text] of [['vi', q.vi], ['en', q.en]] as const) {
+  for (const [locale, text] of [
+    ['vi', q.vi],
+    ['en', q.en],
+  ] as const) {
     if (!text) continue;
     const keys = Object.values(text.options).map(nameKey);
     if (new Set(keys).size !== keys.length) problems.push(`${locale}: options repeat`);
     if (Object.keys(text.options).join() !== ids.join()) problems.push(`${locale}: option ids differ from vi`);
   }
-  problems.push(...citationProblems(q.lawVersion, q.legalBasis, q.source ?? null, [q.vi.text, q.vi.explanation].join(' ')));
-  if (q.en) problems.push(...earlierLawMention(q.legalBasis, q.lawVersion, [q.en.text, q.en.explanation].join(' '), 'en'));
+  problems.push(
+    ...citationProblems(q.lawVersion, q.legalBasis, q.source ?? null, [q.vi.text, q.vi.explanation].join(' ')),
+  );
+  if (q.en)
+    problems.push(...earlierLawMention(q.legalBasis, q.lawVersion, [q.en.text, q.en.explanation].join(' '), 'en'));
   return problems;
 }
 
-const earlierMarker = { vi: /trước đây|đã được thay|thay thế|đã hết hiệu lực|luật cũ|danh mục cũ|trước 01\/7\/2026/i, en: /earlier|replaced|former|previous|old list/i };
+const earlierMarker = {
+  vi: /trước đây|đã được thay|thay thế|đã hết hiệu lực|luật cũ|danh mục cũ|trước 01\/7\/2026/i,
+  en: /earlier|replaced|former|previous|old list/i,
+};
 
 function earlierLawMention(basis: Citation[], lawVersion: string, text: string, locale: 'vi' | 'en'): string[] {
   const cited = new Set([...basis.map((c) => c.law), lawVersion]);
   const earlier = [...cited].filter((id) => lawById(id)?.status === 'earlier');
-  if (earlier.length > 0 && !earlierMarker[locale].test(text)) return [`${locale}: cites an earlier law (${earlier.join(', ')}) without saying it was replaced`];
+  if (earlier.length > 0 && !earlierMarker[locale].test(text))
+    return [`${locale}: cites an earlier law (${earlier.join(', ')}) without saying it was replaced`];
   return [];
 }
 
@@ -127,11 +149,18 @@ function earlierLawMention(basis: Citation[], lawVersion: string, text: string, 
  * A legal item names its provisions; a general-knowledge item names its source. An item that
  * follows a law cites it, and an item citing an earlier law says so in its text.
  */
-export function citationProblems(lawVersion: string, basis: Citation[], source: string | null, viText: string): string[] {
+export function citationProblems(
+  lawVersion: string,
+  basis: Citation[],
+  source: string | null,
+  viText: string,
+): string[] {
   const problems: string[] = [];
   if (lawVersion !== 'general' && basis.length === 0) problems.push('a legal item needs its legal basis');
-  if (lawVersion === 'general' && basis.length === 0 && !source) problems.push('a general-knowledge item needs a named source');
-  if (lawVersion !== 'general' && !basis.some((c) => c.law === lawVersion)) problems.push(`the law it follows (${lawVersion}) is not among its citations`);
+  if (lawVersion === 'general' && basis.length === 0 && !source)
+    problems.push('a general-knowledge item needs a named source');
+  if (lawVersion !== 'general' && !basis.some((c) => c.law === lawVersion))
+    problems.push(`the law it follows (${lawVersion}) is not among its citations`);
   problems.push(...earlierLawMention(basis, lawVersion, viText, 'vi'));
   return problems;
 }
@@ -147,14 +176,18 @@ export interface ContentSet {
 }
 
 /** Rules across the whole set: pairs of lessons, duplicates, coverage of topics, translations. */
-export function contentSetProblems(set: ContentSet, needs = { lessons: 16, questions: 240, english: 60, perTopic: 20 }): string[] {
+export function contentSetProblems(
+  set: ContentSet,
+  needs = { lessons: 16, questions: 240, english: 60, perTopic: 20 },
+): string[] {
   const problems: string[] = [];
   const vi = set.lessons.filter((l) => l.locale === 'vi');
   if (vi.length < needs.lessons) problems.push(`only ${vi.length} lessons; at least ${needs.lessons} needed`);
   for (const lesson of vi) {
     const en = set.lessons.find((l) => l.slug === lesson.slug && l.locale === 'en');
     if (!en) problems.push(`lesson ${lesson.slug} has no English translation`);
-    else if (en.topic !== lesson.topic || en.lawVersion !== lesson.lawVersion) problems.push(`lesson ${lesson.slug}: English front matter differs`);
+    else if (en.topic !== lesson.topic || en.lawVersion !== lesson.lawVersion)
+      problems.push(`lesson ${lesson.slug}: English front matter differs`);
     const words = lesson.body.split(/\s+/).length;
     if (words < 300 || words > 800) problems.push(`lesson ${lesson.slug} has ${words} words; 300-800 wanted`);
   }
@@ -176,13 +209,16 @@ export function contentSetProblems(set: ContentSet, needs = { lessons: 16, quest
   }
   const ids = set.questions.map((q) => q.id);
   if (new Set(ids).size !== ids.length) problems.push('a question id repeats');
-  if (set.questions.length < needs.questions) problems.push(`only ${set.questions.length} questions; at least ${needs.questions} needed`);
+  if (set.questions.length < needs.questions)
+    problems.push(`only ${set.questions.length} questions; at least ${needs.questions} needed`);
   const english = set.questions.filter((q) => q.en).length;
   if (english < needs.english) problems.push(`only ${english} questions in English; at least ${needs.english} needed`);
   for (const topic of topics) {
     const inTopic = set.questions.filter((q) => q.topic === topic);
-    if (inTopic.length < needs.perTopic) problems.push(`topic ${topic} has ${inTopic.length} questions; a contest draws ${needs.perTopic}`);
-    for (const d of [1, 2, 3]) if (!inTopic.some((q) => q.difficulty === d)) problems.push(`topic ${topic} has no difficulty ${d} question`);
+    if (inTopic.length < needs.perTopic)
+      problems.push(`topic ${topic} has ${inTopic.length} questions; a contest draws ${needs.perTopic}`);
+    for (const d of [1, 2, 3])
+      if (!inTopic.some((q) => q.difficulty === d)) problems.push(`topic ${topic} has no difficulty ${d} question`);
   }
   return problems;
 }

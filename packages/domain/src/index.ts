@@ -6,3 +6,4 @@ export * from './accounts.ts';
 export * from './village-import.ts';
 export * from './laws.ts';
 export * from './content.ts';
+export * from './question-sheet.ts';

@@ -87,3 +87,9 @@ export function requiredScope(role: Role): 'none' | 'province' | 'commune' | 'vi
 export function needsTotpEnrollment(requireForAdmins: boolean, role: Role, totpEnabled: boolean): boolean {
   return requireForAdmins && isAdminRole(role) && !totpEnabled;
 }
+
+/** National content is the system's; a commune admin edits the commune's own items. */
+export function canEditContent(actor: Actor, communeId: string | null): boolean {
+  if (actor.role === 'system') return true;
+  return actor.role === 'commune_admin' && communeId !== null && communeId === actor.communeId;
+}

@@ -77,7 +77,14 @@ export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/openapi.json', '/api/docs']);
+const publicPaths = new Set([
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/content/pack',
+]);
 
 /** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */
 export const requireSessionForPrivateRoutes = createMiddleware<AppEnv>(async (c, next) => {

@@ -8,3 +8,4 @@ export * from './sessions.ts';
 export * from './login-failures.ts';
 export * from './audit-log.ts';
 export * from './settings.ts';
+export * from './content.ts';

@@ -96,3 +96,4 @@ export async function seedAdmin(db: Db, passwordHash: string): Promise<boolean> 
   });
   return true;
 }
+export { seedContent, type ShippedContent } from './content.ts';

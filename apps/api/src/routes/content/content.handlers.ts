@@ -1,0 +1,369 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import ExcelJS from 'exceljs';
+import {
+  AppError,
+  canEditContent,
+  questionKey,
+  questionSheetColumns,
+  questionToRow,
+  rowsToQuestions,
+  type Audience,
+  type QuestionLike,
+  type Topic,
+} from '@vungxanh/domain';
+import {
+  citedLaws,
+  contentPack,
+  getCommune,
+  listCommunes,
+  getHotline,
+  getLesson,
+  getPoster,
+  getQuestion,
+  importQuestionRows,
+  insertHotline,
+  insertLesson,
+  insertPoster,
+  insertQuestion,
+  listHotlines as selectHotlines,
+  listLessons as selectLessons,
+  listPosters as selectPosters,
+  listQuestions as selectQuestions,
+  outdateByLaw,
+  scopeOf,
+  updateHotline as writeHotline,
+  updateLesson as writeLesson,
+  updatePoster as writePoster,
+  updateQuestion as writeQuestion,
+} from '@vungxanh/db';
+import type { AppEnv } from '../../lib/context.ts';
+import { audit, auditContext, summarize } from '../../lib/audit.ts';
+import { toPage, type Handler } from '../../lib/openapi.ts';
+import { requireAuth } from '../../lib/session.ts';
+import { readTable } from '../../lib/tabular.ts';
+import { unique } from '../../lib/unique.ts';
+import { toHotline, toLesson, toPoster, toQuestion } from './content.schemas.ts';
+import type * as routes from './content.routes.ts';
+
+/**
+ * The communes whose own content a reader sees besides national content: all for the system role,
+ * the province's for a province viewer, else their commune.
+ */
+async function readScopes(c: Context<AppEnv>): Promise<string[] | null> {
+  const { actor } = requireAuth(c);
+  if (actor.role === 'system') return null;
+  if (actor.role === 'province_viewer') {
+    return actor.provinceId
+      ? (await listCommunes(c.get('deps').db, { provinceId: actor.provinceId })).map((x) => x.id)
+      : [];
+  }
+  return actor.communeId ? [actor.communeId] : [];
+}
+
+/** An item the caller may read, or 404. */
+async function readable<T extends { communeId: string | null }>(c: Context<AppEnv>, item: T | null): Promise<T> {
+  const scopes = await readScopes(c);
+  if (!item || (scopes !== null && item.communeId !== null && !scopes.includes(item.communeId)))
+    throw new AppError(404, 'not_found');
+  return item;
+}
+
+/** An item the caller may change: 404 outside what they can read, 403 when they can read but not edit. */
+async function editable<T extends { communeId: string | null }>(c: Context<AppEnv>, item: T | null): Promise<T> {
+  const found = await readable(c, item);
+  if (!canEditContent(requireAuth(c).actor, found.communeId)) throw new AppError(403, 'forbidden');
+  return found;
+}
+
+/** The commune a new item belongs to: a commune admin's own; the system's choice (null = national). */
+async function targetCommune(c: Context<AppEnv>, asked: string | null | undefined): Promise<string | null> {
+  const { actor } = requireAuth(c);
+  const communeId = actor.role === 'system' ? (asked ?? null) : (asked ?? actor.communeId);
+  if (communeId && !(await getCommune(c.get('deps').db, communeId))) throw new AppError(404, 'not_found');
+  await editable(c, { communeId });
+  return communeId;
+}
+
+export const pack: Handler<typeof routes.pack> = async (c) => {
+  const { db } = c.get('deps');
+  const communeId = c.req.valid('query').communeId ?? null;
+  if (communeId && !(await getCommune(db, communeId))) throw new AppError(404, 'not_found');
+  const content = await contentPack(db, communeId);
+  const payload = {
+    lessons: content.lessons.map(toLesson),
+    questions: content.questions.map(toQuestion),
+    hotlines: content.hotlines.map(toHotline),
+    posters: content.posters.map(toPoster),
+  };
+  const version = createHash('sha256').update(JSON.stringify(payload)).digest('base64url').slice(0, 27);
+  const etag = `"${version}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'no-cache');
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  return c.json({ version, ...payload }, 200);
+};
+
+export const listLessons: Handler<typeof routes.listLessons> = async (c) => {
+  requireAuth(c);
+  const q = c.req.valid('query');
+  const result = await selectLessons(c.get('deps').db, { ...q, ...toPage(q), communeIds: await readScopes(c) });
+  return c.json({ items: result.items.map(toLesson), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
+};
+
+export const getLessonById: Handler<typeof routes.getLesson> = async (c) => {
+  requireAuth(c);
+  return c.json(toLesson(await readable(c, await getLesson(c.get('deps').db, c.req.valid('param').id))), 200);
+};
+
+export const createLesson: Handler<typeof routes.createLesson> = async (c) => {
+  const input = c.req.valid('json');
+  const communeId = await targetCommune(c, input.communeId);
+  const row = await unique(
+    () =>
+      insertLesson(c.get('deps').db, {
+        ...input,
+        communeId,
+        scope: scopeOf(communeId),
+        laws: citedLaws(input.lawVersion, input.legalBasis),
+      }),
+    'duplicate_slug',
+  );
+  await audit(c, {
+    entity: 'lesson',
+    entityId: row.id,
+    communeId,
+    action: 'create',
+    summary: summarize({ slug: row.slug, locale: row.locale, status: row.status }),
+  });
+  return c.json(toLesson(row), 201);
+};
+
+export const updateLesson: Handler<typeof routes.updateLesson> = async (c) => {
+  requireAuth(c);
+  const { db } = c.get('deps');
+  const lesson = await editable(c, await getLesson(db, c.req.valid('param').id));
+  const patch = c.req.valid('json');
+  const lawVersion = patch.lawVersion ?? lesson.lawVersion;
+  const legalBasis = patch.legalBasis ?? lesson.legalBasis;
+  const row = (await writeLesson(db, lesson.id, { ...patch, laws: citedLaws(lawVersion, legalBasis) }))!;
+  await audit(c, {
+    entity: 'lesson',
+    entityId: row.id,
+    communeId: row.communeId,
+    action: patch.status && Object.keys(patch).length === 1 ? `status_${patch.status}` : 'update',
+    summary: summarize({ ...patch, body: patch.body ? `${patch.body.length} characters` : undefined }),
+  });
+  return c.json(toLesson(row), 200);
+};
+
+export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => {
+  requireAuth(c);
+  const q = c.req.valid('query');
+  const result = await selectQuestions(c.get('deps').db, { ...q, ...toPage(q), communeIds: await readScopes(c) });
+  return c.json({ items: result.items.map(toQuestion), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
+};
+
+export const getQuestionById: Handler<typeof routes.getQuestion> = async (c) => {
+  requireAuth(c);
+  return c.json(toQuestion(await readable(c, await getQuestion(c.get('deps').db, c.req.valid('param').id))), 200);
+};
+
+const questionRow = (q: Omit<QuestionLike, 'ref'>) => ({
+  type: q.type,
+  topic: q.topic as Topic,
+  difficulty: q.difficulty,
+  audience: q.audience as Audience,
+  lawVersion: q.lawVersion,
+  legalBasis: [...q.legalBasis],
+  source: q.source ?? null,
+  correct: [...q.correct],
+  vi: q.vi,
+  en: q.en ?? null,
+  reviewedOn: q.reviewedOn,
+  textKey: questionKey(q.vi.text),
+  laws: citedLaws(q.lawVersion, q.legalBasis),
+});
+
+export const createQuestion: Handler<typeof routes.createQuestion> = async (c) => {
+  const input = c.req.valid('json');
+  const communeId = await targetCommune(c, input.communeId);
+  const row = await unique(
+    () =>
+      insertQuestion(c.get('deps').db, {
+        ...questionRow(input),
+        status: input.status,
+        communeId,
+        scope: scopeOf(communeId),
+      }),
+    'duplicate_question',
+  );
+  await audit(c, {
+    entity: 'question',
+    entityId: row.id,
+    communeId,
+    action: 'create',
+    summary: summarize({ topic: row.topic, status: row.status }),
+  });
+  return c.json(toQuestion(row), 201);
+};
+
+export const updateQuestion: Handler<typeof routes.updateQuestion> = async (c) => {
+  requireAuth(c);
+  const { db } = c.get('deps');
+  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const input = c.req.valid('json');
+  const row = (await unique(
+    () => writeQuestion(db, question.id, { ...questionRow(input), status: input.status }),
+    'duplicate_question',
+  ))!;
+  await audit(c, {
+    entity: 'question',
+    entityId: row.id,
+    communeId: row.communeId,
+    action: 'update',
+    summary: summarize({ ref: row.ref, status: row.status }),
+  });
+  return c.json(toQuestion(row), 200);
+};
+
+export const setQuestionStatus: Handler<typeof routes.setQuestionStatus> = async (c) => {
+  requireAuth(c);
+  const { db } = c.get('deps');
+  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const { status } = c.req.valid('json');
+  const row = (await writeQuestion(db, question.id, { status }))!;
+  await audit(c, { entity: 'question', entityId: row.id, communeId: row.communeId, action: `status_${status}` });
+  return c.json(toQuestion(row), 200);
+};
+
+export const outdate: Handler<typeof routes.outdate> = async (c) => {
+  const { actor } = requireAuth(c);
+  if (actor.role !== 'system' && actor.role !== 'commune_admin') throw new AppError(403, 'forbidden');
+  const { law } = c.req.valid('json');
+  const scopes = actor.role === 'system' ? null : [actor.communeId!];
+  const counts = await outdateByLaw(c.get('deps').db, law, scopes);
+  await audit(c, {
+    entity: 'content',
+    action: 'outdate_by_law',
+    communeId: actor.communeId,
+    summary: summarize({ law, ...counts }),
+  });
+  return c.json(counts, 200);
+};
+
+export const importQuestions: Handler<typeof routes.importQuestions> = async (c) => {
+  const form = c.req.valid('form');
+  const communeId = await targetCommune(c, form.communeId ?? null);
+  if (!(form.file instanceof File))
+    throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
+  const { db } = c.get('deps');
+  const results = rowsToQuestions(await readTable(form.file));
+  const keys = new Map<string, number>();
+  for (const r of results) {
+    if (!r.value) continue;
+    const key = questionKey(r.value.vi.text);
+    const first = keys.get(key);
+    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
+    else keys.set(key, r.row);
+  }
+  const valid = results.filter((r) => r.value && r.errors.length === 0);
+  const report = {
+    mode: form.mode,
+    valid: valid.length,
+    invalid: results.length - valid.length,
+    rows: results.map((r) => ({ row: r.row, ref: r.ref, errors: r.errors })),
+  };
+  if (form.mode === 'check' || valid.length === 0)
+    return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
+  if (form.mode === 'all_or_nothing' && report.invalid > 0) throw new AppError(422, 'import_has_errors');
+  const rows = valid.map((r) => ({ ...questionRow(r.value!), ref: r.value!.ref }));
+  const { created, updated } = await unique(
+    () => importQuestionRows(db, rows, communeId, { ...auditContext(c), entity: 'question', action: 'import' }),
+    'duplicate_question',
+  );
+  return c.json({ ...report, imported: true, created, updated }, 200);
+};
+
+export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c) => {
+  const { actor } = requireAuth(c);
+  const q = c.req.valid('query');
+  const { items } = await selectQuestions(c.get('deps').db, {
+    ...q,
+    limit: 10_000,
+    offset: 0,
+    communeIds: await readScopes(c),
+  });
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('questions');
+  sheet.columns = questionSheetColumns.map((key) => ({
+    header: key,
+    key,
+    width: key.endsWith('text') || key.endsWith('explanation') ? 50 : 16,
+  }));
+  for (const item of items) sheet.addRow(questionToRow(item));
+  sheet.getRow(1).font = { bold: true };
+  const buffer = await book.xlsx.writeBuffer();
+  await audit(c, {
+    entity: 'question',
+    action: 'export',
+    communeId: actor.communeId,
+    summary: summarize({ rows: items.length, ...q }),
+  });
+  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  c.header('Content-Disposition', `attachment; filename="vungxanh-questions.xlsx"`);
+  return c.body(new Uint8Array(buffer as ArrayBuffer), 200) as never;
+};
+
+export const listHotlines: Handler<typeof routes.listHotlines> = async (c) => {
+  requireAuth(c);
+  return c.json({ items: (await selectHotlines(c.get('deps').db, await readScopes(c))).map(toHotline) }, 200);
+};
+export const createHotline: Handler<typeof routes.createHotline> = async (c) => {
+  const input = c.req.valid('json');
+  const communeId = await targetCommune(c, input.communeId);
+  const row = await insertHotline(c.get('deps').db, { ...input, communeId, scope: scopeOf(communeId) });
+  await audit(c, { entity: 'hotline', entityId: row.id, communeId, action: 'create', summary: summarize(input) });
+  return c.json(toHotline(row), 201);
+};
+export const updateHotline: Handler<typeof routes.updateHotline> = async (c) => {
+  requireAuth(c);
+  const { db } = c.get('deps');
+  const item = await editable(c, await getHotline(db, c.req.valid('param').id));
+  const patch = c.req.valid('json');
+  const row = (await writeHotline(db, item.id, patch))!;
+  await audit(c, {
+    entity: 'hotline',
+    entityId: row.id,
+    communeId: row.communeId,
+    action: 'update',
+    summary: summarize(patch),
+  });
+  return c.json(toHotline(row), 200);
+};
+export const listPosters: Handler<typeof routes.listPosters> = async (c) => {
+  requireAuth(c);
+  return c.json({ items: (await selectPosters(c.get('deps').db, await readScopes(c))).map(toPoster) }, 200);
+};
+export const createPoster: Handler<typeof routes.createPoster> = async (c) => {
+  const input = c.req.valid('json');
+  const communeId = await targetCommune(c, input.communeId);
+  const row = await insertPoster(c.get('deps').db, { ...input, communeId, scope: scopeOf(communeId) });
+  await audit(c, { entity: 'poster', entityId: row.id, communeId, action: 'create', summary: summarize(input) });
+  return c.json(toPoster(row), 201);
+};
+export const updatePoster: Handler<typeof routes.updatePoster> = async (c) => {
+  requireAuth(c);
+  const { db } = c.get('deps');
+  const item = await editable(c, await getPoster(db, c.req.valid('param').id));
+  const patch = c.req.valid('json');
+  const row = (await writePoster(db, item.id, patch))!;
+  await audit(c, {
+    entity: 'poster',
+    entityId: row.id,
+    communeId: row.communeId,
+    action: 'update',
+    summary: summarize(patch),
+  });
+  return c.json(toPoster(row), 200);
+};

@@ -1,0 +1,24 @@
+import { createRouter } from '../../lib/create-router.ts';
+import * as h from './content.handlers.ts';
+import * as r from './content.routes.ts';
+
+export const contentRouter = createRouter()
+  .openapi(r.pack, h.pack)
+  .openapi(r.listLessons, h.listLessons)
+  .openapi(r.getLesson, h.getLessonById)
+  .openapi(r.createLesson, h.createLesson)
+  .openapi(r.updateLesson, h.updateLesson)
+  .openapi(r.exportQuestions, h.exportQuestions)
+  .openapi(r.importQuestions, h.importQuestions)
+  .openapi(r.listQuestions, h.listQuestions)
+  .openapi(r.getQuestion, h.getQuestionById)
+  .openapi(r.createQuestion, h.createQuestion)
+  .openapi(r.updateQuestion, h.updateQuestion)
+  .openapi(r.setQuestionStatus, h.setQuestionStatus)
+  .openapi(r.outdate, h.outdate)
+  .openapi(r.listHotlines, h.listHotlines)
+  .openapi(r.createHotline, h.createHotline)
+  .openapi(r.updateHotline, h.updateHotline)
+  .openapi(r.listPosters, h.listPosters)
+  .openapi(r.createPoster, h.createPoster)
+  .openapi(r.updatePoster, h.updatePoster);

@@ -1,0 +1,259 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { contentLocales, contentStatuses, lawIds, questionTypes, topics } from '@vungxanh/domain';
+import { errorResponses, IdParam, json, jsonBody, PageQuery, paged } from '../../lib/openapi.ts';
+import {
+  HotlineSchema,
+  LessonSchema,
+  lessonInput,
+  lessonPatch,
+  PosterSchema,
+  QuestionSchema,
+  questionInput,
+  questionPatch,
+  statusPatch,
+} from './content.schemas.ts';
+
+const tags = ['content'];
+const Filters = PageQuery.extend({
+  topic: z.enum(topics).optional(),
+  status: z.enum(contentStatuses).optional(),
+  law: z.enum(lawIds).optional(),
+  locale: z.enum(contentLocales).optional(),
+  q: z.string().max(120).optional(),
+});
+
+export const pack = createRoute({
+  method: 'get',
+  path: '/pack',
+  tags,
+  summary: 'A commune’s content pack for kiosks (public; ETag, 304 when unchanged)',
+  request: { query: z.object({ communeId: z.string().max(64).optional() }) },
+  responses: {
+    200: json(
+      z.object({
+        version: z.string(),
+        lessons: z.array(LessonSchema),
+        questions: z.array(QuestionSchema),
+        hotlines: z.array(HotlineSchema),
+        posters: z.array(PosterSchema),
+      }),
+    ),
+    304: { description: 'Not modified' },
+    ...errorResponses,
+  },
+});
+
+export const listLessons = createRoute({
+  method: 'get',
+  path: '/lessons',
+  tags,
+  request: { query: Filters },
+  responses: { 200: json(paged(LessonSchema)), ...errorResponses },
+});
+export const getLesson = createRoute({
+  method: 'get',
+  path: '/lessons/{id}',
+  tags,
+  request: { params: IdParam },
+  responses: { 200: json(LessonSchema), ...errorResponses },
+});
+export const createLesson = createRoute({
+  method: 'post',
+  path: '/lessons',
+  tags,
+  request: { body: jsonBody(lessonInput) },
+  responses: { 201: json(LessonSchema, 'Created'), ...errorResponses },
+});
+export const updateLesson = createRoute({
+  method: 'patch',
+  path: '/lessons/{id}',
+  tags,
+  request: { params: IdParam, body: jsonBody(lessonPatch) },
+  responses: { 200: json(LessonSchema), ...errorResponses },
+});
+
+export const listQuestions = createRoute({
+  method: 'get',
+  path: '/questions',
+  tags,
+  request: { query: Filters.extend({ type: z.enum(questionTypes).optional() }) },
+  responses: { 200: json(paged(QuestionSchema)), ...errorResponses },
+});
+export const getQuestion = createRoute({
+  method: 'get',
+  path: '/questions/{id}',
+  tags,
+  request: { params: IdParam },
+  responses: { 200: json(QuestionSchema), ...errorResponses },
+});
+export const createQuestion = createRoute({
+  method: 'post',
+  path: '/questions',
+  tags,
+  request: { body: jsonBody(questionInput) },
+  responses: { 201: json(QuestionSchema, 'Created'), ...errorResponses },
+});
+export const updateQuestion = createRoute({
+  method: 'put',
+  path: '/questions/{id}',
+  tags,
+  summary: 'Replace a question (its rules are checked again)',
+  request: { params: IdParam, body: jsonBody(questionPatch) },
+  responses: { 200: json(QuestionSchema), ...errorResponses },
+});
+export const setQuestionStatus = createRoute({
+  method: 'patch',
+  path: '/questions/{id}',
+  tags,
+  summary: 'Publish, unpublish or mark a question outdated',
+  request: { params: IdParam, body: jsonBody(statusPatch) },
+  responses: { 200: json(QuestionSchema), ...errorResponses },
+});
+
+export const outdate = createRoute({
+  method: 'post',
+  path: '/outdate',
+  tags,
+  summary: 'Mark every lesson and question citing a law as outdated',
+  request: { body: jsonBody(z.strictObject({ law: z.enum(lawIds) })) },
+  responses: { 200: json(z.object({ lessons: z.number().int(), questions: z.number().int() })), ...errorResponses },
+});
+
+export const ImportReport = z
+  .object({
+    mode: z.enum(['check', 'all_or_nothing', 'valid_only']),
+    imported: z.boolean(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        ref: z.string(),
+        errors: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ),
+  })
+  .openapi('QuestionImportReport');
+
+export const importQuestions = createRoute({
+  method: 'post',
+  path: '/questions/import',
+  tags,
+  summary: 'Import questions from XLSX (the export’s columns): check, all or nothing, or valid rows only',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z.any().openapi({ type: 'string', format: 'binary' }),
+            communeId: z.string().max(64).optional(),
+            mode: z.enum(['check', 'all_or_nothing', 'valid_only']).default('check'),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: json(ImportReport), ...errorResponses },
+});
+
+export const exportQuestions = createRoute({
+  method: 'get',
+  path: '/questions/export',
+  tags,
+  summary: 'The question bank in scope as XLSX (audited)',
+  request: { query: Filters.extend({ type: z.enum(questionTypes).optional() }).omit({ page: true, pageSize: true }) },
+  responses: {
+    200: {
+      description: 'XLSX file',
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+    },
+    ...errorResponses,
+  },
+});
+
+const HotlineInput = z.strictObject({
+  communeId: z.string().max(64).nullable().default(null),
+  labelVi: z.string().trim().min(2).max(160),
+  labelEn: z.string().trim().min(2).max(160),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[0-9][0-9 .]{1,18}[0-9]$/),
+  noteVi: z.string().trim().max(300).nullable().default(null),
+  noteEn: z.string().trim().max(300).nullable().default(null),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  active: z.boolean().default(true),
+});
+const PosterInput = z.strictObject({
+  communeId: z.string().max(64).nullable().default(null),
+  textVi: z.string().trim().min(3).max(200),
+  textEn: z.string().trim().min(3).max(200),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  active: z.boolean().default(true),
+});
+const HotlinePatch = z
+  .strictObject({
+    labelVi: z.string().trim().min(2).max(160),
+    labelEn: z.string().trim().min(2).max(160),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[0-9][0-9 .]{1,18}[0-9]$/),
+    noteVi: z.string().trim().max(300).nullable(),
+    noteEn: z.string().trim().max(300).nullable(),
+    sortOrder: z.number().int().min(0).max(1000),
+    active: z.boolean(),
+  })
+  .partial();
+const PosterPatch = z
+  .strictObject({
+    textVi: z.string().trim().min(3).max(200),
+    textEn: z.string().trim().min(3).max(200),
+    sortOrder: z.number().int().min(0).max(1000),
+    active: z.boolean(),
+  })
+  .partial();
+
+export const listHotlines = createRoute({
+  method: 'get',
+  path: '/hotlines',
+  tags,
+  responses: { 200: json(z.object({ items: z.array(HotlineSchema) })), ...errorResponses },
+});
+export const createHotline = createRoute({
+  method: 'post',
+  path: '/hotlines',
+  tags,
+  request: { body: jsonBody(HotlineInput) },
+  responses: { 201: json(HotlineSchema, 'Created'), ...errorResponses },
+});
+export const updateHotline = createRoute({
+  method: 'patch',
+  path: '/hotlines/{id}',
+  tags,
+  request: { params: IdParam, body: jsonBody(HotlinePatch) },
+  responses: { 200: json(HotlineSchema), ...errorResponses },
+});
+export const listPosters = createRoute({
+  method: 'get',
+  path: '/posters',
+  tags,
+  responses: { 200: json(z.object({ items: z.array(PosterSchema) })), ...errorResponses },
+});
+export const createPoster = createRoute({
+  method: 'post',
+  path: '/posters',
+  tags,
+  request: { body: jsonBody(PosterInput) },
+  responses: { 201: json(PosterSchema, 'Created'), ...errorResponses },
+});
+export const updatePoster = createRoute({
+  method: 'patch',
+  path: '/posters/{id}',
+  tags,
+  request: { params: IdParam, body: jsonBody(PosterPatch) },
+  responses: { 200: json(PosterSchema), ...errorResponses },
+});

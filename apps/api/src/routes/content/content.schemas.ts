@@ -1,0 +1,152 @@
+import { z } from '@hono/zod-openapi';
+import {
+  audiences,
+  citationSchema,
+  contentLocales,
+  contentStatuses,
+  lessonSchema,
+  questionFields,
+  questionTypes,
+  topics,
+  withQuestionRules,
+} from '@vungxanh/domain';
+import type { schema } from '@vungxanh/db';
+
+const scope = {
+  communeId: z.string().max(64).nullable().default(null),
+  status: z.enum(contentStatuses).default('draft'),
+};
+
+export const lessonInput = lessonSchema.extend(scope);
+// The slug and locale name the lesson; everything else may change.
+export const lessonPatch = lessonSchema
+  .omit({ slug: true, locale: true })
+  .extend({ status: z.enum(contentStatuses) })
+  .partial()
+  .strict();
+
+export const questionInput = withQuestionRules(questionFields.omit({ id: true }).extend(scope));
+/** A question patch replaces the whole question text and options, so the rules can be checked again. */
+export const questionPatch = withQuestionRules(
+  questionFields.omit({ id: true }).extend({ status: z.enum(contentStatuses) }),
+);
+export const statusPatch = z.strictObject({ status: z.enum(contentStatuses) });
+
+const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
+export const LessonSchema = z
+  .object({
+    id: z.string(),
+    communeId: z.string().nullable(),
+    slug: z.string(),
+    locale: z.enum(contentLocales),
+    title: z.string(),
+    summary: z.string(),
+    body: z.string(),
+    topic: z.enum(topics),
+    audience: z.enum(audiences),
+    lawVersion: z.string(),
+    legalBasis: z.array(citationSchema),
+    sources: z.array(z.string()),
+    reviewedOn: z.string(),
+    status: z.enum(contentStatuses),
+    updatedAt: z.string(),
+  })
+  .openapi('Lesson');
+export const QuestionSchema = z
+  .object({
+    id: z.string(),
+    communeId: z.string().nullable(),
+    ref: z.string().nullable(),
+    type: z.enum(questionTypes),
+    topic: z.enum(topics),
+    difficulty: z.number().int(),
+    audience: z.enum(audiences),
+    lawVersion: z.string(),
+    legalBasis: z.array(citationSchema),
+    source: z.string().nullable(),
+    correct: z.array(z.string()),
+    vi: Localized,
+    en: Localized.nullable(),
+    reviewedOn: z.string(),
+    status: z.enum(contentStatuses),
+    updatedAt: z.string(),
+  })
+  .openapi('Question');
+export const HotlineSchema = z
+  .object({
+    id: z.string(),
+    communeId: z.string().nullable(),
+    labelVi: z.string(),
+    labelEn: z.string(),
+    number: z.string(),
+    noteVi: z.string().nullable(),
+    noteEn: z.string().nullable(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+  })
+  .openapi('Hotline');
+export const PosterSchema = z
+  .object({
+    id: z.string(),
+    communeId: z.string().nullable(),
+    textVi: z.string(),
+    textEn: z.string(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+  })
+  .openapi('Poster');
+
+export const toLesson = (r: typeof schema.lessons.$inferSelect) => ({
+  id: r.id,
+  communeId: r.communeId,
+  slug: r.slug,
+  locale: r.locale,
+  title: r.title,
+  summary: r.summary,
+  body: r.body,
+  topic: r.topic,
+  audience: r.audience,
+  lawVersion: r.lawVersion,
+  legalBasis: r.legalBasis,
+  sources: r.sources,
+  reviewedOn: r.reviewedOn,
+  status: r.status,
+  updatedAt: r.updatedAt.toISOString(),
+});
+export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
+  id: r.id,
+  communeId: r.communeId,
+  ref: r.ref,
+  type: r.type,
+  topic: r.topic,
+  difficulty: r.difficulty,
+  audience: r.audience,
+  lawVersion: r.lawVersion,
+  legalBasis: r.legalBasis,
+  source: r.source,
+  correct: r.correct,
+  vi: r.vi,
+  en: r.en,
+  reviewedOn: r.reviewedOn,
+  status: r.status,
+  updatedAt: r.updatedAt.toISOString(),
+});
+export const toHotline = (r: typeof schema.hotlines.$inferSelect) => ({
+  id: r.id,
+  communeId: r.communeId,
+  labelVi: r.labelVi,
+  labelEn: r.labelEn,
+  number: r.number,
+  noteVi: r.noteVi,
+  noteEn: r.noteEn,
+  sortOrder: r.sortOrder,
+  active: r.active,
+});
+export const toPoster = (r: typeof schema.posters.$inferSelect) => ({
+  id: r.id,
+  communeId: r.communeId,
+  textVi: r.textVi,
+  textEn: r.textEn,
+  sortOrder: r.sortOrder,
+  active: r.active,
+});

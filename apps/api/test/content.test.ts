@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { loadBoard, loadContent } from '@vungxanh/content';
+import { seedContent } from '@vungxanh/db/seed';
+import { createHarness, world } from './harness.ts';
+
+type H = Awaited<ReturnType<typeof createHarness>>;
+let h: H;
+let w: Awaited<ReturnType<typeof world>>;
+const shipped = loadContent();
+beforeAll(async () => {
+  h = await createHarness();
+  w = await world(h);
+  await seedContent(h.db, { ...shipped, ...loadBoard() });
+});
+afterAll(() => h.cleanup());
+
+const pack = (communeId?: string, headers: Record<string, string> = {}) =>
+  h.call('GET', `/api/content/pack${communeId ? `?communeId=${communeId}` : ''}`, { headers });
+
+async function sheet(rows: (string | number)[][]) {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('questions');
+  for (const r of rows) ws.addRow(r);
+  return (await book.xlsx.writeBuffer()) as ArrayBuffer;
+}
+function upload(buffer: ArrayBuffer, mode: string, cookie = w.cookies.commune_admin) {
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(buffer)], 'questions.xlsx'));
+  form.set('mode', mode);
+  return h.call('POST', '/api/content/questions/import', { cookie, raw: form });
+}
+
+describe('content pack', () => {
+  it('carries the shipped lessons, questions, hotlines and slogans, without a session', async () => {
+    const res = await pack();
+    expect(res.status).toBe(200);
+    expect(res.body.lessons).toHaveLength(shipped.lessons.length);
+    expect(res.body.questions).toHaveLength(shipped.questions.length);
+    expect(res.body.hotlines.map((x: { number: string }) => x.number)).toEqual(
+      expect.arrayContaining(['113', '0769.04.04.04']),
+    );
+    expect(res.body.posters.length).toBeGreaterThan(0);
+  });
+  it('is not sent again while unchanged (ETag)', async () => {
+    const first = await pack(w.communeA.id);
+    const etag = first.headers.get('etag')!;
+    const again = await pack(w.communeA.id, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    await h.call('POST', '/api/content/hotlines', {
+      cookie: w.cookies.commune_admin,
+      body: { labelVi: 'Công an xã A', labelEn: 'Police of A', number: '0225 999 888' },
+    });
+    const changed = await pack(w.communeA.id, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.hotlines.map((x: { number: string }) => x.number)).toContain('0225 999 888');
+    expect((await pack(w.communeB.id)).body.hotlines.map((x: { number: string }) => x.number)).not.toContain(
+      '0225 999 888',
+    );
+  });
+  it('answers 404 for an unknown commune', async () => {
+    expect((await pack('nope')).status).toBe(404);
+  });
+});
+
+describe('editing', () => {
+  it('re-checks a question’s rules on every change', async () => {
+    const list = await h.call('GET', '/api/content/questions?topic=harms&pageSize=1', { cookie: w.cookies.system });
+    const q = list.body.items[0];
+    const bad = await h.call('PUT', `/api/content/questions/${q.id}`, {
+      cookie: w.cookies.system,
+      body: { ...strip(q), type: 'single', correct: ['a', 'b'] },
+    });
+    expect(bad.status).toBe(422);
+    const good = await h.call('PUT', `/api/content/questions/${q.id}`, {
+      cookie: w.cookies.system,
+      body: { ...strip(q), vi: { ...q.vi, explanation: `${q.vi.explanation} (đã sửa)` } },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body.vi.explanation).toContain('(đã sửa)');
+  });
+  it('keeps national content for the system role and commune content for its commune', async () => {
+    const national = (await h.call('GET', '/api/content/lessons?pageSize=1', { cookie: w.cookies.commune_admin })).body
+      .items[0];
+    expect(
+      (
+        await h.call('PATCH', `/api/content/lessons/${national.id}`, {
+          cookie: w.cookies.commune_admin,
+          body: { status: 'draft' },
+        })
+      ).status,
+    ).toBe(403);
+    const own = await h.call('POST', '/api/content/lessons', {
+      cookie: w.cookies.communeB_admin,
+      body: {
+        slug: 'bai-cua-xa-b',
+        locale: 'vi',
+        title: 'Bài của xã B',
+        summary: 'Bài riêng của xã B để thử.',
+        topic: 'harms',
+        audience: 'all',
+        lawVersion: 'general',
+        reviewedOn: '2026-11-23',
+        sources: ['WHO'],
+        body: 'Nội dung',
+        status: 'published',
+      },
+    });
+    expect(own.status).toBe(201);
+    expect(
+      (await h.call('GET', `/api/content/lessons/${own.body.id}`, { cookie: w.cookies.commune_admin })).status,
+    ).toBe(404);
+    expect((await pack(w.communeB.id)).body.lessons.map((l: { id: string }) => l.id)).toContain(own.body.id);
+    expect((await pack(w.communeA.id)).body.lessons.map((l: { id: string }) => l.id)).not.toContain(own.body.id);
+  });
+  it('marks every item citing a law outdated, and the pack drops them', async () => {
+    const citing = shipped.questions.filter((q) => q.legalBasis.some((c) => c.law === 'luat-73-2021')).length;
+    expect(citing).toBeGreaterThan(0);
+    const commune = await h.call('POST', '/api/content/outdate', {
+      cookie: w.cookies.commune_admin,
+      body: { law: 'luat-73-2021' },
+    });
+    expect(commune.body).toEqual({ lessons: 0, questions: 0 });
+    const res = await h.call('POST', '/api/content/outdate', {
+      cookie: w.cookies.system,
+      body: { law: 'luat-73-2021' },
+    });
+    expect(res.body.questions).toBe(citing);
+    const after = await pack();
+    expect(
+      after.body.questions.some((q: { legalBasis: { law: string }[] }) =>
+        q.legalBasis.some((c) => c.law === 'luat-73-2021'),
+      ),
+    ).toBe(false);
+    const outdated = await h.call('GET', '/api/content/questions?status=outdated&law=luat-73-2021&pageSize=200', {
+      cookie: w.cookies.system,
+    });
+    expect(outdated.body.total).toBe(citing);
+  });
+});
+
+describe('question bank import and export', () => {
+  const header = [
+    'ref',
+    'type',
+    'topic',
+    'difficulty',
+    'audience',
+    'law_version',
+    'legal_basis',
+    'source',
+    'correct',
+    'reviewed_on',
+    'vi_text',
+    'vi_a',
+    'vi_b',
+    'vi_c',
+    'vi_d',
+    'vi_e',
+    'vi_explanation',
+  ];
+  const good = [
+    '',
+    'single',
+    'skills',
+    2,
+    'students',
+    'general',
+    '',
+    'WHO',
+    'b',
+    '2026-11-23',
+    'Khi bạn bè mời thử một viên kẹo lạ, em nên làm gì?',
+    'Ăn thử cho vui',
+    'Từ chối và báo người lớn',
+    'Cất đi ăn sau',
+    '',
+    '',
+    'Kẹo không rõ nguồn gốc có thể chứa ma túy; hãy từ chối và báo người lớn tin cậy.',
+  ];
+  const bad = [
+    '',
+    'single',
+    'skills',
+    5,
+    'students',
+    'luat-999-2030',
+    '',
+    '',
+    'a,b',
+    '2026-11-23',
+    'Câu hỏi lỗi?',
+    'Có',
+    'Có',
+    '',
+    '',
+    '',
+    '',
+  ];
+
+  it('reports each bad row and imports nothing in all-or-nothing mode', async () => {
+    const file = await sheet([header, good, bad]);
+    const check = await upload(file, 'check');
+    expect(check.body).toMatchObject({ valid: 1, invalid: 1, imported: false });
+    expect(check.body.rows[1].row).toBe(3);
+    expect(check.body.rows[1].errors.length).toBeGreaterThan(1);
+    const before = (
+      await h.call('GET', '/api/content/questions?q=k%E1%BA%B9o%20l%E1%BA%A1', { cookie: w.cookies.commune_admin })
+    ).body.total;
+    const strict = await upload(file, 'all_or_nothing');
+    expect(strict.status).toBe(422);
+    expect(
+      (await h.call('GET', '/api/content/questions?q=k%E1%BA%B9o%20l%E1%BA%A1', { cookie: w.cookies.commune_admin }))
+        .body.total,
+    ).toBe(before);
+    const loose = await upload(file, 'valid_only');
+    expect(loose.body).toMatchObject({ imported: true, created: 1 });
+  });
+
+  it('exports the bank as XLSX that imports back unchanged', async () => {
+    const res = await h.app.request('/api/content/questions/export?topic=events', {
+      headers: { cookie: w.cookies.system },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const buffer = await res.arrayBuffer();
+    const again = await upload(buffer, 'check', w.cookies.system);
+    const events = shipped.questions.filter((q) => q.topic === 'events').length;
+    expect(again.body).toMatchObject({ valid: events, invalid: 0 });
+  });
+});
+
+function strip(q: Record<string, unknown>) {
+  const { id: _id, communeId: _c, ref: _r, updatedAt: _u, ...rest } = q;
+  return { ...rest, en: rest.en ?? undefined };
+}

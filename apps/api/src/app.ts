@@ -11,6 +11,8 @@ import { originCheck, securityHeaders } from './middleware/security.ts';
 import { accountsRouter } from './routes/accounts/accounts.index.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
 import { contentRouter } from './routes/content/content.index.ts';
+import { eventsRouter } from './routes/events/events.index.ts';
+import { kiosksRouter } from './routes/kiosks/kiosks.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { settingsRouter } from './routes/settings/settings.index.ts';
@@ -32,7 +34,9 @@ function apiRoutes() {
     .route('/api/accounts', accountsRouter)
     .route('/api/audit', auditRouter)
     .route('/api/settings', settingsRouter)
-    .route('/api/content', contentRouter);
+    .route('/api/content', contentRouter)
+    .route('/api/kiosks', kiosksRouter)
+    .route('/api/events', eventsRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

@@ -13,7 +13,8 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     logger: createLogger(config.LOG_LEVEL),
     limits: {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),
-      publicWrite: new RateLimiter(30, 60_000),
+      publicWrite: new RateLimiter(config.PUBLIC_WRITE_RATE_LIMIT, 60_000),
+      events: new RateLimiter(config.EVENTS_RATE_LIMIT, 60_000),
     },
   };
 }

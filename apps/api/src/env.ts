@@ -22,6 +22,10 @@ const schema = z.object({
   SEED_DEMO: bool.default(true),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Public writes (kiosk pairing, later sign-ups) per client address per minute. */
+  PUBLIC_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Event batches per client address per minute (a school's phones may share one address). */
+  EVENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
 });
 
 export type Config = z.infer<typeof schema>;

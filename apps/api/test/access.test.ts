@@ -7,6 +7,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   questionA: { id: string };
   hotlineA: { id: string };
   posterA: { id: string };
+  kioskA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -25,6 +26,7 @@ beforeAll(async () => {
       await post('/api/content/hotlines', { labelVi: 'Công an xã', labelEn: 'Commune police', number: '0225 111 222' })
     ).body,
     posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
+    kioskA: (await post('/api/kiosks', { name: 'Ki-ốt A', villageId: base.villageA.id })).body.kiosk,
   };
 });
 afterAll(() => h.cleanup());
@@ -221,6 +223,22 @@ const cases: Case[] = [
     body: (w) => ({ communeId: w.communeA.id, textVi: 'Nói không với ma túy', textEn: 'Say no to drugs' }),
     allowed: admins,
   },
+  { name: 'list kiosks', method: 'GET', path: (w) => `/api/kiosks?communeId=${w.communeA.id}`, allowed: 'all' },
+  {
+    name: 'create kiosk',
+    method: 'POST',
+    path: () => '/api/kiosks',
+    body: (w) => ({ name: 'Ki-ốt', villageId: w.villageA.id }),
+    allowed: admins,
+  },
+  {
+    name: 'edit kiosk',
+    method: 'PATCH',
+    path: (w) => `/api/kiosks/${w.kioskA.id}`,
+    body: () => ({ idleSeconds: 120 }),
+    allowed: admins,
+  },
+  { name: 'new pairing code', method: 'POST', path: (w) => `/api/kiosks/${w.kioskA.id}/pairing-code`, allowed: admins },
   {
     name: 'edit poster',
     method: 'PATCH',
@@ -400,6 +418,10 @@ describe('every documented route', () => {
     const covered = new Set(cases.map((c) => `${c.method} ${templateOf(c.path(w))}`));
     const publicOrSelf = new Set([
       'GET /api/content/pack',
+      'POST /api/kiosks/pair',
+      'GET /api/kiosks/me',
+      'POST /api/events',
+      'POST /api/kiosks/{id}/revoke',
       'GET /api/health',
       'POST /api/auth/login',
       'POST /api/auth/logout',
@@ -417,7 +439,18 @@ describe('every documented route', () => {
   });
   it('answers 401 without a session, except the public ones', async () => {
     for (const route of h.routes) {
-      if (['/api/health', '/api/auth/login', '/api/auth/logout', '/api/content/pack'].includes(route.path)) continue;
+      if (
+        [
+          '/api/health',
+          '/api/auth/login',
+          '/api/auth/logout',
+          '/api/content/pack',
+          '/api/kiosks/pair',
+          '/api/kiosks/me',
+          '/api/events',
+        ].includes(route.path)
+      )
+        continue;
       const path = route.path.replace(/\{[^}]+\}/g, w.villageA.id);
       const res = await h.call(route.method.toUpperCase(), path, route.method === 'get' ? {} : { body: {} });
       expect(res.status, `${route.method} ${route.path}`).toBe(401);
@@ -436,6 +469,7 @@ function templateOf(path: string) {
     w.questionA.id,
     w.hotlineA.id,
     w.posterA.id,
+    w.kioskA.id,
   ];
   let p = path.split('?')[0]!;
   for (const id of ids) p = p.replace(id, '{id}');

@@ -154,6 +154,8 @@ function needsBody(template: string) {
     '/api/auth/logout-all',
     '/api/auth/totp/setup',
     '/api/accounts/{id}/reset-password',
+    '/api/kiosks/{id}/pairing-code',
+    '/api/kiosks/{id}/revoke',
   ].includes(template);
 }
 

@@ -7,3 +7,4 @@ export * from './queries/audit.ts';
 export * from './queries/settings.ts';
 export * from './queries/village-import.ts';
 export * from './queries/content.ts';
+export * from './queries/kiosks.ts';

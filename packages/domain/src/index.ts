@@ -7,3 +7,4 @@ export * from './village-import.ts';
 export * from './laws.ts';
 export * from './content.ts';
 export * from './question-sheet.ts';
+export * from './events.ts';

@@ -24,5 +24,6 @@ export interface Deps {
   limits: {
     login: RateLimiter;
     publicWrite: RateLimiter;
+    events: RateLimiter;
   };
 }

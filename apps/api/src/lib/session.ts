@@ -84,6 +84,9 @@ const publicPaths = new Set([
   '/api/openapi.json',
   '/api/docs',
   '/api/content/pack',
+  '/api/kiosks/pair',
+  '/api/kiosks/me',
+  '/api/events',
 ]);
 
 /** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */

@@ -9,3 +9,5 @@ export * from './login-failures.ts';
 export * from './audit-log.ts';
 export * from './settings.ts';
 export * from './content.ts';
+export * from './kiosks.ts';
+export * from './events.ts';

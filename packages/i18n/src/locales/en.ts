@@ -319,6 +319,8 @@ export const en: Messages = {
     conflict: 'This data is a duplicate or has changed.',
     duplicate_name: 'A unit with this name already exists in this commune.',
     duplicate_username: 'This username is already taken.',
+    pairing_code_invalid: 'The pairing code is wrong, used or expired. Ask for a new one in the admin console.',
+    kiosk_revoked: 'This kiosk has been revoked. Contact the commune administrator.',
     duplicate_slug: 'A lesson with this slug and language already exists.',
     duplicate_question: 'The same question already exists.',
     payload_too_large: 'The data sent is too large.',

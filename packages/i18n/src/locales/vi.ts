@@ -318,6 +318,8 @@ export const vi = {
     conflict: 'Dữ liệu bị trùng hoặc đã thay đổi.',
     duplicate_name: 'Đã có đơn vị cùng tên trong xã/phường này.',
     duplicate_username: 'Tên đăng nhập này đã được dùng.',
+    pairing_code_invalid: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn. Xin mã mới ở trang quản trị.',
+    kiosk_revoked: 'Ki-ốt này đã bị thu hồi. Liên hệ quản trị xã/phường.',
     duplicate_slug: 'Đã có bài cùng đường dẫn (slug) và ngôn ngữ.',
     duplicate_question: 'Đã có câu hỏi giống hệt câu này.',
     payload_too_large: 'Dữ liệu gửi lên quá lớn.',

@@ -1,0 +1,83 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { events, kiosks } from '../schema/index.ts';
+
+export type KioskRow = typeof kiosks.$inferSelect;
+
+export async function listKiosks(db: Db, communeId: string) {
+  return db.select().from(kiosks).where(eq(kiosks.communeId, communeId)).orderBy(asc(kiosks.name));
+}
+export async function getKiosk(db: Db, id: string) {
+  return (await db.select().from(kiosks).where(eq(kiosks.id, id)))[0] ?? null;
+}
+export async function insertKiosk(db: Db, row: typeof kiosks.$inferInsert) {
+  return (await db.insert(kiosks).values(row).returning())[0]!;
+}
+export async function updateKiosk(db: Db, id: string, patch: Partial<typeof kiosks.$inferInsert>) {
+  if (Object.keys(patch).length === 0) return getKiosk(db, id);
+  return (await db.update(kiosks).set(patch).where(eq(kiosks.id, id)).returning())[0] ?? null;
+}
+
+/** Takes a pairing code once: the kiosk it opens gets its device token and the code is cleared. */
+export async function redeemPairingCode(db: Db, codeHash: string, deviceTokenHash: string, now: Date) {
+  const [row] = await db
+    .update(kiosks)
+    .set({ pairingCodeHash: null, pairingExpiresAt: null, deviceTokenHash, pairedAt: now, lastSeenAt: now })
+    .where(and(eq(kiosks.pairingCodeHash, codeHash), gt(kiosks.pairingExpiresAt, now), isNull(kiosks.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function kioskByToken(db: Db, tokenHash: string) {
+  return (await db.select().from(kiosks).where(eq(kiosks.deviceTokenHash, tokenHash)))[0] ?? null;
+}
+
+export interface EventRow {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  kioskId: string | null;
+  communeId: string | null;
+  villageId: string | null;
+  schoolId: string | null;
+  selfDeclared: boolean;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Stores a batch of events in one statement; ids already stored are skipped, so a replay is
+ * harmless. Returns how many rows were new. A kiosk's count and last-seen move in the same batch.
+ */
+export async function storeEvents(db: Db, rows: readonly EventRow[], receivedAt: Date, kioskId: string | null) {
+  if (rows.length === 0) return 0;
+  const insert = db
+    .insert(events)
+    .values(rows.map((r) => ({ ...r, receivedAt })))
+    .onConflictDoNothing()
+    .returning({ id: events.id });
+  if (!kioskId) return (await insert).length;
+  const [inserted] = await db.batch([
+    insert,
+    db.update(kiosks).set({ lastSeenAt: receivedAt }).where(eq(kiosks.id, kioskId)),
+  ]);
+  if (inserted.length > 0) {
+    await db
+      .update(kiosks)
+      .set({ eventsCount: sql`${kiosks.eventsCount} + ${inserted.length}` })
+      .where(eq(kiosks.id, kioskId));
+  }
+  return inserted.length;
+}
+
+export async function countEvents(db: Db, filter: { kioskId?: string; communeId?: string } = {}) {
+  const where = filter.kioskId
+    ? eq(events.kioskId, filter.kioskId)
+    : filter.communeId
+      ? eq(events.communeId, filter.communeId)
+      : undefined;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(events)
+    .where(where);
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const eventTypes = ['lesson_opened', 'lesson_completed', 'quiz_completed', 'kiosk_session'] as const;
+export type EventType = (typeof eventTypes)[number];
+
+const payloads = {
+  lesson_opened: z.strictObject({ lessonId: z.string().min(1).max(80) }),
+  lesson_completed: z.strictObject({ lessonId: z.string().min(1).max(80) }),
+  quiz_completed: z
+    .strictObject({
+      score: z.number().int().min(0).max(100),
+      total: z.number().int().min(1).max(100),
+      topic: z.string().max(40).optional(),
+    })
+    .refine((p) => p.score <= p.total, 'score is above total'),
+  kiosk_session: z.strictObject({ seconds: z.number().int().min(0).max(86_400) }),
+} as const;
+
+/** How far a device clock may run ahead, and how old an event may be when it finally arrives. */
+export const eventClock = { aheadMs: 24 * 3_600_000, maxAgeMs: 366 * 24 * 3_600_000 } as const;
+
+/**
+ * One anonymous reach event as a device sends it: a client-made UUID, a type, when it happened and
+ * a small payload; never anything about a person. A phone may name the village it chose.
+ */
+export const reachEventSchema = z
+  .strictObject({
+    id: z.uuid(),
+    type: z.enum(eventTypes),
+    occurredAt: z.iso.datetime({ offset: true }),
+    villageId: z.string().min(1).max(64).optional(),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .superRefine((e, ctx) => {
+    const parsed = payloads[e.type].safeParse(e.payload);
+    if (!parsed.success)
+      for (const i of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['payload', ...i.path.map(String)], message: i.message });
+  });
+export type ReachEvent = z.infer<typeof reachEventSchema>;
+
+/** Whether an event's time is believable on arrival; events outside it are refused, not stored. */
+export function eventTimeProblem(occurredAt: string, now: Date): string | null {
+  const t = new Date(occurredAt).getTime();
+  if (t > now.getTime() + eventClock.aheadMs) return 'occurredAt is in the future';
+  if (t < now.getTime() - eventClock.maxAgeMs) return 'occurredAt is too old';
+  return null;
+}
+
+export const maxEventsPerBatch = 100;
+
+/** Pairing codes: six digits, easy to type on a touch screen, valid for 15 minutes, used once. */
+export const pairingPolicy = { digits: 6, validMinutes: 15 } as const;
+export const pairingCodeSchema = z.string().regex(/^\d{6}$/);
+
+export const kioskIdleSeconds = { min: 30, max: 900, default: 90 } as const;

@@ -16,6 +16,7 @@ import { kiosksRouter } from './routes/kiosks/kiosks.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { settingsRouter } from './routes/settings/settings.index.ts';
+import { publicUnitsRouter } from './routes/units/public.index.ts';
 import { unitsRouter } from './routes/units/units.index.ts';
 
 export interface AppOptions {
@@ -30,6 +31,7 @@ function apiRoutes() {
   return new OpenAPIHono<AppEnv>()
     .route('/api/health', healthRouter)
     .route('/api/auth', authRouter)
+    .route('/api/public', publicUnitsRouter)
     .route('/api/units', unitsRouter)
     .route('/api/accounts', accountsRouter)
     .route('/api/audit', auditRouter)

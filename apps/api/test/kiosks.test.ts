@@ -155,3 +155,14 @@ describe('events', () => {
     expect((await send([event()], 'x'.repeat(43))).status).toBe(401);
   });
 });
+
+describe('public place names', () => {
+  it('lists communes and a commune’s active villages without a session, names only', async () => {
+    const communes = await h.call('GET', '/api/public/communes');
+    expect(communes.body.items.map((c: { id: string }) => c.id)).toContain(w.communeA.id);
+    const villages = await h.call('GET', `/api/public/villages?communeId=${w.communeA.id}`);
+    expect(villages.body.items).toContainEqual({ id: w.villageA.id, name: w.villageA.name });
+    expect(Object.keys(villages.body.items[0]).sort()).toEqual(['id', 'name']);
+    expect((await h.call('GET', '/api/public/villages?communeId=nope')).status).toBe(404);
+  });
+});

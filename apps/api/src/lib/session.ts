@@ -92,6 +92,7 @@ const publicPaths = new Set([
 /** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */
 export const requireSessionForPrivateRoutes = createMiddleware<AppEnv>(async (c, next) => {
   const path = c.req.path.replace(/\/+$/, '');
-  if (publicPaths.has(path) || path.startsWith('/api/docs/') || c.get('auth')) return next();
+  if (publicPaths.has(path) || path.startsWith('/api/docs/') || path.startsWith('/api/public/') || c.get('auth'))
+    return next();
   throw new AppError(401, 'unauthenticated');
 });

@@ -100,8 +100,8 @@ const ListQuery = PageQuery.extend({
 });
 
 /** The same five routes for villages, schools and organizations. */
-function unitRoutes<I extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
-  path: string,
+function unitRoutes<K extends string, I extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
+  path: K,
   input: I,
   patch: P,
   row: R,
@@ -110,28 +110,28 @@ function unitRoutes<I extends z.ZodType, P extends z.ZodType, R extends z.ZodTyp
   return {
     list: createRoute({
       method: 'get',
-      path: `/${path}`,
+      path: `/${path}` as `/${K}`,
       tags: t,
       request: { query: ListQuery },
       responses: { 200: json(paged(row)), ...errorResponses },
     }),
     get: createRoute({
       method: 'get',
-      path: `/${path}/{id}`,
+      path: `/${path}/{id}` as `/${K}/{id}`,
       tags: t,
       request: { params: IdParam },
       responses: { 200: json(row), ...errorResponses },
     }),
     create: createRoute({
       method: 'post',
-      path: `/${path}`,
+      path: `/${path}` as `/${K}`,
       tags: t,
       request: { body: jsonBody(input) },
       responses: { 201: json(row, 'Created'), ...errorResponses },
     }),
     update: createRoute({
       method: 'patch',
-      path: `/${path}/{id}`,
+      path: `/${path}/{id}` as `/${K}/{id}`,
       tags: t,
       summary: 'Edit, deactivate ({ active: false }) or reactivate',
       request: { params: IdParam, body: jsonBody(patch) },

@@ -1,0 +1,37 @@
+import type { Role } from '@vungxanh/domain';
+
+export const areas = [
+  'dashboard',
+  'outreach',
+  'commitments',
+  'contests',
+  'content',
+  'kiosks',
+  'registry',
+  'reports',
+  'units',
+  'accounts',
+  'audit',
+  'settings',
+] as const;
+export type Area = (typeof areas)[number];
+
+const adminAreas = new Set<Area>(['units', 'accounts', 'audit']);
+
+/** Which parts of the console a role sees in its navigation (the API enforces the same limits). */
+export function inNav(role: Role, area: Area): boolean {
+  if (area === 'settings') return role === 'system';
+  if (adminAreas.has(area)) return role === 'system' || role === 'commune_admin';
+  return true;
+}
+
+/** Whether a role may open a part at all: every role may read the unit lists of its own scope. */
+export function canOpen(role: Role, area: Area): boolean {
+  return area === 'units' || inNav(role, area);
+}
+
+/** The part of the console a path (without the base) belongs to, if any. */
+export function areaOf(path: string): Area | null {
+  const first = path.split('/').filter(Boolean)[0] ?? 'dashboard';
+  return (areas as readonly string[]).includes(first) ? (first as Area) : null;
+}

@@ -1,0 +1,37 @@
+import { i18n } from '$lib/i18n.svelte';
+
+/** The entities the API writes to the audit log, for the filter. */
+export const auditEntities = [
+  'session',
+  'account',
+  'settings',
+  'province',
+  'commune',
+  'village',
+  'school',
+  'organization',
+] as const;
+
+export const entityText = (entity: string) => i18n.lookup(`admin.audit.entities.${entity}`, entity);
+export const actionText = (action: string) => i18n.lookup(`admin.audit.actions.${action}`, action);
+
+/**
+ * The audit summary (a small JSON object) as "field: value" pairs, short enough for a table cell.
+ * Internal ids (…Id) mean nothing to a reader and are left out.
+ */
+export function summaryText(summary: string | null, max = 160): string {
+  if (!summary) return '';
+  let text = summary;
+  try {
+    const value: unknown = JSON.parse(summary);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      text = Object.entries(value)
+        .filter(([k, v]) => v !== null && v !== '' && !/Id$/.test(k))
+        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .join('; ');
+    }
+  } catch {
+    // Not JSON: show it as written.
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

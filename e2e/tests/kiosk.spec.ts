@@ -27,12 +27,16 @@ test.describe('kiosk app shell', () => {
     try {
       const manifest = await (await page.request.get(`${server.baseURL}/manifest.webmanifest`)).json();
       expect(manifest).toMatchObject({ name: 'Vùng Xanh', start_url: '/', display: 'standalone' });
-      expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+        expect.arrayContaining(['192x192', '512x512']),
+      );
       await page.goto(`${server.baseURL}/home`);
       await page.evaluate(async () => {
         const worker = (await navigator.serviceWorker.ready).active!;
         if (worker.state !== 'activated') {
-          await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
+          await new Promise((r) =>
+            worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)),
+          );
         }
       });
       await page.reload();

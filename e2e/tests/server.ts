@@ -10,7 +10,14 @@ import { join, resolve } from 'node:path';
 export async function startOwnServer(port: number): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'vungxanh-e2e-own-'));
   const child: ChildProcess = spawn(process.execPath, [resolve(import.meta.dirname, '../../apps/api/dist/server.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'own.db')}`, ADMIN_PASSWORD: 'own-server-password', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(dir, 'own.db')}`,
+      ADMIN_PASSWORD: 'own-server-password',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   const baseURL = `http://127.0.0.1:${port}`;

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { kioskFirstLoad } from './kiosk-size.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
@@ -81,6 +83,13 @@ async function load(title: string, path: string, opts: Partial<autocannon.Option
 }
 
 let n = 0;
+const eventBatch = (size: number) =>
+  Array.from({ length: size }, () => ({
+    id: randomUUID(),
+    type: 'quiz_completed',
+    occurredAt: new Date().toISOString(),
+    payload: { score: 8, total: 10 },
+  }));
 const baseline = await load('GET /api/health (baseline)', '/api/health');
 const results = [
   baseline,
@@ -97,6 +106,9 @@ const results = [
       },
     ],
   }),
+  await load('POST /api/events (batches of 50 new events)', '/api/events', {
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: eventBatch(50) }) }) }],
+  }),
   await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', {
     method: 'POST',
     connections: 4,
@@ -112,6 +124,12 @@ for (const r of results) {
     `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`,
   );
 }
+const events = results.find((r) => r.title.startsWith('POST /api/events'))!;
+console.log(
+  `\nEvent ingest: ${(events.rps * 50).toFixed(0)} events/s, ratio ${((events.rps * 50) / baseline.rps).toFixed(2)} events per health request (aim: 20,000 events/s)`,
+);
+const js = kioskFirstLoad();
+if (js) console.log(`Kiosk first-load JavaScript for /home: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (aim: under 80 KB)`);
 console.log(`\nStart-up to a healthy answer, ratio against bare node (${nodeBaseline.toFixed(0)} ms):\n`);
 console.log(
   `${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`,

@@ -13,10 +13,17 @@ export function kioskFirstLoad(): { kb: number; files: number } | null {
   const manifestFile = join(kiosk, '.svelte-kit/output/client/.vite/manifest.json');
   const appFile = join(kiosk, '.svelte-kit/generated/client-optimized/app.js');
   if (!existsSync(manifestFile) || !existsSync(appFile)) return null;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
+    string,
+    { file: string; imports?: string[] }
+  >;
   const app = readFileSync(appFile, 'utf8');
   const homeNodes = app.match(/"\/home":\s*\[([^\]]*)\]/)?.[1]?.match(/\d+/g) ?? [];
-  const roots = ['.svelte-kit/generated/client-optimized/app.js', 'node_modules/@sveltejs/kit/src/runtime/client/entry.js', ...['0', ...homeNodes].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`)];
+  const roots = [
+    '.svelte-kit/generated/client-optimized/app.js',
+    'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+    ...['0', ...homeNodes].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`),
+  ];
   const seen = new Set<string>();
   const visit = (key: string) => {
     const entry = manifest[key] ?? Object.entries(manifest).find(([k]) => k.endsWith(key))?.[1];

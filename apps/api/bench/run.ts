@@ -90,32 +90,47 @@ const eventBatch = (size: number) =>
     occurredAt: new Date().toISOString(),
     payload: { score: 8, total: 10 },
   }));
-const baseline = await load('GET /api/health (baseline)', '/api/health');
-const results = [
-  baseline,
-  await load('GET /api/auth/me (session lookup)', '/api/auth/me'),
-  await load('GET /api/units/villages (Gia Viên, page of 50)', `/api/units/villages?communeId=${giaVien}&pageSize=50`),
-  await load('POST /api/units/organizations (write + audit)', '/api/units/organizations', {
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ communeId: giaVien, kind: 'business', name: `Doanh nghiệp ${++n}` }),
-        }),
-      },
-    ],
-  }),
-  await load('POST /api/events (batches of 50 new events)', '/api/events', {
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: eventBatch(50) }) }) }],
-  }),
-  await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', {
-    method: 'POST',
-    connections: 4,
-    body: JSON.stringify({ username: 'admin', password }),
-  }),
-];
-await stop(child);
+const results: { title: string; rps: number; p99: number }[] = [];
+try {
+  results.push(await load('GET /api/health (baseline)', '/api/health'));
+  results.push(await load('GET /api/auth/me (session lookup)', '/api/auth/me'));
+  results.push(
+    await load(
+      'GET /api/units/villages (Gia Viên, page of 50)',
+      `/api/units/villages?communeId=${giaVien}&pageSize=50`,
+    ),
+  );
+  results.push(
+    await load('POST /api/units/organizations (write + audit)', '/api/units/organizations', {
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ communeId: giaVien, kind: 'business', name: `Doanh nghiệp ${++n}` }),
+          }),
+        },
+      ],
+    }),
+  );
+  results.push(
+    await load('POST /api/events (batches of 50 new events)', '/api/events', {
+      requests: [
+        { method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: eventBatch(50) }) }) },
+      ],
+    }),
+  );
+  results.push(
+    await load('POST /api/auth/login (argon2id, 4 connections)', '/api/auth/login', {
+      method: 'POST',
+      connections: 4,
+      body: JSON.stringify({ username: 'admin', password }),
+    }),
+  );
+} finally {
+  await stop(child);
+}
+const baseline = results[0]!;
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nThroughput of dist/server.js over ${seconds} s each, ratio against the health baseline:\n`);
@@ -129,7 +144,10 @@ console.log(
   `\nEvent ingest: ${(events.rps * 50).toFixed(0)} events/s, ratio ${((events.rps * 50) / baseline.rps).toFixed(2)} events per health request (aim: 20,000 events/s)`,
 );
 const js = kioskFirstLoad();
-if (js) console.log(`Kiosk first-load JavaScript for /home: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (aim: under 80 KB)`);
+if (js)
+  console.log(
+    `Kiosk first-load JavaScript for /home: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (aim: under 80 KB)`,
+  );
 console.log(`\nStart-up to a healthy answer, ratio against bare node (${nodeBaseline.toFixed(0)} ms):\n`);
 console.log(
   `${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`,

@@ -32,6 +32,15 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
         // The admin console and the API are never served from the kiosk's cache.
         navigateFallbackDenylist: [/^\/admin/, /^\/api/],
+        runtimeCaching: [
+          {
+            // Lesson images: the app stores those a new pack names (content.svelte.ts) and serves them offline.
+            urlPattern: ({ request, url, sameOrigin }) =>
+              sameOrigin && request.destination === 'image' && !url.pathname.startsWith('/admin'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'kiosk-images', expiration: { maxEntries: 300, maxAgeSeconds: 180 * 86_400 } },
+          },
+        ],
       },
     }),
   ],

@@ -3,19 +3,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+export const ownServerPassword = 'own-server-password';
+
+export interface OwnServer {
+  baseURL: string;
+  /** Where its database lives: start another server on the same port and folder to "restart" it. */
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
 /**
  * A server of our own for a test that must take the network away: killing it is what a kiosk sees
- * when the connection drops. Resolves with its base URL and a stop function.
+ * when the connection drops. Pass the `dataDir` of a stopped one to start it again on the same database.
  */
-export async function startOwnServer(port: number): Promise<{ baseURL: string; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'vungxanh-e2e-own-'));
+export async function startOwnServer(port: number, options: { dataDir?: string } = {}): Promise<OwnServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vungxanh-e2e-own-'));
   const child: ChildProcess = spawn(process.execPath, [resolve(import.meta.dirname, '../../apps/api/dist/server.js')], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'own.db')}`,
-      ADMIN_PASSWORD: 'own-server-password',
+      DATABASE_URL: `file:${join(dataDir, 'own.db')}`,
+      ADMIN_PASSWORD: ownServerPassword,
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
@@ -30,6 +39,7 @@ export async function startOwnServer(port: number): Promise<{ baseURL: string; s
   }
   return {
     baseURL,
+    dataDir,
     stop: () =>
       new Promise<void>((ok) => {
         if (child.exitCode !== null || child.signalCode !== null) return ok();

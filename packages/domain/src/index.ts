@@ -8,3 +8,6 @@ export * from './laws.ts';
 export * from './content.ts';
 export * from './question-sheet.ts';
 export * from './events.ts';
+export * from './self-check.ts';
+export * from './outbox.ts';
+export * from './citations.ts';

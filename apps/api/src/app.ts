@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { AppError } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
@@ -46,6 +47,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
+  // The apps' files and the content pack are large and cacheable; other API answers are small.
+  app.use('*', (c, next) =>
+    c.req.path.startsWith('/api/') && c.req.path !== '/api/content/pack' ? next() : compress()(c, next),
+  );
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: c.req.path.endsWith('/import') ? limits.upload : limits.json,

@@ -151,3 +151,16 @@ describe('serving the built apps', () => {
     expect((await app.request('/admin/..%2f..%2fpackage.json')).status).toBe(404);
   });
 });
+
+describe('compression', () => {
+  it('compresses the content pack for clients that accept gzip', async () => {
+    const h = await createHarness();
+    try {
+      const res = await h.app.request('/api/content/pack', { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+    } finally {
+      h.cleanup();
+    }
+  });
+});

@@ -62,28 +62,3 @@ function toApiError(body: unknown, status: number): ApiError {
   }
   return new ApiError('internal', i18n.t('errors.internal'), [], status);
 }
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-/**
- * A call by path, for the routes whose RPC types are not usable (see units-api.ts).
- * Same headers, cookie and error handling as the typed client.
- */
-export function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  options: { query?: Query; json?: unknown; form?: FormData } = {},
-): Promise<T> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.query ?? {}))
-    if (value !== undefined) params.set(key, String(value));
-  const search = params.size ? `?${params}` : '';
-  const init: RequestInit = { method, credentials: 'same-origin', headers: headers() };
-  if (options.json !== undefined) {
-    init.headers = { ...headers(), 'content-type': 'application/json' };
-    init.body = JSON.stringify(options.json);
-  } else if (options.form) {
-    init.body = options.form;
-  }
-  return unwrap(fetch(`${path}${search}`, init)) as Promise<T>;
-}

@@ -11,6 +11,7 @@ interface SchemaIssue {
   maximum?: unknown;
   expected?: string;
   input?: unknown;
+  message?: string;
 }
 interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: SchemaIssue[] } };
@@ -47,20 +48,33 @@ function serverIssueText(issue: FieldIssue): string {
   return i18n.locale === 'en' ? issue.message : i18n.t('admin.validation.invalid');
 }
 
-/** One form's state: busy while sending, a message for its alert, and a message per field. */
+/** A form's own wording for rule messages it knows (a domain rule's English text); null when it does not know one. */
+export type RuleText = (message: string) => string | null;
+
+/**
+ * One form's state: busy while sending, a message for its alert, the issues that belong to no
+ * shown field (listed under the alert), and a message per field.
+ */
 export class FormState {
   busy = $state(false);
   error = $state<string | null>(null);
+  details = $state<string[]>([]);
   fields = $state<Record<string, string>>({});
   readonly #known: readonly string[];
+  readonly #ruleText: RuleText;
 
-  /** `known` names the fields the form shows, so issues about other fields still reach the alert. */
-  constructor(known: readonly string[] = []) {
+  /**
+   * `known` names the fields the form shows, so issues about other fields still reach the alert;
+   * `ruleText` words the cross-field rules (custom issues) the form's schema may report.
+   */
+  constructor(known: readonly string[] = [], ruleText: RuleText = () => null) {
     this.#known = known;
+    this.#ruleText = ruleText;
   }
 
   reset(): void {
     this.error = null;
+    this.details = [];
     this.fields = {};
   }
 
@@ -70,7 +84,10 @@ export class FormState {
     if (result.success) return result.data;
     this.#show(
       i18n.t('errors.validation_failed'),
-      result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issueText(issue) })),
+      result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: (issue.code === 'custom' && issue.message && this.#ruleText(issue.message)) || issueText(issue),
+      })),
     );
     return null;
   }
@@ -95,7 +112,10 @@ export class FormState {
   show(error: ApiError): void {
     this.#show(
       error.message,
-      error.issues.map((issue) => ({ path: issue.path, message: serverIssueText(issue) })),
+      error.issues.map((issue) => ({
+        path: issue.path,
+        message: this.#ruleText(issue.message) ?? serverIssueText(issue),
+      })),
     );
   }
 
@@ -104,10 +124,11 @@ export class FormState {
     const elsewhere: string[] = [];
     for (const issue of issues) {
       if (this.#known.includes(issue.path)) fields[issue.path] ??= issue.message;
-      else elsewhere.push(`${issue.path}: ${issue.message}`);
+      else elsewhere.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
     }
     this.fields = fields;
-    this.error = [message, ...elsewhere].join(' ');
+    this.error = message;
+    this.details = elsewhere.filter((text, i) => elsewhere.indexOf(text) === i);
   }
 }
 

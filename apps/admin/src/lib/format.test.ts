@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDateTime, formatDay } from './format';
+import { formatCount, formatDateTime, formatDay, formatTime } from './format';
 
 describe('formatDateTime', () => {
   it('shows an instant in Vietnam time (UTC+7) as dd/MM/yyyy HH:mm', () => {
@@ -23,5 +23,12 @@ describe('formatCount', () => {
     expect(formatCount(12345, 'vi')).toBe('12.345');
     expect(formatCount(12345, 'en')).toBe('12,345');
     expect(formatCount(null, 'vi')).toBe('');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows the time of day in Vietnam time as HH:mm', () => {
+    expect(formatTime('2026-03-09T07:35:00.000Z')).toBe('14:35');
+    expect(formatTime(undefined)).toBe('');
   });
 });

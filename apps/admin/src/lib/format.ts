@@ -37,3 +37,17 @@ const numberFormats: Record<Locale, Intl.NumberFormat> = {
 export function formatCount(value: number | null | undefined, locale: Locale): string {
   return value === null || value === undefined ? '' : numberFormats[locale].format(value);
 }
+
+const timeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant's time of day as HH:mm in Vietnam time; empty for none. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : timeParts.format(date);
+}

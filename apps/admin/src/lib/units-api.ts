@@ -1,23 +1,17 @@
+import type { InferResponseType } from 'hono/client';
 import type { CommuneInput, OrganizationInput, SchoolInput, VillageInput } from '@vungxanh/domain';
-import { request } from './api';
+import { client, unwrap } from './api';
 
-/*
- * The API declares the village, school and organization routes with `path: string`
- * (unitRoutes in apps/api/src/routes/units/units.routes.ts), so their RPC types collapse into
- * `/api/units/${string}` and hide every /api/units route from `hc`. Until that parameter is a
- * string literal type, the unit calls go through `request` with types taken from the domain schemas.
- */
+/** The unit routes through the typed RPC client; the row types are the API's own response types. */
+const units = client.api.units;
+const kinds = { villages: units.villages, schools: units.schools, organizations: units.organizations };
 
-interface Stamps {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
-export type Province = Stamps & { name: string; code: string };
-export type Commune = Stamps & CommuneInput;
-export type Village = Stamps & VillageInput & { demo: boolean };
-export type School = Stamps & SchoolInput & { demo: boolean };
-export type Organization = Stamps & OrganizationInput & { demo: boolean };
+export type Province = InferResponseType<typeof units.provinces.$get, 200>['items'][number];
+export type Commune = InferResponseType<(typeof units.communes)[':id']['$get'], 200>;
+export type Village = InferResponseType<(typeof units.villages)[':id']['$get'], 200>;
+export type School = InferResponseType<(typeof units.schools)[':id']['$get'], 200>;
+export type Organization = InferResponseType<(typeof units.organizations)[':id']['$get'], 200>;
+export type CommuneSummary = InferResponseType<typeof units.summary.$get, 200>['items'][number];
 
 export interface Paged<T> {
   items: T[];
@@ -26,7 +20,7 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export type UnitKind = 'villages' | 'schools' | 'organizations';
+export type UnitKind = keyof typeof kinds;
 export interface UnitRows {
   villages: Village;
   schools: School;
@@ -39,30 +33,9 @@ export interface UnitInputs {
 }
 export type UnitPatch<K extends UnitKind> = Partial<Omit<UnitInputs[K], 'communeId'>>;
 
-export interface CommuneSummary {
-  communeId: string;
-  name: string;
-  villages: number;
-  schools: number;
-  organizations: number;
-}
-
-export interface ImportRow {
-  row: number;
-  name: string;
-  action: 'create' | 'update' | 'error';
-  errors: { path: string; message: string }[];
-}
-export type ImportMode = 'check' | 'all_or_nothing' | 'valid_only';
-export interface ImportReport {
-  mode: ImportMode;
-  imported: boolean;
-  valid: number;
-  invalid: number;
-  created: number;
-  updated: number;
-  rows: ImportRow[];
-}
+export type ImportReport = InferResponseType<typeof units.villages.import.$post, 200>;
+export type ImportRow = ImportReport['rows'][number];
+export type ImportMode = ImportReport['mode'];
 
 export interface ListQuery {
   communeId: string;
@@ -72,43 +45,62 @@ export interface ListQuery {
   pageSize?: number;
 }
 
-const base = '/api/units';
+const listQuery = ({ communeId, q, includeInactive, page, pageSize }: ListQuery) => ({
+  communeId,
+  ...(q ? { q } : {}),
+  ...(includeInactive === undefined
+    ? {}
+    : { includeInactive: includeInactive ? ('true' as const) : ('false' as const) }),
+  ...(page === undefined ? {} : { page: String(page) }),
+  ...(pageSize === undefined ? {} : { pageSize: String(pageSize) }),
+});
+
+/*
+ * The three unit kinds share one route shape, but TypeScript cannot tie a generic kind K to its own
+ * route's types (a call on the union asks for all three bodies and answers any of three rows), so the
+ * generic calls name their types through `kindCall`.
+ */
+async function kindCall<T>(pending: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
+  return (await unwrap(pending)) as T;
+}
 
 export const unitsApi = {
-  provinces: () => request<{ items: Province[] }>('GET', `${base}/provinces`),
-  createProvince: (input: { name: string; code: string }) =>
-    request<Province>('POST', `${base}/provinces`, { json: input }),
-  communes: () => request<{ items: Commune[] }>('GET', `${base}/communes`),
-  commune: (id: string) => request<Commune>('GET', `${base}/communes/${encodeURIComponent(id)}`),
-  createCommune: (input: CommuneInput) => request<Commune>('POST', `${base}/communes`, { json: input }),
+  provinces: () => unwrap(units.provinces.$get()),
+  createProvince: (input: { name: string; code: string }) => unwrap(units.provinces.$post({ json: input })),
+  communes: () => unwrap(units.communes.$get({ query: {} })),
+  commune: (id: string) => unwrap(units.communes[':id'].$get({ param: { id } })),
+  createCommune: (input: CommuneInput) => unwrap(units.communes.$post({ json: input })),
   updateCommune: (id: string, patch: Partial<Omit<CommuneInput, 'provinceId'>>) =>
-    request<Commune>('PATCH', `${base}/communes/${encodeURIComponent(id)}`, { json: patch }),
-  summary: () => request<{ items: CommuneSummary[] }>('GET', `${base}/summary`),
+    unwrap(units.communes[':id'].$patch({ param: { id }, json: patch })),
+  summary: () => unwrap(units.summary.$get()),
 
   list: <K extends UnitKind>(kind: K, query: ListQuery) =>
-    request<Paged<UnitRows[K]>>('GET', `${base}/${kind}`, { query: { ...query } }),
-  get: <K extends UnitKind>(kind: K, id: string) =>
-    request<UnitRows[K]>('GET', `${base}/${kind}/${encodeURIComponent(id)}`),
+    kindCall<Paged<UnitRows[K]>>(kinds[kind].$get({ query: listQuery(query) })),
+  get: <K extends UnitKind>(kind: K, id: string) => kindCall<UnitRows[K]>(kinds[kind][':id'].$get({ param: { id } })),
   create: <K extends UnitKind>(kind: K, input: UnitInputs[K]) =>
-    request<UnitRows[K]>('POST', `${base}/${kind}`, { json: input }),
+    kindCall<UnitRows[K]>(kinds[kind].$post({ json: input as VillageInput & SchoolInput & OrganizationInput })),
   update: <K extends UnitKind>(kind: K, id: string, patch: UnitPatch<K>) =>
-    request<UnitRows[K]>('PATCH', `${base}/${kind}/${encodeURIComponent(id)}`, { json: patch }),
+    kindCall<UnitRows[K]>(
+      kinds[kind][':id'].$patch({
+        param: { id },
+        json: patch as UnitPatch<'villages'> & UnitPatch<'schools'> & UnitPatch<'organizations'>,
+      }),
+    ),
 
-  importVillages: (file: File, communeId: string, mode: ImportMode) => {
-    const form = new FormData();
-    form.set('file', file);
-    form.set('communeId', communeId);
-    form.set('mode', mode);
-    return request<ImportReport>('POST', `${base}/villages/import`, { form });
-  },
+  importVillages: (file: File, communeId: string, mode: ImportMode) =>
+    unwrap(units.villages.import.$post({ form: { file, communeId, mode } })),
 };
 
-/** Every active unit of one kind in a commune, for pickers (the API pages at most 200 rows). */
-export async function allUnits<K extends UnitKind>(kind: K, communeId: string): Promise<UnitRows[K][]> {
+/** Every unit of one kind in a commune, for pickers and names (the API pages at most 200 rows). */
+export async function allUnits<K extends UnitKind>(
+  kind: K,
+  communeId: string,
+  includeInactive = false,
+): Promise<UnitRows[K][]> {
   const pageSize = 200;
   const rows: UnitRows[K][] = [];
   for (let page = 1; page <= 50; page++) {
-    const result = await unitsApi.list(kind, { communeId, page, pageSize });
+    const result = await unitsApi.list(kind, { communeId, page, pageSize, includeInactive });
     rows.push(...result.items);
     if (rows.length >= result.total || result.items.length < pageSize) break;
   }

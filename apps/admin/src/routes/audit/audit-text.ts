@@ -10,6 +10,12 @@ export const auditEntities = [
   'village',
   'school',
   'organization',
+  'lesson',
+  'question',
+  'content',
+  'hotline',
+  'poster',
+  'kiosk',
 ] as const;
 
 export const entityText = (entity: string) => i18n.lookup(`admin.audit.entities.${entity}`, entity);

@@ -234,3 +234,15 @@ function strip(q: Record<string, unknown>) {
   const { id: _id, communeId: _c, ref: _r, updatedAt: _u, ...rest } = q;
   return { ...rest, en: rest.en ?? undefined };
 }
+
+describe('content pack behind compression', () => {
+  it('still answers 304 to the weak ETag that gzip gives back', async () => {
+    const first = await h.app.request('/api/content/pack', { headers: { 'accept-encoding': 'gzip' } });
+    const etag = first.headers.get('etag')!;
+    expect(etag.startsWith('W/') || etag.startsWith('"')).toBe(true);
+    const again = await h.app.request('/api/content/pack', {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+});

@@ -85,6 +85,12 @@ async function targetCommune(c: Context<AppEnv>, asked: string | null | undefine
   return communeId;
 }
 
+/** If-None-Match holds a list of tags; compression makes ours weak (W/"…"), which still matches. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+}
+
 export const pack: Handler<typeof routes.pack> = async (c) => {
   const { db } = c.get('deps');
   const communeId = c.req.valid('query').communeId ?? null;
@@ -100,7 +106,7 @@ export const pack: Handler<typeof routes.pack> = async (c) => {
   const etag = `"${version}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'no-cache');
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   return c.json({ version, ...payload }, 200);
 };
 

@@ -29,6 +29,7 @@ async function start(dbFile: string): Promise<{ url: string; child: ChildProcess
       ADMIN_PASSWORD: password,
       LOG_LEVEL: 'info',
       LOGIN_RATE_LIMIT: '100000',
+      EVENTS_RATE_LIMIT: '10000000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -78,7 +79,9 @@ async function load(title: string, path: string, opts: Partial<autocannon.Option
     headers: { cookie, ...headers },
   });
   if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    throw new Error(
+      `${title}: ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`,
+    );
   return { title, rps: result.requests.average, p99: result.latency.p99 };
 }
 

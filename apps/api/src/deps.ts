@@ -3,6 +3,7 @@ import type { Config } from './env.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
+import { createSettingsCache } from './lib/settings-cache.ts';
 
 /** Everything a request needs, made once per process (or per test). */
 export function createDeps(db: Db, config: Config, version: string): Deps {
@@ -10,6 +11,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     db,
     config,
     version,
+    settings: createSettingsCache(db),
     logger: createLogger(config.LOG_LEVEL),
     limits: {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),

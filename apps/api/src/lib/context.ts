@@ -4,6 +4,7 @@ import type { Locale } from '@vungxanh/i18n';
 import type { Config } from '../env.ts';
 import type { Logger } from './logger.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { SettingsCache } from './settings-cache.ts';
 
 /** What every request can read from the context. */
 export interface AppEnv {
@@ -21,6 +22,7 @@ export interface Deps {
   config: Config;
   logger: Logger;
   version: string;
+  settings: SettingsCache;
   limits: {
     login: RateLimiter;
     publicWrite: RateLimiter;

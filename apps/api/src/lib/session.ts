@@ -3,7 +3,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { createHash, randomBytes } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import { AppError, needsTotpEnrollment, sessionExpiry, type Actor } from '@vungxanh/domain';
-import { createSession, deleteSession, findSession, getSettings, touchSession, type AccountRow } from '@vungxanh/db';
+import { createSession, deleteSession, findSession, touchSession, type AccountRow } from '@vungxanh/db';
 import type { AppEnv } from './context.ts';
 
 export const SESSION_COOKIE = 'vx_session';
@@ -21,8 +21,27 @@ export function actorOf(account: AccountRow): Actor {
   };
 }
 
+/** Routes anyone may call; all but sign-out work without looking the session up. */
+const publicPaths = new Set([
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/content/pack',
+  '/api/kiosks/pair',
+  '/api/kiosks/me',
+  '/api/events',
+]);
+
+const isPublic = (path: string) =>
+  publicPaths.has(path) || path.startsWith('/api/docs/') || path.startsWith('/api/public/');
+const trimmed = (path: string) => path.replace(/\/+$/, '');
+
 /** Loads the session named by the cookie; expired or unknown cookies are cleared. */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  const path = trimmed(c.req.path);
+  if (isPublic(path) && path !== '/api/auth/logout') return next();
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) return next();
   const { db } = c.get('deps');
@@ -37,7 +56,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
     await touchSession(db, tokenHash, now, sessionExpiry(found.session.createdAt, now));
   }
-  const { requireTotpForAdmins } = await getSettings(db);
+  const { requireTotpForAdmins } = await c.get('deps').settings.get();
   const mustEnrollTotp = needsTotpEnrollment(requireTotpForAdmins, found.account.role, found.account.totpEnabled);
   c.set('auth', { actor: actorOf(found.account), account: found.account, tokenHash, mustEnrollTotp });
   return next();
@@ -77,22 +96,8 @@ export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-const publicPaths = new Set([
-  '/api/health',
-  '/api/auth/login',
-  '/api/auth/logout',
-  '/api/openapi.json',
-  '/api/docs',
-  '/api/content/pack',
-  '/api/kiosks/pair',
-  '/api/kiosks/me',
-  '/api/events',
-]);
-
 /** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */
 export const requireSessionForPrivateRoutes = createMiddleware<AppEnv>(async (c, next) => {
-  const path = c.req.path.replace(/\/+$/, '');
-  if (publicPaths.has(path) || path.startsWith('/api/docs/') || path.startsWith('/api/public/') || c.get('auth'))
-    return next();
+  if (isPublic(trimmed(c.req.path)) || c.get('auth')) return next();
   throw new AppError(401, 'unauthenticated');
 });

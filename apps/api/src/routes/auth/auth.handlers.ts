@@ -3,7 +3,6 @@ import { AppError, isWeakPassword, lockedUntil, lockoutPolicy, needsTotpEnrollme
 import {
   clearLoginFailures,
   countSessionsOf,
-  getSettings,
   deleteSession,
   deleteSessionsOf,
   findAccountByUsername,
@@ -85,7 +84,7 @@ export const login: Handler<typeof routes.login> = async (c) => {
     username: account.username,
     communeId: account.communeId,
   });
-  const { requireTotpForAdmins } = await getSettings(db);
+  const { requireTotpForAdmins } = await c.get('deps').settings.get();
   return c.json(meOf(updated, needsTotpEnrollment(requireTotpForAdmins, updated.role, updated.totpEnabled)), 200);
 };
 
@@ -171,6 +170,6 @@ export const totpDisable: Handler<typeof routes.totpDisable> = async (c) => {
   if (matchTotp(account.totpSecret, code) === null) throw new AppError(422, 'totp_invalid');
   const updated = (await updateAccount(db, account.id, { totpEnabled: false, totpSecret: null, totpLastStep: null }))!;
   await audit(c, { entity: 'account', entityId: account.id, action: 'totp_disable', communeId: account.communeId });
-  const { requireTotpForAdmins } = await getSettings(db);
+  const { requireTotpForAdmins } = await c.get('deps').settings.get();
   return c.json(meOf(updated, needsTotpEnrollment(requireTotpForAdmins, updated.role, updated.totpEnabled)), 200);
 };

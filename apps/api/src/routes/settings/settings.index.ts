@@ -40,6 +40,7 @@ export const settingsRouter = createRouter()
     const { db } = c.get('deps');
     if (patch.requireTotpForAdmins !== undefined)
       await setSetting(db, 'requireTotpForAdmins', patch.requireTotpForAdmins);
+    c.get('deps').settings.invalidate();
     await audit(c, { entity: 'settings', action: 'update', summary: summarize(patch) });
     return c.json(await getSettings(db), 200);
   });

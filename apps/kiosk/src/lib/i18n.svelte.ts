@@ -1,61 +1,6 @@
-import { createI18n, pickLocale, type Locale, type Messages } from '@vungxanh/i18n';
+import { LocaleState } from '@vungxanh/ui/locale';
 
-/** Every dotted path to a string in the message tree, e.g. 'kiosk.home'. */
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-export type MessageKey = Leaves<Messages>;
+export type { MessageKey } from '@vungxanh/ui/locale';
 
-// i18next is the i18n package's dependency, not ours: name its type through createI18n.
-type I18next = Awaited<ReturnType<typeof createI18n>>;
-
-const STORAGE_KEY = 'vungxanh.kiosk.locale';
-
-// Storage can throw (blocked cookies, some private modes); the language choice is a nicety, never a failure.
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function writeStored(locale: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Keep the choice for this page's life only.
-  }
-}
-
-/** The kiosk's language: Vietnamese first, English on request; the choice survives reloads. */
-class I18n {
-  locale = $state<Locale>('vi');
-  #instance: I18next | null = null;
-
-  async init(): Promise<void> {
-    if (this.#instance) return;
-    const locale = pickLocale(readStored());
-    this.#instance = await createI18n(locale);
-    this.#apply(locale);
-  }
-
-  async setLocale(locale: Locale): Promise<void> {
-    await this.#instance?.changeLanguage(locale);
-    this.#apply(locale);
-    writeStored(locale);
-  }
-
-  /** Reads `locale`, so any template that calls it re-renders when the language changes. */
-  t(key: MessageKey, values?: Record<string, string | number>): string {
-    const lng = this.locale;
-    return this.#instance ? this.#instance.t(key, { ...values, lng }) : key;
-  }
-
-  #apply(locale: Locale): void {
-    this.locale = locale;
-    document.documentElement.lang = locale;
-  }
-}
-
-export const i18n = new I18n();
+/** The kiosk's language (wiped back to Vietnamese at idle reset). */
+export const i18n = new LocaleState('vungxanh.kiosk.locale');

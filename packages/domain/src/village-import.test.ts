@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importField, validateVillageRows } from './village-import.ts';
+import { importField, importStep, validateVillageRows } from './village-import.ts';
 
 describe('validateVillageRows', () => {
   it('accepts good rows and reports bad ones with their file row number', () => {
@@ -40,5 +40,19 @@ describe('validateVillageRows', () => {
     expect(importField('Số hộ')).toBe('households');
     expect(importField('Tên')).toBe('name');
     expect(importField('unknown column')).toBeNull();
+  });
+});
+
+describe('importStep', () => {
+  it('only reports a check or a file without a valid row', () => {
+    expect(importStep('check', 5, 0)).toBe('report');
+    expect(importStep('valid_only', 0, 3)).toBe('report');
+  });
+  it('refuses a file with a bad row when all or nothing was chosen', () => {
+    expect(importStep('all_or_nothing', 5, 1)).toBe('refuse');
+    expect(importStep('all_or_nothing', 5, 0)).toBe('write');
+  });
+  it('writes the valid rows when asked to', () => {
+    expect(importStep('valid_only', 5, 1)).toBe('write');
   });
 });

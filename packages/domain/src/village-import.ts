@@ -117,3 +117,17 @@ export function validateVillageRows(records: readonly ImportRecord[]): ImportRow
     return { row, name, value: errors.length === 0 && parsed.success ? parsed.data : null, errors };
   });
 }
+
+/** How an import file is taken: only checked, all rows or none, or the valid rows alone. */
+export const importModes = ['check', 'all_or_nothing', 'valid_only'] as const;
+export type ImportMode = (typeof importModes)[number];
+
+/**
+ * What an import does with its checked rows: only report them (a check, or nothing valid), refuse
+ * the whole file (all or nothing with a bad row), or write the valid rows.
+ */
+export function importStep(mode: ImportMode, valid: number, invalid: number): 'report' | 'refuse' | 'write' {
+  if (mode === 'check' || valid === 0) return 'report';
+  if (mode === 'all_or_nothing' && invalid > 0) return 'refuse';
+  return 'write';
+}

@@ -1,4 +1,5 @@
 import { z, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import { importModes } from '@vungxanh/domain';
 import type { AppEnv } from './context.ts';
 
 export const ErrorSchema = z
@@ -60,3 +61,33 @@ export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** A handler typed by its route: validated input in, the route's own responses out. */
 export type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+
+/** The multipart body of every file import: the file, the commune it is for, and the mode. */
+export const importUploadBody = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: z.object({
+        file: z.any().openapi({ type: 'string', format: 'binary' }),
+        communeId: z.string().max(64).optional(),
+        mode: z.enum(importModes).default('check'),
+      }),
+    },
+  },
+} as const;
+
+const RowError = z.object({ path: z.string(), message: z.string() });
+
+/** An import's report: counts, whether it wrote anything, and each row with its errors. */
+export const importReportSchema = <T extends Record<string, z.ZodType>>(row: T, name: string) =>
+  z
+    .object({
+      mode: z.enum(importModes),
+      imported: z.boolean(),
+      valid: z.number().int(),
+      invalid: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      rows: z.array(z.object({ row: z.number().int(), ...row, errors: z.array(RowError) })),
+    })
+    .openapi(name);

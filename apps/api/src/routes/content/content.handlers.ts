@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import {
   AppError,
   canEditContent,
+  importStep,
   questionKey,
   questionSheetColumns,
   questionToRow,
@@ -16,7 +17,6 @@ import {
   citedLaws,
   contentPack,
   getCommune,
-  listCommunes,
   getHotline,
   getLesson,
   getPoster,
@@ -40,30 +40,16 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
+import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { toHotline, toLesson, toPoster, toQuestion } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
-/**
- * The communes whose own content a reader sees besides national content: all for the system role,
- * the province's for a province viewer, else their commune.
- */
-async function readScopes(c: Context<AppEnv>): Promise<string[] | null> {
-  const { actor } = requireAuth(c);
-  if (actor.role === 'system') return null;
-  if (actor.role === 'province_viewer') {
-    return actor.provinceId
-      ? (await listCommunes(c.get('deps').db, { provinceId: actor.provinceId })).map((x) => x.id)
-      : [];
-  }
-  return actor.communeId ? [actor.communeId] : [];
-}
-
 /** An item the caller may read, or 404. */
 async function readable<T extends { communeId: string | null }>(c: Context<AppEnv>, item: T | null): Promise<T> {
-  const scopes = await readScopes(c);
+  const scopes = await visibleCommuneIds(c);
   if (!item || (scopes !== null && item.communeId !== null && !scopes.includes(item.communeId)))
     throw new AppError(404, 'not_found');
   return item;
@@ -113,7 +99,7 @@ export const pack: Handler<typeof routes.pack> = async (c) => {
 export const listLessons: Handler<typeof routes.listLessons> = async (c) => {
   requireAuth(c);
   const q = c.req.valid('query');
-  const result = await selectLessons(c.get('deps').db, { ...q, ...toPage(q), communeIds: await readScopes(c) });
+  const result = await selectLessons(c.get('deps').db, { ...q, ...toPage(q), communeIds: await visibleCommuneIds(c) });
   return c.json({ items: result.items.map(toLesson), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
 };
 
@@ -166,7 +152,11 @@ export const updateLesson: Handler<typeof routes.updateLesson> = async (c) => {
 export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => {
   requireAuth(c);
   const q = c.req.valid('query');
-  const result = await selectQuestions(c.get('deps').db, { ...q, ...toPage(q), communeIds: await readScopes(c) });
+  const result = await selectQuestions(c.get('deps').db, {
+    ...q,
+    ...toPage(q),
+    communeIds: await visibleCommuneIds(c),
+  });
   return c.json({ items: result.items.map(toQuestion), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
 };
 
@@ -280,9 +270,9 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
     invalid: results.length - valid.length,
     rows: results.map((r) => ({ row: r.row, ref: r.ref, errors: r.errors })),
   };
-  if (form.mode === 'check' || valid.length === 0)
-    return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
-  if (form.mode === 'all_or_nothing' && report.invalid > 0) throw new AppError(422, 'import_has_errors');
+  const step = importStep(form.mode, report.valid, report.invalid);
+  if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
+  if (step === 'refuse') throw new AppError(422, 'import_has_errors');
   const rows = valid.map((r) => ({ ...questionRow(r.value!), ref: r.value!.ref }));
   const { created, updated } = await unique(
     () => importQuestionRows(db, rows, communeId, { ...auditContext(c), entity: 'question', action: 'import' }),
@@ -298,7 +288,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     ...q,
     limit: 10_000,
     offset: 0,
-    communeIds: await readScopes(c),
+    communeIds: await visibleCommuneIds(c),
   });
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('questions');
@@ -323,7 +313,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
 
 export const listHotlines: Handler<typeof routes.listHotlines> = async (c) => {
   requireAuth(c);
-  return c.json({ items: (await selectHotlines(c.get('deps').db, await readScopes(c))).map(toHotline) }, 200);
+  return c.json({ items: (await selectHotlines(c.get('deps').db, await visibleCommuneIds(c))).map(toHotline) }, 200);
 };
 export const createHotline: Handler<typeof routes.createHotline> = async (c) => {
   const input = c.req.valid('json');
@@ -349,7 +339,7 @@ export const updateHotline: Handler<typeof routes.updateHotline> = async (c) => 
 };
 export const listPosters: Handler<typeof routes.listPosters> = async (c) => {
   requireAuth(c);
-  return c.json({ items: (await selectPosters(c.get('deps').db, await readScopes(c))).map(toPoster) }, 200);
+  return c.json({ items: (await selectPosters(c.get('deps').db, await visibleCommuneIds(c))).map(toPoster) }, 200);
 };
 export const createPoster: Handler<typeof routes.createPoster> = async (c) => {
   const input = c.req.valid('json');

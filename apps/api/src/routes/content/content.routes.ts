@@ -1,6 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contentLocales, contentStatuses, lawIds, questionTypes, topics } from '@vungxanh/domain';
-import { errorResponses, IdParam, json, jsonBody, PageQuery, paged } from '../../lib/openapi.ts';
+import {
+  errorResponses,
+  IdParam,
+  importReportSchema,
+  importUploadBody,
+  json,
+  jsonBody,
+  PageQuery,
+  paged,
+} from '../../lib/openapi.ts';
 import {
   HotlineSchema,
   LessonSchema,
@@ -119,43 +128,14 @@ export const outdate = createRoute({
   responses: { 200: json(z.object({ lessons: z.number().int(), questions: z.number().int() })), ...errorResponses },
 });
 
-export const ImportReport = z
-  .object({
-    mode: z.enum(['check', 'all_or_nothing', 'valid_only']),
-    imported: z.boolean(),
-    valid: z.number().int(),
-    invalid: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    rows: z.array(
-      z.object({
-        row: z.number().int(),
-        ref: z.string(),
-        errors: z.array(z.object({ path: z.string(), message: z.string() })),
-      }),
-    ),
-  })
-  .openapi('QuestionImportReport');
+export const ImportReport = importReportSchema({ ref: z.string() }, 'QuestionImportReport');
 
 export const importQuestions = createRoute({
   method: 'post',
   path: '/questions/import',
   tags,
   summary: 'Import questions from XLSX (the export’s columns): check, all or nothing, or valid rows only',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: z.object({
-            file: z.any().openapi({ type: 'string', format: 'binary' }),
-            communeId: z.string().max(64).optional(),
-            mode: z.enum(['check', 'all_or_nothing', 'valid_only']).default('check'),
-          }),
-        },
-      },
-    },
-  },
+  request: { body: importUploadBody },
   responses: { 200: json(ImportReport), ...errorResponses },
 });
 

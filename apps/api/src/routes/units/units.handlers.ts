@@ -1,4 +1,4 @@
-import { AppError, canManageProvinces, validateVillageRows, nameKey } from '@vungxanh/domain';
+import { AppError, canManageProvinces, importStep, validateVillageRows, nameKey } from '@vungxanh/domain';
 import {
   countActiveUnits,
   createCommune as insertCommune,
@@ -8,37 +8,22 @@ import {
   getProvince,
   getUnit,
   importVillages as writeImport,
-  listCommunes as selectCommunes,
   listProvinces as selectProvinces,
   listUnits,
   updateCommune as writeCommune,
   updateUnit,
   type UnitKind,
-  type Db,
 } from '@vungxanh/db';
-import type { Actor } from '@vungxanh/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
-import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
+import { communeParam, manageableCommune, readableCommune, visibleCommunes } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { dto } from './units.schemas.ts';
 import type * as routes from './units.routes.ts';
-
-/** Communes the actor can read, optionally within one province. */
-async function visibleCommunes(db: Db, actor: Actor, provinceId?: string) {
-  if (actor.role === 'system') return selectCommunes(db, provinceId ? { provinceId } : {});
-  if (actor.role === 'province_viewer') {
-    if (!actor.provinceId || (provinceId && provinceId !== actor.provinceId)) return [];
-    return selectCommunes(db, { provinceId: actor.provinceId });
-  }
-  if (!actor.communeId) return [];
-  const rows = await selectCommunes(db, { ids: [actor.communeId] });
-  return provinceId ? rows.filter((r) => r.provinceId === provinceId) : rows;
-}
 
 export const listProvinces: Handler<typeof routes.listProvinces> = async (c) => {
   const { actor } = requireAuth(c);
@@ -247,15 +232,16 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
       errors: r.errors,
     })),
   };
-  const nothing = { ...report, imported: false, created: 0, updated: 0 };
-  if (mode === 'check' || validRows.length === 0) return c.json(nothing, 200);
-  if (mode === 'all_or_nothing' && invalid > 0)
+  const step = importStep(mode, validRows.length, invalid);
+  if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
+  if (step === 'refuse') {
     throw new AppError(
       422,
       'import_has_errors',
       {},
       results.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))),
     );
+  }
   const { created, updated } = await unique(() =>
     writeImport(db, commune.id, validRows, {
       ...auditContext(c),

@@ -10,7 +10,16 @@ import {
   villageInput,
   villagePatch,
 } from '@vungxanh/domain';
-import { errorResponses, IdParam, json, jsonBody, PageQuery, paged } from '../../lib/openapi.ts';
+import {
+  errorResponses,
+  IdParam,
+  importReportSchema,
+  importUploadBody,
+  json,
+  jsonBody,
+  PageQuery,
+  paged,
+} from '../../lib/openapi.ts';
 import { CommuneSchema, OrganizationSchema, ProvinceSchema, SchoolSchema, VillageSchema } from './units.schemas.ts';
 
 const tags = ['units'];
@@ -144,43 +153,16 @@ export const villages = unitRoutes('villages', villageInput, villagePatch, Villa
 export const schools = unitRoutes('schools', schoolInput, schoolPatch, SchoolSchema);
 export const organizations = unitRoutes('organizations', organizationInput, organizationPatch, OrganizationSchema);
 
-export const ImportReportSchema = z
-  .object({
-    mode: z.enum(['check', 'all_or_nothing', 'valid_only']),
-    imported: z.boolean(),
-    valid: z.number().int(),
-    invalid: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    rows: z.array(
-      z.object({
-        row: z.number().int(),
-        name: z.string(),
-        action: z.enum(['create', 'update', 'error']),
-        errors: z.array(z.object({ path: z.string(), message: z.string() })),
-      }),
-    ),
-  })
-  .openapi('VillageImportReport');
+export const ImportReportSchema = importReportSchema(
+  { name: z.string(), action: z.enum(['create', 'update', 'error']) },
+  'VillageImportReport',
+);
 
 export const importVillages = createRoute({
   method: 'post',
   path: '/villages/import',
   tags: [...tags, 'villages'],
   summary: 'Import villages from CSV or XLSX: check first, then all or nothing, or the valid rows only',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: z.object({
-            file: z.any().openapi({ type: 'string', format: 'binary' }),
-            communeId: z.string().max(64).optional(),
-            mode: z.enum(['check', 'all_or_nothing', 'valid_only']).default('check'),
-          }),
-        },
-      },
-    },
-  },
+  request: { body: importUploadBody },
   responses: { 200: json(ImportReportSchema), ...errorResponses },
 });

@@ -3,51 +3,17 @@
  * against a bare health check measured in the same run, plus start-up time against bare Node.
  * The server runs in its own process on loopback; every load is bounded in time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { kioskFirstLoad } from './kiosk-size.ts';
+import { password, start, stop, type BenchContext } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
-const serverJs = resolve(fileURLToPath(import.meta.url), '../../dist/server.js');
-const password = 'bench-password-1';
-
-/** Starts dist/server.js on a database file; resolves with its URL and the ms it took to answer health. */
-async function start(dbFile: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [serverJs], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${dbFile}`,
-      ADMIN_PASSWORD: password,
-      LOG_LEVEL: 'info',
-      LOGIN_RATE_LIMIT: '100000',
-      EVENTS_RATE_LIMIT: '10000000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = chunk.toString().match(/"url":"(http[^"]+)"/);
-      if (match) ok(match[1]!.replace('localhost', '127.0.0.1'));
-    });
-    child.once('exit', () => fail(new Error('server exited')));
-  });
-  const res = await fetch(`${url}/api/health`);
-  if (!res.ok) throw new Error('unhealthy');
-  const ms = performance.now() - started;
-  child.stdout!.resume();
-  return { url, child, ms };
-}
-
-const stop = (child: ChildProcess) => new Promise((ok) => (child.once('exit', ok), child.kill()));
 
 const nodeBaseline = await new Promise<number>((ok) => {
   const t = performance.now();
@@ -94,6 +60,8 @@ const eventBatch = (size: number) =>
     payload: { score: 8, total: 10 },
   }));
 const results: { title: string; rps: number; p99: number }[] = [];
+/** Lines that feature benches print after the main table (each feature adds its call below). */
+const featureLines: string[] = [];
 try {
   results.push(await load('GET /api/health (baseline)', '/api/health'));
   results.push(await load('GET /api/auth/me (session lookup)', '/api/auth/me'));
@@ -130,6 +98,9 @@ try {
       body: JSON.stringify({ username: 'admin', password }),
     }),
   );
+  const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
+  // Feature benches: featureLines.push(...(await benchX(ctx)));
+  void ctx;
 } finally {
   await stop(child);
 }
@@ -142,6 +113,7 @@ for (const r of results) {
     `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`,
   );
 }
+for (const line of featureLines) console.log(line);
 const events = results.find((r) => r.title.startsWith('POST /api/events'))!;
 console.log(
   `\nEvent ingest: ${(events.rps * 50).toFixed(0)} events/s, ratio ${((events.rps * 50) / baseline.rps).toFixed(2)} events per health request (aim: 20,000 events/s)`,

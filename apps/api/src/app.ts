@@ -19,6 +19,14 @@ import { healthRouter } from './routes/health/health.index.ts';
 import { settingsRouter } from './routes/settings/settings.index.ts';
 import { publicUnitsRouter } from './routes/units/public.index.ts';
 import { unitsRouter } from './routes/units/units.index.ts';
+import { contestsRouter } from './routes/contests/contests.index.ts';
+import { publicContestsRouter } from './routes/contests/public.index.ts';
+import { commitmentsRouter } from './routes/commitments/commitments.index.ts';
+import { publicCommitmentsRouter } from './routes/commitments/public.index.ts';
+import { activitiesRouter } from './routes/activities/activities.index.ts';
+import { indicatorsRouter } from './routes/indicators/indicators.index.ts';
+import { registryRouter } from './routes/registry/registry.index.ts';
+import { reportsRouter } from './routes/reports/reports.index.ts';
 
 export interface AppOptions {
   /** Built single-page apps to serve; omitted in API tests. */
@@ -39,7 +47,15 @@ function apiRoutes() {
     .route('/api/settings', settingsRouter)
     .route('/api/content', contentRouter)
     .route('/api/kiosks', kiosksRouter)
-    .route('/api/events', eventsRouter);
+    .route('/api/events', eventsRouter)
+    .route('/api/public/contests', publicContestsRouter)
+    .route('/api/contests', contestsRouter)
+    .route('/api/public/commitments', publicCommitmentsRouter)
+    .route('/api/commitments', commitmentsRouter)
+    .route('/api/activities', activitiesRouter)
+    .route('/api/indicators', indicatorsRouter)
+    .route('/api/registry', registryRouter)
+    .route('/api/reports', reportsRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

@@ -11,3 +11,7 @@ export * from './settings.ts';
 export * from './content.ts';
 export * from './kiosks.ts';
 export * from './events.ts';
+export * from './contests.ts';
+export * from './commitments.ts';
+export * from './activities.ts';
+export * from './registry.ts';

@@ -1,4 +1,8 @@
 import type { Messages } from '../resources.ts';
+import { contestsEn } from './contests.en.ts';
+import { commitmentsEn } from './commitments.en.ts';
+import { coverageEn } from './coverage.en.ts';
+import { registryEn } from './registry.en.ts';
 
 /** English: mirrors every key of the Vietnamese source (the type enforces it). */
 export const en: Messages = {
@@ -650,6 +654,10 @@ export const en: Messages = {
       kiosk: 'This device is a kiosk at {{place}}: lessons read and quizzes taken count for that place.',
     },
   },
+  contests: contestsEn.contests,
+  commitments: commitmentsEn.commitments,
+  coverage: coverageEn.coverage,
+  registry: registryEn.registry,
   errors: {
     bad_request: 'The request is not valid.',
     invalid_json: 'The data sent is not valid JSON.',
@@ -681,5 +689,9 @@ export const en: Messages = {
     method_not_allowed: 'Method not allowed.',
     internal: 'Something went wrong on the server. Please try again later.',
     network: 'Cannot reach the server. Check the network and try again.',
+    ...contestsEn.errors,
+    ...commitmentsEn.errors,
+    ...coverageEn.errors,
+    ...registryEn.errors,
   },
 };

@@ -1,3 +1,8 @@
+import { contestsVi } from './contests.vi.ts';
+import { commitmentsVi } from './commitments.vi.ts';
+import { coverageVi } from './coverage.vi.ts';
+import { registryVi } from './registry.vi.ts';
+
 /** Vietnamese: the source language. Plain words; every other locale mirrors these keys. */
 export const vi = {
   app: {
@@ -645,6 +650,10 @@ export const vi = {
       kiosk: 'Thiết bị này là ki-ốt tại {{place}}: lượt đọc và lượt tự kiểm tra được tính cho nơi đó.',
     },
   },
+  contests: contestsVi.contests,
+  commitments: commitmentsVi.commitments,
+  coverage: coverageVi.coverage,
+  registry: registryVi.registry,
   errors: {
     bad_request: 'Yêu cầu không hợp lệ.',
     invalid_json: 'Dữ liệu gửi lên không đúng định dạng JSON.',
@@ -676,5 +685,9 @@ export const vi = {
     method_not_allowed: 'Phương thức không được hỗ trợ.',
     internal: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    ...contestsVi.errors,
+    ...commitmentsVi.errors,
+    ...coverageVi.errors,
+    ...registryVi.errors,
   },
 };

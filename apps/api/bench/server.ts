@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const serverJs = resolve(fileURLToPath(import.meta.url), '../../dist/server.js');
+export const password = 'bench-password-1';
+
+/** What a feature bench gets from the main run: a signed-in admin on a running server. */
+export interface BenchContext {
+  url: string;
+  /** The system admin's session cookie. */
+  cookie: string;
+  /** origin and content-type headers that writes need. */
+  headers: Record<string, string>;
+  /** The demo commune phường Gia Viên. */
+  giaVien: string;
+  /** Seconds per load run. */
+  seconds: number;
+  /** GET /api/health requests per second measured in this run: the baseline for ratios. */
+  healthRps: number;
+  /** A temp directory removed at the end of the run. */
+  dir: string;
+}
+
+/** Starts dist/server.js on a database file; resolves with its URL and the ms it took to answer health. */
+export async function start(dbFile: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [serverJs], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${dbFile}`,
+      ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'info',
+      LOGIN_RATE_LIMIT: '100000',
+      EVENTS_RATE_LIMIT: '10000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = chunk.toString().match(/"url":"(http[^"]+)"/);
+      if (match) ok(match[1]!.replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', () => fail(new Error('server exited')));
+  });
+  const res = await fetch(`${url}/api/health`);
+  if (!res.ok) throw new Error('unhealthy');
+  const ms = performance.now() - started;
+  child.stdout!.resume();
+  return { url, child, ms };
+}
+
+export const stop = (child: ChildProcess) => new Promise((ok) => (child.once('exit', ok), child.kill()));

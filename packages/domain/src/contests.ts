@@ -1,0 +1,2 @@
+/** Rules of the contests feature. */
+export {};

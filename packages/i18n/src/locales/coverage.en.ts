@@ -1,0 +1,7 @@
+import type { Messages } from '../resources.ts';
+
+/** English strings of the coverage feature (the type mirrors the Vietnamese source). */
+export const coverageEn = {
+  coverage: {},
+  errors: {},
+} satisfies Pick<Messages, 'coverage'> & { errors: Partial<Messages['errors']> };

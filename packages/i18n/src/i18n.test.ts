@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, errorMessage, pickLocale, resources } from './index.ts';
+import { createI18n, loadLocale, pickLocale } from './index.ts';
+import { errorMessage, resources } from './server.ts';
 
 /** Every leaf key of a nested resource, as dotted paths. */
 function keys(tree: object, prefix = ''): string[] {
@@ -25,8 +26,13 @@ describe('resources', () => {
   it('translate through i18next with interpolation', async () => {
     const t = (await createI18n('en')).t;
     expect(t('common.pageOf', { page: 2, pages: 5 })).toBe('Page 2 of 5');
-    const vi = (await createI18n()).t;
-    expect(vi('nav.units')).toBe('Đơn vị hành chính');
+    const vi = await createI18n();
+    expect(vi.t('nav.units')).toBe('Đơn vị hành chính');
+    // English is loaded only when asked for, then switching shows it.
+    expect(vi.hasResourceBundle('en', 'translation')).toBe(false);
+    await loadLocale(vi, 'en');
+    await vi.changeLanguage('en');
+    expect(vi.t('common.pageOf', { page: 1, pages: 2 })).toBe('Page 1 of 2');
   });
 });
 

@@ -1,8 +1,23 @@
 import i18next, { type i18n } from 'i18next';
-import { resources, type Locale, locales, defaultLocale } from './resources.ts';
+import type { Messages } from './resources.ts';
 
-export { resources, locales, defaultLocale, type Locale };
 export type { Messages } from './resources.ts';
+export const locales = ['vi', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'vi';
+
+// Each language is its own module, loaded when first asked for: a kiosk that stays in Vietnamese
+// never downloads the English strings. The server reads both at once through `./server.ts`.
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  vi: () => import('./locales/vi.ts').then((m) => m.vi),
+  en: () => import('./locales/en.ts').then((m) => m.en),
+};
+
+/** Makes sure a language's strings are in the instance before it is shown. */
+export async function loadLocale(instance: i18n, lng: Locale): Promise<void> {
+  if (instance.hasResourceBundle(lng, 'translation')) return;
+  instance.addResourceBundle(lng, 'translation', await loaders[lng]());
+}
 
 /** Creates an i18next instance with the shared resources; each app owns one. */
 export async function createI18n(lng: Locale = defaultLocale): Promise<i18n> {
@@ -11,13 +26,12 @@ export async function createI18n(lng: Locale = defaultLocale): Promise<i18n> {
     lng,
     fallbackLng: defaultLocale,
     supportedLngs: [...locales],
-    resources: {
-      vi: { translation: resources.vi },
-      en: { translation: resources.en },
-    },
+    resources: {},
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await Promise.all([loadLocale(instance, defaultLocale), loadLocale(instance, lng)]);
+  await instance.changeLanguage(lng);
   return instance;
 }
 
@@ -36,10 +50,4 @@ export function pickLocale(input: string | null | undefined): Locale {
     if (base === 'vi' || base === 'en') return base;
   }
   return defaultLocale;
-}
-
-/** The message for an error code in a locale, for the API's error shape. */
-export function errorMessage(code: string, locale: Locale): string {
-  const table = resources[locale].errors as Record<string, string>;
-  return table[code] ?? table.internal ?? code;
 }

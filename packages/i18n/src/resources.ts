@@ -1,9 +1,7 @@
 import { vi } from './locales/vi.ts';
 import { en } from './locales/en.ts';
 
-export const locales = ['vi', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'vi';
+import type { Locale } from './index.ts';
 
 /** Same keys as the Vietnamese source, every leaf a string. */
 export type Messages = DeepStrings<typeof vi>;

@@ -1,4 +1,4 @@
-import { createI18n, pickLocale, type Locale, type Messages } from '@vungxanh/i18n';
+import { createI18n, loadLocale, pickLocale, type Locale, type Messages } from '@vungxanh/i18n';
 
 /** Every dotted path to a string in the message tree, e.g. 'nav.dashboard'. */
 type Leaves<T, P extends string = ''> = {
@@ -48,6 +48,7 @@ export class LocaleState {
   }
 
   async setLocale(locale: Locale): Promise<void> {
+    if (this.#instance) await loadLocale(this.#instance, locale);
     await this.#instance?.changeLanguage(locale);
     this.#apply(locale);
     writeStored(this.#storageKey, locale);

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '@vungxanh/domain';
-import { errorMessage, type Locale } from '@vungxanh/i18n';
+import type { Locale } from '@vungxanh/i18n';
+import { errorMessage } from '@vungxanh/i18n/server';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.ts';
 

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { schema } from '@vungxanh/db';
 import { factories } from '@vungxanh/db/testing';
 import { vnDate } from '@vungxanh/domain';
-import { errorMessage } from '@vungxanh/i18n';
+import { errorMessage } from '@vungxanh/i18n/server';
 import { createHarness, world } from './harness.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;

@@ -1,2 +1,548 @@
-/** Rules of the commitments feature. */
-export {};
+import { z } from 'zod';
+import { lawIds } from './laws.ts';
+import { cleanText, nameKey } from './text.ts';
+import { isoDate, nameSchema } from './units.ts';
+
+/** Rules of the commitments feature: campaigns, signed entries, receipts, duplicates and coverage. */
+
+export const campaignKinds = ['household', 'organization', 'school', 'student', 'village'] as const;
+export type CampaignKind = (typeof campaignKinds)[number];
+export const entryStatuses = ['submitted', 'verified', 'rejected', 'duplicate'] as const;
+export type EntryStatus = (typeof entryStatuses)[number];
+export const entryChannels = ['kiosk', 'online', 'paper'] as const;
+export type EntryChannel = (typeof entryChannels)[number];
+
+/** Which unit an entry of each kind names: a village, a school or an organization. */
+export function campaignTarget(kind: CampaignKind): 'village' | 'school' | 'organization' {
+  if (kind === 'household' || kind === 'village') return 'village';
+  if (kind === 'organization') return 'organization';
+  return 'school';
+}
+
+const lawId = z.enum(lawIds);
+
+const campaignFields = {
+  kind: z.enum(campaignKinds),
+  year: z.number().int().min(2020).max(2100),
+  title: nameSchema,
+  text: z.string().trim().min(20).max(8000),
+  legalBasis: z.array(lawId).min(1).max(10),
+  opensOn: isoDate,
+  closesOn: isoDate,
+};
+const datesInOrder = (c: { opensOn?: string; closesOn?: string }) =>
+  !c.opensOn || !c.closesOn || c.opensOn <= c.closesOn;
+
+export const campaignInput = z
+  .strictObject({ ...campaignFields, communeId: z.string().min(1).max(64) })
+  .refine(datesInOrder, { path: ['closesOn'], message: 'must not be before opensOn' });
+export const campaignPatch = z
+  .strictObject(campaignFields)
+  .omit({ kind: true })
+  .partial()
+  .refine(datesInOrder, { path: ['closesOn'], message: 'must not be before opensOn' });
+
+/** A signed entry's text version moves on only when the words change. */
+export function nextVersion(current: { text: string; version: number }, patchText: string | undefined): number {
+  return patchText !== undefined && cleanText(patchText) !== cleanText(current.text)
+    ? current.version + 1
+    : current.version;
+}
+
+/** Open on these dates, inclusive, in Vietnam time. */
+export function isCampaignOpen(c: { opensOn: string; closesOn: string }, today: string): boolean {
+  return c.opensOn <= today && today <= c.closesOn;
+}
+
+/** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
+export function vietnamToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------- receipt codes
+
+/** No 0/O, 1/I/L: read aloud or copied from paper, a code cannot be mistyped into another. */
+export const receiptAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const codeLength = 8;
+
+/** A receipt code like "K7QM-4TXA" (about 39 bits: guessing one is not practical). */
+export function newReceiptCode(random: (n: number) => number): string {
+  let raw = '';
+  for (let i = 0; i < codeLength; i++) raw += receiptAlphabet[random(receiptAlphabet.length)];
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
+/** What a person typed, in the stored form, or null when it cannot be a code. */
+export function normalizeReceiptCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s-]/g, '');
+  if (raw.length !== codeLength || [...raw].some((ch) => !receiptAlphabet.includes(ch))) return null;
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
+export const receiptCodeSchema = z
+  .string()
+  .max(20)
+  .transform((s, ctx) => {
+    const code = normalizeReceiptCode(s);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: 'not a receipt code' });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+// ---------------------------------------------------------------- signing
+
+/** A drawn signature as a PNG data URL; a canvas of a phone's width gives 10-40 kB. */
+export const signatureMaxBytes = 150_000;
+const pngPrefix = 'data:image/png;base64,';
+
+/** True when the data URL decodes to a PNG (its magic bytes) no larger than the cap. */
+export function isPngDataUrl(value: string, maxBytes = signatureMaxBytes): boolean {
+  if (!value.startsWith(pngPrefix)) return false;
+  const b64 = value.slice(pngPrefix.length);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return false;
+  if ((b64.length / 4) * 3 > maxBytes) return false;
+  const head = atob(b64.slice(0, 12));
+  return head.startsWith('\x89PNG\r\n\x1a\n');
+}
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'not a Vietnamese phone number'));
+
+const signatureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('drawn'),
+    dataUrl: z
+      .string()
+      .max(Math.ceil((signatureMaxBytes * 4) / 3) + pngPrefix.length + 4)
+      .refine((s) => isPngDataUrl(s), 'must be a PNG image under the size limit'),
+  }),
+  z.strictObject({ kind: z.literal('typed'), name: nameSchema }),
+]);
+
+/**
+ * What a signer sends. The id is made on the device, so a retry after a lost answer, a reload
+ * or a week offline names the same entry.
+ */
+export const entryInput = z
+  .strictObject({
+    id: z.uuid(),
+    campaignId: z.string().min(1).max(64),
+    villageId: z.string().min(1).max(64).optional(),
+    schoolId: z.string().min(1).max(64).optional(),
+    organizationId: z.string().min(1).max(64).optional(),
+    signerName: nameSchema,
+    address: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+      .default(''),
+    members: z.number().int().min(1).max(50).optional(),
+    phone: z.union([z.literal('').transform(() => undefined), phoneSchema]).optional(),
+    guardianName: nameSchema.optional(),
+    consent: z.literal(true),
+    signature: signatureSchema,
+    signedAt: z.iso.datetime().optional(),
+  })
+  .refine((e) => e.signature.kind !== 'typed' || nameKey(e.signature.name) === nameKey(e.signerName), {
+    path: ['signature', 'name'],
+    message: 'the typed signature must be the signer’s full name',
+  });
+export type EntryInput = z.infer<typeof entryInput>;
+
+/** The fields an entry of this kind must carry beyond the common ones; [] when it is complete. */
+export function entryProblems(kind: CampaignKind, e: EntryInput): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const target = campaignTarget(kind);
+  const want = { village: e.villageId, school: e.schoolId, organization: e.organizationId };
+  for (const [unit, value] of Object.entries(want)) {
+    if (unit === target && !value) problems.push({ path: `${unit}Id`, message: 'required' });
+    if (unit !== target && value) problems.push({ path: `${unit}Id`, message: 'not for this campaign' });
+  }
+  if (kind === 'household') {
+    if (!e.address) problems.push({ path: 'address', message: 'required' });
+    if (e.members === undefined) problems.push({ path: 'members', message: 'required' });
+  }
+  if (kind === 'student' && !e.guardianName) problems.push({ path: 'guardianName', message: 'required' });
+  return problems;
+}
+
+/**
+ * The payload in one canonical text (sorted keys, cleaned text, no signedAt, which a device may
+ * restamp on a retry): two sends of the same entry give the same text, and so the same hash.
+ */
+export function canonicalEntry(e: EntryInput): string {
+  const value: Record<string, unknown> = {
+    id: e.id,
+    campaignId: e.campaignId,
+    villageId: e.villageId ?? null,
+    schoolId: e.schoolId ?? null,
+    organizationId: e.organizationId ?? null,
+    signerName: cleanText(e.signerName),
+    address: cleanText(e.address),
+    members: e.members ?? null,
+    phone: e.phone ?? null,
+    guardianName: e.guardianName ? cleanText(e.guardianName) : null,
+    signature: e.signature.kind === 'typed' ? { kind: 'typed', name: cleanText(e.signature.name) } : e.signature,
+  };
+  return JSON.stringify(value, Object.keys(value).sort());
+}
+
+// ---------------------------------------------------------------- duplicates
+
+/** A house number compared loosely: "Số nhà 12", "số 12" and "12" are the same house. */
+export function houseKey(address: string): string {
+  return nameKey(address)
+    .replace(/\b(so nha|so|nha|sn)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  campaignId: string;
+  villageId: string | null;
+  signerName: string;
+  address: string;
+  status: EntryStatus;
+  createdAt: string;
+}
+
+export interface DuplicateProposal {
+  /** The entry kept: the first one received. */
+  originalId: string;
+  duplicateIds: string[];
+}
+
+/**
+ * Proposes duplicates (a person decides): entries of the same campaign and village whose signer
+ * name and house number match once diacritics, case and spacing are set aside. Rejected entries
+ * and entries already marked duplicate are left out. Purged entries (no name) never match.
+ */
+export function proposeDuplicates(entries: readonly DuplicateCandidate[]): DuplicateProposal[] {
+  const groups = new Map<string, DuplicateCandidate[]>();
+  for (const e of entries) {
+    if (e.status === 'rejected' || e.status === 'duplicate' || !nameKey(e.signerName)) continue;
+    const key = [e.campaignId, e.villageId ?? '', nameKey(e.signerName), houseKey(e.address)].join('|');
+    const group = groups.get(key) ?? [];
+    group.push(e);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => {
+      const sorted = [...g].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      // A verified entry is the one to keep, whatever came first.
+      const original = sorted.find((e) => e.status === 'verified') ?? sorted[0]!;
+      return { originalId: original.id, duplicateIds: sorted.filter((e) => e !== original).map((e) => e.id) };
+    });
+}
+
+// ---------------------------------------------------------------- review
+
+export const reviewInput = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('verify') }),
+  z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(500) }),
+  z.strictObject({ decision: z.literal('duplicate'), duplicateOfId: z.string().min(1).max(64) }),
+]);
+export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const reviewStatus = { verify: 'verified', reject: 'rejected', duplicate: 'duplicate' } as const;
+
+// ---------------------------------------------------------------- coverage
+
+/** What the database counts for one commune and campaign year. */
+export interface CommitmentTallies {
+  /** Verified household entries per village, one per household. */
+  householdsByVillage: Record<string, number>;
+  /** Household entries signed (any status but rejected or duplicate) per village. */
+  signedByVillage: Record<string, number>;
+  /** Organizations with a verified entry. */
+  organizationIds: string[];
+  /** Schools with a verified entry (school or student campaigns). */
+  schoolIds: string[];
+}
+
+export const emptyTallies = (): CommitmentTallies => ({
+  householdsByVillage: {},
+  signedByVillage: {},
+  organizationIds: [],
+  schoolIds: [],
+});
+
+export interface CoverageUnits {
+  villages: readonly { id: string; name: string; households: number | null; active: boolean }[];
+  schools: readonly { id: string; active: boolean }[];
+  organizations: readonly { id: string; active: boolean }[];
+}
+
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+  /** 0..1, or null when there is nothing to count. */
+  ratio: number | null;
+}
+
+const fraction = (numerator: number, denominator: number): Fraction => ({
+  numerator,
+  denominator,
+  ratio: denominator > 0 ? Math.min(1, numerator / denominator) : null,
+});
+
+export interface VillageCoverage {
+  id: string;
+  name: string;
+  households: number;
+  signed: number;
+  verified: Fraction;
+}
+
+export interface CommitmentCoverage {
+  villages: VillageCoverage[];
+  /** Verified household entries over the households of active villages. */
+  households: Fraction;
+  /** Household entries signed (not yet all verified) over the same households. */
+  signed: Fraction;
+  /** Organizations and schools with a verified entry over the active ones. */
+  units: Fraction;
+  /** The active villages furthest from 100% verified, the furthest first. */
+  furthest: VillageCoverage[];
+}
+
+/**
+ * Commitment coverage of one commune for a campaign year, per village and in total. Only active
+ * units count; a village without a household figure counts 0 households (it cannot be covered).
+ */
+export function commitmentCoverage(units: CoverageUnits, tallies: CommitmentTallies, furthestCount = 5) {
+  const villages: VillageCoverage[] = units.villages
+    .filter((v) => v.active)
+    .map((v) => {
+      const households = v.households ?? 0;
+      const verified = Math.min(households, tallies.householdsByVillage[v.id] ?? 0);
+      return {
+        id: v.id,
+        name: v.name,
+        households,
+        signed: tallies.signedByVillage[v.id] ?? 0,
+        verified: fraction(verified, households),
+      };
+    });
+  const total = villages.reduce((n, v) => n + v.households, 0);
+  const verified = villages.reduce((n, v) => n + v.verified.numerator, 0);
+  const signed = villages.reduce((n, v) => n + Math.min(v.households, v.signed), 0);
+  const orgs = new Set(tallies.organizationIds);
+  const schools = new Set(tallies.schoolIds);
+  const activeOrgs = units.organizations.filter((o) => o.active);
+  const activeSchools = units.schools.filter((s) => s.active);
+  const unitsCovered =
+    activeOrgs.filter((o) => orgs.has(o.id)).length + activeSchools.filter((s) => schools.has(s.id)).length;
+  const furthest = [...villages]
+    .filter((v) => (v.verified.ratio ?? 0) < 1)
+    .sort((a, b) => (a.verified.ratio ?? 0) - (b.verified.ratio ?? 0) || a.name.localeCompare(b.name, 'vi'))
+    .slice(0, furthestCount);
+  return {
+    villages,
+    households: fraction(verified, total),
+    signed: fraction(signed, total),
+    units: fraction(unitsCovered, activeOrgs.length + activeSchools.length),
+    furthest,
+  } satisfies CommitmentCoverage;
+}
+
+// ---------------------------------------------------------------- privacy
+
+/** Months a commune keeps signers' personal fields unless it sets its own figure. */
+export const defaultRetentionMonths = 36;
+export const retentionInput = z.strictObject({
+  communeId: z.string().min(1).max(64).optional(),
+  retentionMonths: z.number().int().min(12).max(120),
+});
+
+/** Entries received before this instant are past retention. */
+export function retentionCutoff(now: Date, months: number): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+// ---------------------------------------------------------------- paper import
+
+const paperHeaders: Record<string, string> = {
+  ho_ten: 'signerName',
+  ho_va_ten: 'signerName',
+  nguoi_ky: 'signerName',
+  signer_name: 'signerName',
+  name: 'signerName',
+  thon: 'unit',
+  to_dan_pho: 'unit',
+  thon_to_dan_pho: 'unit',
+  village: 'unit',
+  truong: 'unit',
+  school: 'unit',
+  don_vi: 'unit',
+  co_quan: 'unit',
+  organization: 'unit',
+  dia_chi: 'address',
+  so_nha: 'address',
+  address: 'address',
+  so_nhan_khau: 'members',
+  nhan_khau: 'members',
+  members: 'members',
+  dien_thoai: 'phone',
+  so_dien_thoai: 'phone',
+  phone: 'phone',
+  phu_huynh: 'guardianName',
+  guardian_name: 'guardianName',
+  ngay_ky: 'signedOn',
+  signed_on: 'signedOn',
+};
+
+export function paperField(header: string): string | null {
+  const key = nameKey(header)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+  return paperHeaders[key] ?? null;
+}
+
+export interface PaperEntry {
+  signerName: string;
+  unitId: string;
+  address: string;
+  members: number | null;
+  phone: string | null;
+  guardianName: string | null;
+  signedOn: string;
+}
+
+export interface PaperRowResult {
+  row: number;
+  signerName: string;
+  value: PaperEntry | null;
+  errors: { path: string; message: string }[];
+}
+
+/**
+ * Checks the rows of a file of signed paper forms for one campaign. `units` maps a unit's name
+ * key (village, school or organization, by the campaign's kind) to its id.
+ */
+export function validatePaperRows(
+  kind: CampaignKind,
+  records: readonly Record<string, string>[],
+  units: ReadonlyMap<string, string>,
+  campaign: { opensOn: string; closesOn: string },
+): PaperRowResult[] {
+  return records.map((record, index) => {
+    const f: Record<string, string> = {};
+    for (const [header, cell] of Object.entries(record)) {
+      const field = paperField(header);
+      if (field) f[field] = (cell ?? '').trim();
+    }
+    const errors: { path: string; message: string }[] = [];
+    const name = nameSchema.safeParse(f.signerName ?? '');
+    if (!name.success) errors.push({ path: 'signerName', message: 'required, at most 120 characters' });
+    const unitId = units.get(nameKey(f.unit ?? ''));
+    if (!unitId) errors.push({ path: 'unit', message: `unknown ${campaignTarget(kind)}` });
+    const address = cleanText(f.address ?? '');
+    if (address.length > 200) errors.push({ path: 'address', message: 'at most 200 characters' });
+    if (kind === 'household' && !address) errors.push({ path: 'address', message: 'required' });
+    let members: number | null = null;
+    if (f.members) {
+      members = /^\d{1,2}$/.test(f.members) ? Number(f.members) : NaN;
+      if (!(members >= 1 && members <= 50)) errors.push({ path: 'members', message: 'a number from 1 to 50' });
+    } else if (kind === 'household') errors.push({ path: 'members', message: 'required' });
+    const phone = f.phone ? phoneSchema.safeParse(f.phone) : null;
+    if (phone && !phone.success) errors.push({ path: 'phone', message: 'not a Vietnamese phone number' });
+    const guardian = f.guardianName ? cleanText(f.guardianName) : null;
+    if (kind === 'student' && !guardian) errors.push({ path: 'guardianName', message: 'required' });
+    const signedOn = f.signedOn ?? '';
+    if (!isoDate.safeParse(signedOn).success) errors.push({ path: 'signedOn', message: 'a date YYYY-MM-DD' });
+    else if (signedOn < campaign.opensOn || signedOn > campaign.closesOn)
+      errors.push({ path: 'signedOn', message: 'outside the campaign dates' });
+    const value: PaperEntry | null =
+      errors.length === 0
+        ? {
+            signerName: name.data!,
+            unitId: unitId!,
+            address,
+            members,
+            phone: phone?.data ?? null,
+            guardianName: guardian,
+            signedOn,
+          }
+        : null;
+    return { row: index + 2, signerName: (f.signerName ?? '').trim(), value, errors };
+  });
+}
+
+// ---------------------------------------------------------------- texts
+
+/**
+ * The commitment texts shipped for each kind, written for this project. They cite only the law
+ * as a whole: the fact sheet confirms Luật 120/2025/QH15 and its date in force, not its article
+ * numbers. Personal data follows Luật 91/2025/QH15.
+ */
+export const campaignTemplates: Record<
+  CampaignKind,
+  { title: string; text: string; legalBasis: (typeof lawIds)[number][] }
+> = {
+  household: {
+    title: 'Cam kết hộ gia đình không ma túy',
+    text: [
+      'Thực hiện Luật Phòng, chống ma túy số 120/2025/QH15 (có hiệu lực từ ngày 01/7/2026), hộ gia đình chúng tôi cam kết:',
+      '1. Không trồng, tàng trữ, mua bán, vận chuyển, sử dụng trái phép chất ma túy; không tổ chức, chứa chấp việc sử dụng trái phép chất ma túy.',
+      '2. Giáo dục các thành viên trong gia đình hiểu tác hại của ma túy; quan tâm, quản lý để không ai trong gia đình vi phạm.',
+      '3. Báo ngay cho Công an xã, phường khi biết việc trồng, mua bán, sử dụng trái phép chất ma túy ở nơi mình sống.',
+      '4. Không kỳ thị người đã cai nghiện; giúp họ hòa nhập với cộng đồng.',
+      '5. Cùng thôn, tổ dân phố xây dựng khu dân cư không ma túy.',
+    ].join('\n'),
+    legalBasis: ['luat-120-2025'],
+  },
+  organization: {
+    title: 'Cam kết cơ quan, doanh nghiệp không ma túy',
+    text: [
+      'Thực hiện Luật Phòng, chống ma túy số 120/2025/QH15 (có hiệu lực từ ngày 01/7/2026), cơ quan, doanh nghiệp chúng tôi cam kết:',
+      '1. Không để xảy ra việc trồng, tàng trữ, mua bán, vận chuyển, sử dụng trái phép chất ma túy tại nơi làm việc.',
+      '2. Tuyên truyền cho cán bộ, người lao động về tác hại của ma túy và pháp luật phòng, chống ma túy.',
+      '3. Báo ngay cho Công an xã, phường khi phát hiện hành vi vi phạm pháp luật về ma túy.',
+      '4. Tạo điều kiện cho người đã cai nghiện có việc làm, hòa nhập cộng đồng.',
+    ].join('\n'),
+    legalBasis: ['luat-120-2025'],
+  },
+  school: {
+    title: 'Cam kết trường học không ma túy',
+    text: [
+      'Thực hiện Luật Phòng, chống ma túy số 120/2025/QH15 (có hiệu lực từ ngày 01/7/2026), nhà trường cam kết:',
+      '1. Đưa nội dung phòng, chống ma túy vào hoạt động giáo dục của nhà trường.',
+      '2. Phối hợp với gia đình và Công an xã, phường để học sinh không vi phạm pháp luật về ma túy.',
+      '3. Không để ma túy, ma túy trá hình (như "nước vui", thuốc lá điện tử tẩm ma túy) vào trường.',
+      '4. Báo ngay cho Công an xã, phường khi phát hiện hành vi vi phạm pháp luật về ma túy.',
+    ].join('\n'),
+    legalBasis: ['luat-120-2025'],
+  },
+  student: {
+    title: 'Cam kết của học sinh và gia đình',
+    text: [
+      'Thực hiện Luật Phòng, chống ma túy số 120/2025/QH15 (có hiệu lực từ ngày 01/7/2026), em và gia đình cam kết:',
+      '1. Em không thử, không sử dụng, không mua bán, không cất giữ hộ chất ma túy dưới bất cứ hình thức nào.',
+      '2. Em không dùng đồ ăn, đồ uống, thuốc lá điện tử không rõ nguồn gốc do người lạ mời.',
+      '3. Em báo cho thầy cô, cha mẹ hoặc Công an khi bị rủ rê hay biết việc vi phạm về ma túy.',
+      '4. Cha mẹ (người giám hộ) cùng nhà trường quan tâm, nhắc nhở em thực hiện cam kết này.',
+    ].join('\n'),
+    legalBasis: ['luat-120-2025'],
+  },
+  village: {
+    title: 'Cam kết thôn, tổ dân phố không ma túy',
+    text: [
+      'Thực hiện Luật Phòng, chống ma túy số 120/2025/QH15 (có hiệu lực từ ngày 01/7/2026), thôn, tổ dân phố chúng tôi cam kết:',
+      '1. Vận động 100% hộ gia đình ký và thực hiện cam kết không ma túy.',
+      '2. Duy trì hòm thư tố giác và bảng niêm yết đường dây nóng.',
+      '3. Kịp thời báo Công an xã, phường mọi dấu hiệu trồng, mua bán, sử dụng trái phép chất ma túy.',
+      '4. Giúp người đã cai nghiện hòa nhập, không kỳ thị.',
+    ].join('\n'),
+    legalBasis: ['luat-120-2025'],
+  },
+};

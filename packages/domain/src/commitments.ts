@@ -93,8 +93,8 @@ export const receiptCodeSchema = z
 
 // ---------------------------------------------------------------- signing
 
-/** A drawn signature as a PNG data URL; a canvas of a phone's width gives 10-40 kB. */
-export const signatureMaxBytes = 150_000;
+/** A drawn signature as a PNG data URL, drawn at most 600 × 240 px: 5-25 kB, under the 64 kB body limit. */
+export const signatureMaxBytes = 40_000;
 const pngPrefix = 'data:image/png;base64,';
 
 /** True when the data URL decodes to a PNG (its magic bytes) no larger than the cap. */

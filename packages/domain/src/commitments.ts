@@ -103,8 +103,20 @@ export function isPngDataUrl(value: string, maxBytes = signatureMaxBytes): boole
   const b64 = value.slice(pngPrefix.length);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) return false;
   if ((b64.length / 4) * 3 > maxBytes) return false;
-  const head = atob(b64.slice(0, 12));
-  return head.startsWith('\x89PNG\r\n\x1a\n');
+  return base64Head(b64.slice(0, 12)).every((byte, i) => byte === pngMagic[i]);
+}
+
+const pngMagic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const b64Digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The first bytes of a base64 text (12 characters give 9 bytes), without a platform decoder. */
+function base64Head(text: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i + 4 <= text.length; i += 4) {
+    const n = [...text.slice(i, i + 4)].reduce((acc, ch) => (acc << 6) | Math.max(0, b64Digits.indexOf(ch)), 0);
+    bytes.push((n >> 16) & 255, (n >> 8) & 255, n & 255);
+  }
+  return bytes.slice(0, 8);
 }
 
 const phoneSchema = z

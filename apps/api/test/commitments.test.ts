@@ -63,9 +63,7 @@ describe('signing is idempotent by the device’s id', () => {
     expect(res.status).toBe(201);
     const [row] = await h.db.select().from(schema.commitmentEntries).where(eq(schema.commitmentEntries.id, body.id));
     expect(row).toMatchObject({ channel: 'kiosk', kioskId: created.body.kiosk.id });
-    expect((await submit(h, entryBody(campaign.id, w.villageA.id), { authorization: 'Bearer nope' })).status).toBe(
-      401,
-    );
+    expect((await submit(h, entryBody(campaign.id, w.villageA.id), { authorization: 'Bearer nope' })).status).toBe(401);
   });
 });
 
@@ -112,8 +110,13 @@ describe('receipts', () => {
     expect(text).toContain('Số nhân khẩu');
     expect(text).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
     expect(
-      (await download(h, `/api/commitments/campaigns/${campaign.id}/form?villageId=${w.villageB.id}`, w.cookies.commune_admin))
-        .status,
+      (
+        await download(
+          h,
+          `/api/commitments/campaigns/${campaign.id}/form?villageId=${w.villageB.id}`,
+          w.cookies.commune_admin,
+        )
+      ).status,
     ).toBe(404);
   });
 });
@@ -172,9 +175,7 @@ describe('review', () => {
     const entry = await submit(h, entryBody(campaign.id, w.villageA.id, { signerName: 'Đỗ Văn Hùng' }));
     for (const cookie of [w.cookies.communeB_admin]) {
       expect((await h.call('GET', `/api/commitments/entries/${entry.body.id}`, { cookie })).status).toBe(404);
-      expect((await h.call('GET', `/api/commitments/entries?communeId=${w.communeA.id}`, { cookie })).status).toBe(
-        404,
-      );
+      expect((await h.call('GET', `/api/commitments/entries?communeId=${w.communeA.id}`, { cookie })).status).toBe(404);
     }
     expect(
       (await h.call('GET', `/api/commitments/entries/${entry.body.id}`, { cookie: w.cookies.school_staff })).status,
@@ -183,7 +184,10 @@ describe('review', () => {
 
   it('proposes “Nguyễn Văn An” and “nguyen van  an” at the same house number as duplicates', async () => {
     const village = await factories.village(h.db, w.communeA.id);
-    const a = await submit(h, entryBody(campaign.id, village.id, { signerName: 'Nguyễn Văn An', address: 'Số nhà 45' }));
+    const a = await submit(
+      h,
+      entryBody(campaign.id, village.id, { signerName: 'Nguyễn Văn An', address: 'Số nhà 45' }),
+    );
     const b = await submit(
       h,
       entryBody(campaign.id, village.id, {
@@ -236,7 +240,10 @@ describe('campaigns', () => {
       .where(eq(schema.commitmentEntries.id, signed.body.id));
     expect(row!.campaignVersion).toBe(1);
     const after = await submit(h, entryBody(c.id, w.villageA.id));
-    const [next] = await h.db.select().from(schema.commitmentEntries).where(eq(schema.commitmentEntries.id, after.body.id));
+    const [next] = await h.db
+      .select()
+      .from(schema.commitmentEntries)
+      .where(eq(schema.commitmentEntries.id, after.body.id));
     expect(next!.campaignVersion).toBe(2);
   });
 

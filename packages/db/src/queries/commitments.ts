@@ -43,10 +43,7 @@ export async function getCampaign(db: Db, id: string) {
 
 export async function insertCampaign(db: Db, row: typeof commitmentCampaigns.$inferInsert, audit: AuditEntry) {
   const id = row.id ?? crypto.randomUUID();
-  await db.batch([
-    db.insert(commitmentCampaigns).values({ ...row, id }),
-    auditInsert(db, { ...audit, entityId: id }),
-  ]);
+  await db.batch([db.insert(commitmentCampaigns).values({ ...row, id }), auditInsert(db, { ...audit, entityId: id })]);
   return (await getCampaign(db, id))!;
 }
 
@@ -105,9 +102,7 @@ function entryWhere(f: Omit<EntryFilter, 'limit' | 'offset'>) {
   return and(...conditions);
 }
 
-const unitName = sql<
-  string | null
->`coalesce(${villages.name}, ${schools.name}, ${organizations.name})`.as('unit_name');
+const unitName = sql<string | null>`coalesce(${villages.name}, ${schools.name}, ${organizations.name})`.as('unit_name');
 
 /** Entries with their campaign's title and their unit's name, newest first. */
 export async function listEntries(db: Db, filter: EntryFilter) {

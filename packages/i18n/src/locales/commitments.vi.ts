@@ -96,7 +96,13 @@ export const commitmentsVi = {
     },
     admin: {
       title: 'Cam kết',
-      tabs: { entries: 'Phiếu đã ký', coverage: 'Độ phủ', campaigns: 'Đợt cam kết', paper: 'Nhập phiếu giấy', privacy: 'Dữ liệu cá nhân' },
+      tabs: {
+        entries: 'Phiếu đã ký',
+        coverage: 'Độ phủ',
+        campaigns: 'Đợt cam kết',
+        paper: 'Nhập phiếu giấy',
+        privacy: 'Dữ liệu cá nhân',
+      },
       year: 'Năm',
       campaign: 'Đợt cam kết',
       allCampaigns: 'Tất cả các đợt',

@@ -182,10 +182,7 @@ export const getEntryDetail: Handler<typeof routes.getEntry> = async (c) => {
   const possibleDuplicates = (await Promise.all(others.map((id) => getEntry(db, id))))
     .filter((e) => e !== null)
     .map((e) => ({ id: e.id, code: e.code, signerName: e.signerName }));
-  return c.json(
-    { ...entryDto(entry, campaignTitle, unitName), signature: entry.signature, possibleDuplicates },
-    200,
-  );
+  return c.json({ ...entryDto(entry, campaignTitle, unitName), signature: entry.signature, possibleDuplicates }, 200);
 };
 
 export const reviewEntry: Handler<typeof routes.reviewEntry> = async (c) => {

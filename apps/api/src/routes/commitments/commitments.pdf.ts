@@ -2,7 +2,12 @@ import { campaignTarget, lawById, type CampaignKind } from '@vungxanh/domain';
 import type { CampaignRow, EntryRow } from '@vungxanh/db';
 import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
 
-const statusVi = { submitted: 'Đã nhận, chờ xác nhận', verified: 'Đã xác nhận', rejected: 'Không hợp lệ', duplicate: 'Trùng' };
+const statusVi = {
+  submitted: 'Đã nhận, chờ xác nhận',
+  verified: 'Đã xác nhận',
+  rejected: 'Không hợp lệ',
+  duplicate: 'Trùng',
+};
 
 const unitLabel: Record<ReturnType<typeof campaignTarget>, string> = {
   village: 'Thôn, tổ dân phố',
@@ -21,7 +26,9 @@ function body(campaign: CampaignRow): PdfContent[] {
       alignment: 'center',
       margin: [0, 0, 0, 12],
     },
-    ...campaign.text.split('\n').map((line) => ({ text: line, margin: [0, 0, 0, 4] as [number, number, number, number] })),
+    ...campaign.text
+      .split('\n')
+      .map((line) => ({ text: line, margin: [0, 0, 0, 4] as [number, number, number, number] })),
   ];
 }
 

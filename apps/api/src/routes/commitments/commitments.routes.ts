@@ -327,7 +327,14 @@ export const receipt = createRoute({
   path: '/receipts/{code}',
   tags,
   summary: 'Check a receipt code: status only, no personal data (public)',
-  request: { params: z.object({ code: z.string().max(20).openapi({ param: { name: 'code', in: 'path' } }) }) },
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .max(20)
+        .openapi({ param: { name: 'code', in: 'path' } }),
+    }),
+  },
   responses: { 200: json(ReceiptSchema), ...errorResponses },
 });
 

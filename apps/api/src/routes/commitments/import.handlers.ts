@@ -75,7 +75,9 @@ export const importPaper: Handler<typeof routes.importPaper> = async (c) => {
         signedAt,
         channel: 'paper',
         code: newReceiptCode(randomInt),
-        payloadHash: createHash('sha256').update(JSON.stringify({ id, ...v })).digest('hex'),
+        payloadHash: createHash('sha256')
+          .update(JSON.stringify({ id, ...v }))
+          .digest('hex'),
         createdAt: now,
       };
     });

@@ -243,9 +243,8 @@ class Outbox {
     } catch {
       // Storage refused: only the ones kept in memory.
     }
-    const byId = new Map(stored.map((r) => [r.id, r]));
-    for (const [id, r] of this.#signed) byId.set(id, r);
-    return [...byId.values()];
+    const kept = new Set(this.#signed.keys());
+    return [...stored.filter((r) => !kept.has(r.id)), ...this.#signed.values()];
   }
 
   async #putCommitment(record: StoredCommitment): Promise<void> {

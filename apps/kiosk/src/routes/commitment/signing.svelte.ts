@@ -119,6 +119,8 @@ export class Signing {
         this.signatureMode === 'drawn'
           ? { kind: 'drawn', dataUrl: this.drawn ?? '' }
           : { kind: 'typed', name: this.typed || ' ' },
+      // A timestamp sent once, not state: nothing renders from it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       signedAt: new Date().toISOString(),
     };
     const parsed = entryInput.safeParse(raw);

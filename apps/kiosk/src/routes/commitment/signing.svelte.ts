@@ -42,7 +42,8 @@ export class Signing {
   unitId = $state('');
   signerName = $state('');
   address = $state('');
-  members = $state('');
+  /** A number input binds a number, or null while empty. */
+  members = $state<number | null>(null);
   phone = $state('');
   guardianName = $state('');
   consent = $state(false);
@@ -111,7 +112,7 @@ export class Signing {
       ...(this.unitId ? { [unitKey]: this.unitId } : {}),
       signerName: this.signerName,
       address: this.address,
-      ...(this.members.trim() ? { members: Number(this.members) } : {}),
+      ...(this.members !== null && String(this.members) !== '' ? { members: Number(this.members) } : {}),
       ...(this.phone.trim() ? { phone: this.phone } : {}),
       ...(kind === 'student' && this.guardianName.trim() ? { guardianName: this.guardianName } : {}),
       consent: this.consent,
@@ -179,7 +180,7 @@ export class Signing {
     this.unitId = '';
     this.signerName = '';
     this.address = '';
-    this.members = '';
+    this.members = null;
     this.phone = '';
     this.guardianName = '';
     this.consent = false;

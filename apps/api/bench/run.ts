@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { benchCommitments } from './commitments.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
 
@@ -100,7 +101,7 @@ try {
   );
   const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
   // Feature benches: featureLines.push(...(await benchX(ctx)));
-  void ctx;
+  featureLines.push(...(await benchCommitments(ctx)));
 } finally {
   await stop(child);
 }

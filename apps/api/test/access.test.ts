@@ -266,6 +266,7 @@ function commitmentCases(): Case[] {
       new File([`Họ tên,Thôn,Số nhà,Số nhân khẩu,Ngày ký\nAn,${w.villageA.name},1,2,2026-03-02\n`], 'p.csv'),
     );
     form.set('mode', 'check');
+    form.set('campaignId', w.campaignA.id);
     return form;
   };
   return [
@@ -302,7 +303,7 @@ function commitmentCases(): Case[] {
     {
       name: 'import paper forms',
       method: 'POST',
-      path: (w) => `/api/commitments/campaigns/${w.campaignA.id}/import`,
+      path: () => '/api/commitments/import',
       form: paper,
       allowed: admins,
     },

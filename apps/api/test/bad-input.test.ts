@@ -183,5 +183,7 @@ function validBodyFor(method: string, path: string): unknown {
   }
   if (path.startsWith('/api/content/lessons') || path.startsWith('/api/content/questions')) return { status: 'draft' };
   if (path.startsWith('/api/content/')) return { active: true };
+  if (path === '/api/commitments/campaigns/{id}') return { title: 'Đợt mới' };
+  if (path === '/api/commitments/entries/{id}/review') return { decision: 'verify' };
   return { name: 'X' };
 }

@@ -174,7 +174,8 @@ describe('paper import', () => {
   };
   const upload = (form: FormData, mode: string) => {
     form.set('mode', mode);
-    return h.call('POST', `/api/commitments/campaigns/${campaign.id}/import`, {
+    form.set('campaignId', campaign.id);
+    return h.call('POST', '/api/commitments/import', {
       cookie: w.cookies.commune_admin,
       raw: form,
     });
@@ -213,7 +214,8 @@ describe('paper import', () => {
     expect((await upload(form, 'check')).status).toBe(422);
     const f = file([`Tên,Thôn,1,1,,${day}`]);
     f.set('mode', 'valid_only');
-    const head = await h.call('POST', `/api/commitments/campaigns/${campaign.id}/import`, {
+    f.set('campaignId', campaign.id);
+    const head = await h.call('POST', '/api/commitments/import', {
       cookie: w.cookies.village_head,
       raw: f,
     });

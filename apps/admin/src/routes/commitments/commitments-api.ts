@@ -7,7 +7,7 @@ export type Campaign = InferResponseType<typeof commitmentsApi.campaigns.$get, 2
 export type Entry = InferResponseType<typeof commitmentsApi.entries.$get, 200>['items'][number];
 export type EntryDetail = InferResponseType<(typeof commitmentsApi.entries)[':id']['$get'], 200>;
 export type Coverage = InferResponseType<typeof commitmentsApi.coverage.$get, 200>;
-export type PaperReport = InferResponseType<(typeof commitmentsApi.campaigns)[':id']['import']['$post'], 200>;
+export type PaperReport = InferResponseType<typeof commitmentsApi.import.$post, 200>;
 
 export const importPaper = (campaignId: string, file: File, mode: 'check' | 'all_or_nothing' | 'valid_only') =>
-  unwrap(commitmentsApi.campaigns[':id'].import.$post({ param: { id: campaignId }, form: { file, mode } }));
+  unwrap(commitmentsApi.import.$post({ form: { file, mode, campaignId } }));

@@ -122,12 +122,24 @@ export const PaperReportSchema = importReportSchema(
   'CommitmentImportReport',
 );
 
+const paperUploadBody = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: importUploadBody.content['multipart/form-data'].schema.extend({
+        campaignId: z.string().min(1).max(64),
+      }),
+    },
+  },
+} as const;
+
 export const importPaper = createRoute({
   method: 'post',
-  path: '/campaigns/{id}/import',
+  path: '/import',
   tags,
-  summary: 'Enter signed paper forms from CSV or XLSX: check, then all or nothing, or the valid rows only',
-  request: { params: IdParam, body: importUploadBody },
+  summary:
+    'Enter signed paper forms of a campaign from CSV or XLSX: check, then all or nothing, or the valid rows only',
+  request: { body: paperUploadBody },
   responses: { 200: json(PaperReportSchema), ...errorResponses },
 });
 
@@ -343,6 +355,6 @@ export const receiptPdf = createRoute({
   path: '/entries/{id}/receipt',
   tags,
   summary: 'The signer’s PDF copy; needs both the entry id (known only to the signing device) and its code',
-  request: { params: IdParam, query: z.object({ code: z.string().max(20) }) },
+  request: { params: IdParam, query: z.object({ code: z.string().max(20).optional() }) },
   responses: { 200: pdf('The signed commitment'), ...errorResponses },
 });

@@ -12,10 +12,10 @@ const vietnamMidnight = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 export const importPaper: Handler<typeof routes.importPaper> = async (c) => {
   const { db } = c.get('deps');
-  const campaign = await getCampaign(db, c.req.valid('param').id);
+  const form = c.req.valid('form');
+  const campaign = await getCampaign(db, form.campaignId);
   if (!campaign) throw new AppError(404, 'not_found');
   const commune = await manageableCommune(c, campaign.communeId);
-  const form = c.req.valid('form');
   if (form.communeId && form.communeId !== commune.id) throw new AppError(404, 'not_found');
   const file = form.file;
   if (!(file instanceof File))

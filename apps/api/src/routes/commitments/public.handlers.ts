@@ -171,8 +171,8 @@ export function checkUrl(c: Context<AppEnv>, code: string) {
 export const receiptPdf: Handler<typeof routes.receiptPdf> = async (c) => {
   const { db } = c.get('deps');
   const entry = await getEntry(db, c.req.valid('param').id);
-  if (!entry || entry.code !== normalizeReceiptCode(c.req.valid('query').code) || entry.purgedAt)
-    throw new AppError(404, 'not_found');
+  const code = normalizeReceiptCode(c.req.valid('query').code ?? '');
+  if (!entry || !code || entry.code !== code || entry.purgedAt) throw new AppError(404, 'not_found');
   const campaign = (await getCampaign(db, entry.campaignId))!;
   const commune = (await getCommune(db, entry.communeId))!;
   const unit = entry.villageId

@@ -1,7 +1,7 @@
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminPassword } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
-import { waitForServiceWorker } from './kiosk-helpers.ts';
+import { adminApi as kioskAdmin, pairOnPage, waitForServiceWorker } from './kiosk-helpers.ts';
 import { ownServerPassword, startOwnServer } from './server.ts';
 import { signIn } from './sign-in.ts';
 
@@ -162,6 +162,53 @@ test.describe('commitments', () => {
       expect(stored).toContain('"state":"sent"');
     } finally {
       await server.stop();
+    }
+  });
+
+  test('on a kiosk: hands the form to a phone, signs as channel kiosk, and forgets the receipt when done', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await kioskAdmin(baseURL!, adminPassword);
+    const s = await setup(baseURL!, adminPassword, 0);
+    const name = `Hoàng Văn Ki ${Math.random().toString(36).slice(2, 6)}`;
+    try {
+      const kiosk = await admin.createKiosk({ villageIndex: 0 });
+      await pairOnPage(page, baseURL!, kiosk.code);
+      await page.goto('/commitment');
+      await page.getByRole('button', { name: /Cam kết hộ gia đình không ma túy/ }).click();
+      // The kiosk's own residential group is chosen already.
+      await expect(page.getByLabel('Thôn, tổ dân phố')).toHaveValue(kiosk.village.id);
+
+      await page.getByRole('button', { name: 'Mở trên điện thoại của tôi' }).click();
+      await expect(page.getByRole('img', { name: 'Mở trên điện thoại của tôi' })).toBeVisible();
+      await expectAccessible(page, 'phone handoff');
+      await page.getByRole('button', { name: 'Đóng' }).click();
+
+      await signHousehold(page, name, false);
+      await page.getByRole('button', { name: 'Ký và gửi' }).click();
+      await expect(page.getByTestId('receipt-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      const [entry] = await entriesOf({ ...s, village: kiosk.village }, name);
+      const detail = await (await s.api.get(`/api/commitments/entries/${entry!.id}`)).json();
+      expect(detail.channel).toBe('kiosk');
+
+      await page.getByRole('button', { name: 'Xong' }).click();
+      await expect(page.getByRole('heading', { name: 'Chọn bản cam kết' })).toBeVisible();
+      await expect(page.getByText(name)).toHaveCount(0);
+      const left = await page.evaluate(
+        () =>
+          new Promise<number>((ok) => {
+            const open = indexedDB.open('vungxanh-kiosk');
+            open.onsuccess = () => {
+              const req = open.result.transaction('commitments').objectStore('commitments').count();
+              req.onsuccess = () => ok(req.result);
+            };
+          }),
+      );
+      expect(left).toBe(0);
+    } finally {
+      await admin.dispose();
+      await s.api.dispose();
     }
   });
 

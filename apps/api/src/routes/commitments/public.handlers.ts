@@ -95,17 +95,16 @@ export const submit: Handler<typeof routes.submit> = async (c) => {
   const kiosk = await kioskOf(c);
   const hash = sha(canonicalEntry(input));
 
-  const replay = async () => {
-    const existing = await getEntry(db, input.id);
-    if (!existing) return null;
-    if (existing.payloadHash !== hash) throw new AppError(409, 'commitment_id_conflict');
-    const campaign = (await getCampaign(db, existing.campaignId))!;
-    return c.json(reply(existing, campaign), 200);
+  // A stored entry with the same hash names the same campaign, so both lookups go at once.
+  const [existing, campaign] = await Promise.all([getEntry(db, input.id), getCampaign(db, input.campaignId)]);
+  const replay = (stored: EntryRow | null) => {
+    if (!stored) return null;
+    if (stored.payloadHash !== hash) throw new AppError(409, 'commitment_id_conflict');
+    return c.json(reply(stored, campaign!), 200);
   };
-  const first = await replay();
+  const first = replay(existing);
   if (first) return first;
 
-  const campaign = await getCampaign(db, input.campaignId);
   if (!campaign) throw new AppError(422, 'validation_failed', {}, [{ path: 'campaignId', message: 'unknown' }]);
   const problems = entryProblems(campaign.kind, input);
   if (problems.length) throw new AppError(422, 'validation_failed', {}, problems);
@@ -148,7 +147,7 @@ export const submit: Handler<typeof routes.submit> = async (c) => {
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the same id arrived twice at once (answer as a replay) or the code was taken (draw again).
-      const raced = await replay();
+      const raced = replay(await getEntry(db, input.id));
       if (raced) return raced;
     }
   }

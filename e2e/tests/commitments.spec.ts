@@ -32,20 +32,41 @@ async function entriesOf(s: Setup, signerName: string) {
   return items.filter((e) => e.signerName === signerName);
 }
 
-/** Fills the signing form for a household and draws a signature with the pointer. */
-async function signHousehold(page: Page, name: string, draw: boolean) {
+/** Fills the signing form for a household, then signs with the mouse, a finger (touch pointer) or the typed name. */
+async function signHousehold(page: Page, name: string, how: 'mouse' | 'touch' | 'typed') {
   await page.getByLabel('Họ và tên chủ hộ').fill(name);
   await page.getByLabel('Số nhà, đường, ngõ').fill('Số nhà 8, ngõ 12');
   await page.getByLabel('Số người trong hộ').fill('4');
   await page.getByLabel('Tôi đã đọc và đồng ý').check();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  if (draw) {
-    const box = (await page.getByLabel('Khung ký tên').boundingBox())!;
+  const pad = page.getByLabel('Khung ký tên');
+  if (how === 'mouse') {
+    const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
     await page.mouse.down();
     for (let i = 1; i <= 12; i++)
       await page.mouse.move(box.x + 30 + i * 18, box.y + box.height / 2 + (i % 2 ? -25 : 25));
     await page.mouse.up();
+  } else if (how === 'touch') {
+    // A finger on a touch screen reaches the pad as pointer events of type "touch".
+    await pad.evaluate((canvas) => {
+      const r = canvas.getBoundingClientRect();
+      const at = (type: string, i: number, buttons: number) =>
+        new PointerEvent(type, {
+          pointerId: 7,
+          pointerType: 'touch',
+          isPrimary: true,
+          buttons,
+          pressure: 0.5,
+          clientX: r.left + 20 + i * 15,
+          clientY: r.top + r.height / 2 + (i % 2 ? -20 : 20),
+          bubbles: true,
+          cancelable: true,
+        });
+      canvas.dispatchEvent(at('pointerdown', 0, 1));
+      for (let i = 1; i < 12; i++) canvas.dispatchEvent(at('pointermove', i, 1));
+      canvas.dispatchEvent(at('pointerup', 12, 0));
+    });
   } else {
     await page.getByRole('radio', { name: 'Gõ họ tên' }).check();
     await page.getByLabel('Gõ đúng họ và tên của bạn để thay chữ ký').fill(name);
@@ -72,7 +93,7 @@ test.describe('commitments', () => {
       await expect(page.getByText('Cần đồng ý thì mới ký được.')).toBeVisible();
 
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
-      await signHousehold(page, name, true);
+      await signHousehold(page, name, 'mouse');
       await expect(page.getByText(name)).toBeVisible();
       await expect(page.getByRole('img', { name: 'Chữ ký' })).toBeVisible();
       await expectAccessible(page, 'commitment review');
@@ -128,7 +149,7 @@ test.describe('commitments', () => {
       await expect(page.getByLabel('Họ và tên chủ hộ')).toBeVisible();
 
       await server.stop();
-      await signHousehold(page, name, false);
+      await signHousehold(page, name, 'typed');
       await page.getByRole('button', { name: 'Ký và gửi' }).click();
       await expect(page.getByText('Chưa gửi được', { exact: true })).toBeVisible();
       await expect(page.getByText(/Phiếu đã được giữ an toàn trên máy/)).toBeVisible();
@@ -185,12 +206,12 @@ test.describe('commitments', () => {
       await expectAccessible(page, 'phone handoff');
       await page.getByRole('button', { name: 'Đóng' }).click();
 
-      await signHousehold(page, name, false);
+      await signHousehold(page, name, 'touch');
       await page.getByRole('button', { name: 'Ký và gửi' }).click();
       await expect(page.getByTestId('receipt-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const [entry] = await entriesOf({ ...s, village: kiosk.village }, name);
       const detail = await (await s.api.get(`/api/commitments/entries/${entry!.id}`)).json();
-      expect(detail.channel).toBe('kiosk');
+      expect(detail).toMatchObject({ channel: 'kiosk', signatureKind: 'drawn' });
 
       await page.getByRole('button', { name: 'Xong' }).click();
       await expect(page.getByRole('heading', { name: 'Chọn bản cam kết' })).toBeVisible();

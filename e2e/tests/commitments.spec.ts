@@ -292,7 +292,10 @@ test.describe('commitments', () => {
     }
   });
 
-  test('a commune admin sees campaigns, paper import and privacy screens', async ({ page, baseURL }) => {
+  test('a commune admin sees campaigns, imports paper forms (all or nothing, then valid rows only) and sets retention', async ({
+    page,
+    baseURL,
+  }) => {
     const s = await setup(baseURL!, adminPassword, 0);
     try {
       await signIn(page, 'admin', adminPassword);
@@ -300,8 +303,26 @@ test.describe('commitments', () => {
       await expect(page.getByRole('heading', { name: /Cam kết hộ gia đình không ma túy năm/ })).toBeVisible();
       await expectAccessible(page, 'campaigns');
       await page.goto(`/admin/commitments?commune=${s.communeId}&tab=paper`);
-      await expect(page.getByLabel('Tệp phiếu giấy')).toBeVisible();
-      await expectAccessible(page, 'paper import');
+      await page.getByLabel('Đợt cam kết').selectOption(s.campaignId);
+      const year = new Date().getFullYear();
+      const suffix = Math.random().toString(36).slice(2, 6);
+      await page.getByLabel('Tệp phiếu giấy').setInputFiles({
+        name: 'phieu.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `Họ tên,Thôn,Số nhà,Số nhân khẩu,Ngày ký\nĐinh Văn Giấy ${suffix},${s.village.name},5,3,${year}-03-02\n,${s.village.name},6,x,${year}-03-02\n`,
+        ),
+      });
+      await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+      await expect(page.getByRole('heading', { name: '1 dòng hợp lệ, 1 dòng lỗi' })).toBeVisible();
+      await expectAccessible(page, 'paper import report');
+      await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+      await expect(page.getByText(/Không nhập dòng nào vì tệp có dòng lỗi/)).toBeVisible();
+      expect(await entriesOf(s, `Đinh Văn Giấy ${suffix}`)).toHaveLength(0);
+      await page.getByLabel('Chỉ nhập các dòng hợp lệ').check();
+      await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+      await expect(page.getByText('Đã nhập 1 phiếu, bỏ qua 1 dòng lỗi.')).toBeVisible();
+      expect(await entriesOf(s, `Đinh Văn Giấy ${suffix}`)).toHaveLength(1);
       await page.goto(`/admin/commitments?commune=${s.communeId}&tab=privacy`);
       await expect(page.getByLabel('Thời gian lưu thông tin cá nhân (tháng)')).toHaveValue('36');
       await expectAccessible(page, 'privacy');

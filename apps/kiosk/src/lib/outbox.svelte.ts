@@ -86,7 +86,8 @@ class Outbox {
     };
     await this.#putCommitment(record);
     await this.#count();
-    await this.flush(true);
+    // Not awaited: on a dead uplink a send can hang; the pending receipt shows at once and turns into a code when sent.
+    void this.flush(true);
   }
 
   /** Sends batches until the outbox is empty or a send fails; `force` skips a network backoff. */

@@ -292,7 +292,7 @@ test.describe('commitments', () => {
     }
   });
 
-  test('a commune admin sees campaigns, imports paper forms (all or nothing, then valid rows only) and sets retention', async ({
+  test('a commune admin creates and edits a campaign, imports paper forms (all or nothing, then valid rows only), sees retention', async ({
     page,
     baseURL,
   }) => {
@@ -302,6 +302,20 @@ test.describe('commitments', () => {
       await page.goto(`/admin/commitments?commune=${s.communeId}&tab=campaigns`);
       await expect(page.getByRole('heading', { name: /Cam kết hộ gia đình không ma túy năm/ })).toBeVisible();
       await expectAccessible(page, 'campaigns');
+      const title = `Cam kết trường học thử ${Math.random().toString(36).slice(2, 6)}`;
+      await page.getByRole('button', { name: 'Tạo đợt cam kết' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Loại').selectOption('school');
+      await expect(dialog.getByLabel('Nội dung cam kết')).toHaveValue(/nhà trường cam kết/);
+      await dialog.getByLabel('Tên đợt').fill(title);
+      await expectAccessible(page, 'campaign form');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+      await expect(card).toContainText('Mẫu số 1');
+      await card.getByRole('button', { name: `Sửa: ${title}` }).click();
+      await dialog.getByLabel('Nội dung cam kết').fill('Nhà trường cam kết không để ma túy vào trường, phiên bản mới.');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await expect(card).toContainText('Mẫu số 2');
       await page.goto(`/admin/commitments?commune=${s.communeId}&tab=paper`);
       await page.getByLabel('Đợt cam kết').selectOption(s.campaignId);
       const year = new Date().getFullYear();

@@ -238,7 +238,7 @@ test.describe('commitments', () => {
     const suffix = Math.random().toString(36).slice(2, 6);
     const names = [`Lê Văn Xác ${suffix}`, `Phạm Thị Bác ${suffix}`];
     try {
-      for (const signerName of names) {
+      for (const signerName of [...names, `le van  xac ${suffix}`]) {
         const res = await s.api.post('/api/public/commitments/entries', {
           data: {
             id: crypto.randomUUID(),
@@ -264,6 +264,13 @@ test.describe('commitments', () => {
       await page.goto('/admin/commitments');
       await expect(page.getByText('Bạn xét duyệt phiếu hộ gia đình của thôn mình.')).toBeVisible();
       await expectAccessible(page, 'admin commitments');
+
+      // The rule proposes the second "Lê Văn Xác" at the same house; the head decides.
+      const proposals = page.getByRole('region', { name: 'Có thể trùng (1)' });
+      await expect(proposals).toContainText(`le van xac ${suffix}`);
+      await proposals.getByRole('button', { name: /Đánh dấu trùng/ }).click();
+      await expect(page.getByText('Đã lưu: Trùng.')).toBeVisible();
+      await expect(proposals).toBeHidden();
 
       await page.getByRole('button', { name: `Xem: ${names[0]}` }).click();
       const dialog = page.getByRole('dialog');

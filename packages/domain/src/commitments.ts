@@ -38,7 +38,8 @@ export const campaignInput = z
   .refine(datesInOrder, { path: ['closesOn'], message: 'must not be before opensOn' });
 export const campaignPatch = z
   .strictObject(campaignFields)
-  .omit({ kind: true })
+  // Kind and year stay: entries already signed count for them.
+  .omit({ kind: true, year: true })
   .partial()
   .refine(datesInOrder, { path: ['closesOn'], message: 'must not be before opensOn' });
 

@@ -30,7 +30,7 @@ import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { receiptPdf as renderReceipt } from './commitments.pdf.ts';
-import type * as routes from './commitments.routes.ts';
+import type * as routes from './public.routes.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A device may stamp its clock a little ahead of ours. */

@@ -1,6 +1,6 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './public.handlers.ts';
-import * as r from './commitments.routes.ts';
+import * as r from './public.routes.ts';
 
 /** /api/public/commitments: the signers' side, no session. */
 export const publicCommitmentsRouter = createRouter()

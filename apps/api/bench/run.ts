@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { benchCoverage } from './coverage.ts';
+import { benchCommitments } from './commitments.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
 
@@ -102,6 +103,7 @@ try {
   const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
   // Feature benches: featureLines.push(...(await benchX(ctx)));
   featureLines.push(...(await benchCoverage(ctx)));
+  featureLines.push(...(await benchCommitments(ctx)));
 } finally {
   await stop(child);
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { purgeExpiredSessions } from '@vungxanh/db';
 import { loadBoard, loadContent } from '@vungxanh/content';
-import { seedAdmin, seedContent, seedDemoUnits } from '@vungxanh/db/seed';
+import { vietnamToday } from '@vungxanh/domain';
+import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits } from '@vungxanh/db/seed';
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
@@ -34,6 +35,9 @@ const { version } = createRequire(import.meta.url)('@vungxanh/api/package.json')
 const deps = createDeps(db, config, version);
 
 if (config.SEED_DEMO && (await seedDemoUnits(db))) deps.logger.info('seeded demo units');
+// Every start: a new year brings the demo communes that year's campaigns.
+if (config.SEED_DEMO && (await seedDemoCampaigns(db, Number(vietnamToday().slice(0, 4)))))
+  deps.logger.info('seeded demo commitment campaigns');
 const shipped = loadContent();
 for (const problem of shipped.problems) deps.logger.warn('shipped content item skipped', { ...problem });
 const added = await seedContent(db, { ...shipped, ...loadBoard() });

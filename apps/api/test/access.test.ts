@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, world } from './harness.ts';
+import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 type W = Awaited<ReturnType<typeof world>> & {
@@ -13,6 +14,8 @@ type W = Awaited<ReturnType<typeof world>> & {
   activityPool: string[];
   photoPool: { activityId: string; photoId: string }[];
   photoA: { activityId: string; photoId: string };
+  campaignA: { id: string };
+  entryA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -33,7 +36,11 @@ beforeAll(async () => {
     posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
     kioskA: (await post('/api/kiosks', { name: 'Ki-ốt A', villageId: base.villageA.id })).body.kiosk,
     ...(await activityFixtures(base, post)),
+    campaignA: { id: '' },
+    entryA: { id: '' },
   };
+  w.campaignA = await householdCampaign(h, base);
+  w.entryA = (await submit(h, entryBody(w.campaignA.id, base.villageA.id))).body;
 });
 
 async function activityFixtures(
@@ -364,7 +371,100 @@ const cases: Case[] = [
     body: () => ({ digitalReachCounts: false, minEvents: 20 }),
     allowed: admins,
   },
+  ...commitmentCases(),
 ];
+
+function commitmentCases(): Case[] {
+  const reviewers = ['system', 'commune_admin', 'village_head'] as const;
+  const q = (w: W) => `communeId=${w.communeA.id}`;
+  const paper = (w: W) => {
+    const form = new FormData();
+    form.set(
+      'file',
+      new File([`Họ tên,Thôn,Số nhà,Số nhân khẩu,Ngày ký\nAn,${w.villageA.name},1,2,2026-03-02\n`], 'p.csv'),
+    );
+    form.set('mode', 'check');
+    form.set('campaignId', w.campaignA.id);
+    return form;
+  };
+  return [
+    { name: 'list campaigns', method: 'GET', path: (w) => `/api/commitments/campaigns?${q(w)}`, allowed: 'all' },
+    {
+      name: 'create campaign',
+      method: 'POST',
+      path: () => '/api/commitments/campaigns',
+      body: (w) => ({
+        communeId: w.communeA.id,
+        kind: 'school',
+        year: 2026,
+        title: n(),
+        text: 'Nội dung cam kết của nhà trường đủ dài.',
+        legalBasis: ['luat-120-2025'],
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+      }),
+      allowed: admins,
+    },
+    {
+      name: 'edit campaign',
+      method: 'PATCH',
+      path: (w) => `/api/commitments/campaigns/${w.campaignA.id}`,
+      body: () => ({ title: n() }),
+      allowed: admins,
+    },
+    {
+      name: 'blank paper form',
+      method: 'GET',
+      path: (w) => `/api/commitments/campaigns/${w.campaignA.id}/form`,
+      allowed: 'all',
+    },
+    {
+      name: 'import paper forms',
+      method: 'POST',
+      path: () => '/api/commitments/import',
+      form: paper,
+      allowed: admins,
+    },
+    { name: 'list entries', method: 'GET', path: (w) => `/api/commitments/entries?${q(w)}`, allowed: reviewers },
+    { name: 'get entry', method: 'GET', path: (w) => `/api/commitments/entries/${w.entryA.id}`, allowed: reviewers },
+    {
+      name: 'review entry',
+      method: 'POST',
+      path: (w) => `/api/commitments/entries/${w.entryA.id}/review`,
+      body: () => ({ decision: 'verify' }),
+      allowed: reviewers,
+    },
+    { name: 'duplicates', method: 'GET', path: (w) => `/api/commitments/duplicates?${q(w)}`, allowed: reviewers },
+    { name: 'export entries', method: 'GET', path: (w) => `/api/commitments/export?${q(w)}`, allowed: admins },
+    {
+      name: 'commitment coverage',
+      method: 'GET',
+      path: (w) => `/api/commitments/coverage?${q(w)}&year=2026`,
+      allowed: 'all',
+    },
+    {
+      name: 'commitment summary',
+      method: 'GET',
+      path: (w) => `/api/commitments/summary?${q(w)}&year=2026`,
+      allowed: 'all',
+    },
+    { name: 'read retention', method: 'GET', path: (w) => `/api/commitments/privacy?${q(w)}`, allowed: 'all' },
+    {
+      name: 'set retention',
+      method: 'PATCH',
+      path: () => '/api/commitments/privacy',
+      body: (w) => ({ communeId: w.communeA.id, retentionMonths: 36 }),
+      allowed: admins,
+    },
+    {
+      name: 'purge personal fields',
+      method: 'POST',
+      path: () => '/api/commitments/purge',
+      body: (w) => ({ communeId: w.communeA.id }),
+      allowed: admins,
+    },
+  ];
+}
 
 function lessonBody(communeId: string | null) {
   return {
@@ -551,6 +651,10 @@ describe('every documented route', () => {
       'POST /api/auth/totp/enable',
       'POST /api/auth/totp/disable',
       'POST /api/accounts/{id}/reset-password',
+      'GET /api/public/commitments/campaigns',
+      'POST /api/public/commitments/entries',
+      'GET /api/public/commitments/receipts/{code}',
+      'GET /api/public/commitments/entries/{id}/receipt',
     ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)
@@ -594,6 +698,8 @@ function templateOf(path: string) {
     w.activityA.id,
     ...w.activityPool,
     ...w.photoPool.map((p) => p.activityId),
+    w.campaignA.id,
+    w.entryA.id,
   ];
   let p = path.split('?')[0]!;
   for (const photoId of [w.photoA.photoId, ...w.photoPool.map((x) => x.photoId)]) p = p.replace(photoId, '{photoId}');

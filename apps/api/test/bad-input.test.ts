@@ -197,5 +197,7 @@ function validBodyFor(method: string, path: string): unknown {
     return form;
   }
   if (path.startsWith('/api/activities')) return { notes: 'X' };
+  if (path === '/api/commitments/campaigns/{id}') return { title: 'Đợt mới' };
+  if (path === '/api/commitments/entries/{id}/review') return { decision: 'verify' };
   return { name: 'X' };
 }

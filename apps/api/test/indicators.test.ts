@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@vungxanh/db';
 import { factories } from '@vungxanh/db/testing';
 import { daysLeft, periodOf, vnDate } from '@vungxanh/domain';
+import { entryBody, householdCampaign, submit, thisYear } from './commitments-helpers.ts';
 import { createHarness, passwordHash, world } from './harness.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
@@ -241,5 +242,37 @@ describe('province view', () => {
     expect(row(off.id).digitalEvents).toBe(3);
     const dash = await dashboard(w.cookies.system, `communeId=${off.id}`);
     expect(figure(dash.body, 'quizReach').numerator).toBe(3);
+  });
+});
+
+describe('commitments on the dashboard', () => {
+  it('counts a verified household entry the same way as the commitments page', async () => {
+    const village = await factories.village(h.db, w.communeA.id, { households: 2 });
+    const query = `communeId=${w.communeA.id}&period=${thisYear()}`;
+    const before = figure((await dashboard(w.cookies.commune_admin, query)).body, 'householdCommitment');
+
+    const campaign = await householdCampaign(h, w);
+    const signed = await submit(h, entryBody(campaign.id, village.id));
+    expect(signed.status).toBe(201);
+    const pending = figure((await dashboard(w.cookies.commune_admin, query)).body, 'householdCommitment');
+    // Signed but not yet verified: not counted.
+    expect(pending.numerator).toBe(before.numerator);
+
+    const review = await h.call('POST', `/api/commitments/entries/${signed.body.id}/review`, {
+      cookie: w.cookies.commune_admin,
+      body: { decision: 'verify' },
+    });
+    expect(review.status).toBe(200);
+    const after = (await dashboard(w.cookies.commune_admin, query)).body;
+    expect(figure(after, 'householdCommitment').numerator).toBe(before.numerator + 1);
+    const row = after.villages.find((v: { id: string }) => v.id === village.id);
+    expect(row.commitmentRatio).toBe(0.5);
+
+    const page = await h.call('GET', `/api/commitments/coverage?communeId=${w.communeA.id}&year=${thisYear()}`, {
+      cookie: w.cookies.commune_admin,
+    });
+    expect(page.status).toBe(200);
+    expect(page.body.households.numerator).toBe(figure(after, 'householdCommitment').numerator);
+    expect(page.body.households.denominator).toBe(figure(after, 'householdCommitment').denominator);
   });
 });

@@ -3,13 +3,13 @@ import {
   computeIndicators,
   daysBetween,
   defaultCoverageSettings,
-  emptyCommitmentTallies,
   indicatorKeys,
   monthlySeries,
   type ActivityTouch,
   type IndicatorInput,
   type VillageUnit,
 } from './indicators.ts';
+import { emptyTallies } from './commitment-coverage.ts';
 import { periodRange } from './periods.ts';
 
 const village = (id: string, over: Partial<VillageUnit> = {}): VillageUnit => ({
@@ -38,7 +38,7 @@ const input = (over: Partial<IndicatorInput> = {}): IndicatorInput => ({
   organizations: [],
   touches: [],
   digital: {},
-  commitments: emptyCommitmentTallies(),
+  commitments: emptyTallies(),
   settings: defaultCoverageSettings,
   recognizedVillageIds: [],
   ...over,
@@ -152,7 +152,7 @@ describe('computeIndicators', () => {
           village('v3', { households: null }),
         ],
         commitments: {
-          ...emptyCommitmentTallies(),
+          ...emptyTallies(),
           householdsByVillage: { v1: 40, v2: 60, v3: 10 },
         },
       }),
@@ -175,7 +175,7 @@ describe('computeIndicators', () => {
           { id: 'o2', name: 'O2', active: true },
           { id: 'o3', name: 'O3', active: false },
         ],
-        commitments: { ...emptyCommitmentTallies(), organizationIds: ['o1', 'o3'], schoolIds: ['s1'] },
+        commitments: { ...emptyTallies(), organizationIds: ['o1', 'o3'], schoolIds: ['s1'] },
       }),
     );
     expect(r.figures.organizationCommitment).toMatchObject({
@@ -241,7 +241,7 @@ describe('monthlySeries', () => {
         schools: [],
         organizations: [],
         touches: [touch('2026-10-03', 'v1'), touch('2026-11-30', 'v1'), touch('2026-11-30', 'v2')],
-        commitments: emptyCommitmentTallies(),
+        commitments: emptyTallies(),
         settings: { digitalReachCounts: true, minEvents: 1 },
         recognizedVillageIds: [],
       },

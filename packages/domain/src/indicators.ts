@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitmentCoverage, type CommitmentTallies } from './commitment-coverage.ts';
 import { periodRange, vnDate, vnParts, type Period } from './periods.ts';
 
 /**
@@ -52,23 +53,6 @@ export interface DigitalReach {
   events: number;
   quizzes: number;
 }
-
-/**
- * Commitment figures per commune, as the commitments feature produces them: verified households (one per household)
- * and all signed entries per village, and the organizations and schools with a verified commitment.
- */
-export interface CommitmentTallies {
-  householdsByVillage: Record<string, number>;
-  signedByVillage: Record<string, number>;
-  organizationIds: string[];
-  schoolIds: string[];
-}
-export const emptyCommitmentTallies = (): CommitmentTallies => ({
-  householdsByVillage: {},
-  signedByVillage: {},
-  organizationIds: [],
-  schoolIds: [],
-});
 
 export const coverageSettingsSchema = z.strictObject({
   /** Whether kiosk and online events count toward "reached" (off by default: only logged outreach counts). */
@@ -212,16 +196,11 @@ export function computeIndicators(input: IndicatorInput): IndicatorResult {
   const villageIds = villages.map((v) => v.id);
   const schoolIds = schools.map((s) => s.id);
 
+  // Commitment figures come from the commitments feature's own rule, so its page and this dashboard agree.
   // Villages without a household count cannot be measured, so they stay out of both sides.
-  const counted = villages.filter((v) => v.households && v.households > 0);
-  const households = counted.reduce((sum, v) => sum + v.households!, 0);
-  const verifiedHouseholds = counted.reduce(
-    (sum, v) => sum + Math.min(commitments.householdsByVillage[v.id] ?? 0, v.households!),
-    0,
-  );
-  const fullyCommitted = counted
-    .filter((v) => (commitments.householdsByVillage[v.id] ?? 0) >= v.households!)
-    .map((v) => v.id);
+  const commitment = commitmentCoverage({ villages, schools, organizations }, commitments);
+  const counted = commitment.villages.filter((v) => v.households > 0);
+  const fullyCommitted = counted.filter((v) => v.verified.numerator >= v.households).map((v) => v.id);
 
   const committedUnits = new Set([...commitments.organizationIds, ...commitments.schoolIds]);
   const orgAndSchoolIds = [...organizations.map((o) => o.id), ...schoolIds];
@@ -256,15 +235,15 @@ export function computeIndicators(input: IndicatorInput): IndicatorResult {
       ),
       householdCommitment: figure(
         'householdCommitment',
-        verifiedHouseholds,
-        households,
+        commitment.households.numerator,
+        commitment.households.denominator,
         fullyCommitted,
         counted.map((v) => v.id),
       ),
       organizationCommitment: figure(
         'organizationCommitment',
-        committedIds.length,
-        orgAndSchoolIds.length,
+        commitment.units.numerator,
+        commitment.units.denominator,
         committedIds,
         orgAndSchoolIds,
       ),

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, max, notInArray, sql } from 'drizzle-orm';
-import type { CommitmentTallies, DigitalReach } from '@vungxanh/domain';
-import { emptyCommitmentTallies } from '@vungxanh/domain';
+import type { DigitalReach } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import { activityUnits, events, organizations, schools, villages } from '../schema/index.ts';
 
@@ -159,17 +158,6 @@ export async function digitalTotals(
   return Object.fromEntries(
     rows.map((r) => [r.communeId!, { events: Number(r.events), quizzes: Number(r.quizzes ?? 0) }]),
   ) as Record<string, DigitalReach>;
-}
-
-/**
- * Commitment tallies per commune. The commitments feature is built on another branch; until it lands this answers
- * empty tallies, and wiring it in is one line here.
- */
-export async function commitmentTallies(_db: Db, communeIds: readonly string[]) {
-  return commitmentTalliesPlaceholder(communeIds);
-}
-export function commitmentTalliesPlaceholder(communeIds: readonly string[]): Record<string, CommitmentTallies> {
-  return Object.fromEntries(communeIds.map((id) => [id, emptyCommitmentTallies()]));
 }
 
 /**

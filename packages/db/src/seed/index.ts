@@ -97,3 +97,4 @@ export async function seedAdmin(db: Db, passwordHash: string): Promise<boolean> 
   return true;
 }
 export { seedContent, type ShippedContent } from './content.ts';
+export { seedDemoCampaigns } from './commitments.ts';

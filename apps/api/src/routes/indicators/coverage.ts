@@ -2,7 +2,7 @@ import {
   computeIndicators,
   daysLeft,
   defaultCoverageSettings,
-  emptyCommitmentTallies,
+  emptyTallies,
   monthlySeries,
   periodDays,
   periodLabel,
@@ -11,6 +11,7 @@ import {
   periodRange,
   previousPeriod,
   vnDate,
+  vnParts,
   type DigitalReach,
   type IndicatorResult,
   type Period,
@@ -113,7 +114,8 @@ export async function loadCoverage(
       ? digitalReach(db, perVillage, period.start, period.end)
       : none<Record<string, DigitalReach>>(),
     summed.length ? digitalTotals(db, summed, period.start, period.end, inactive) : none<DigitalReach>(),
-    commitmentTallies(db, communeIds),
+    // Commitments count for the campaign year the period ends in.
+    commitmentTallies(db, communeIds, vnParts(period.end - 1).year),
     recognizedVillages(db, communeIds),
   ]);
   const villagesBy = groupBy(units.villages);
@@ -127,7 +129,7 @@ export async function loadCoverage(
       schools: schoolsBy.get(communeId) ?? [],
       organizations: orgsBy.get(communeId) ?? [],
       touches: touchesBy.get(communeId) ?? [],
-      commitments: tallies[communeId] ?? emptyCommitmentTallies(),
+      commitments: tallies.get(communeId) ?? emptyTallies(),
       settings: settingsOf(communeId),
       recognizedVillageIds: recognized[communeId] ?? [],
     };

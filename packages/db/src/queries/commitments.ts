@@ -1,0 +1,315 @@
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import {
+  defaultRetentionMonths,
+  emptyTallies,
+  type CampaignKind,
+  type CommitmentTallies,
+  type DuplicateCandidate,
+  type EntryStatus,
+} from '@vungxanh/domain';
+import type { Db } from '../client.ts';
+import {
+  commitmentCampaigns,
+  commitmentEntries,
+  commitmentSettings,
+  organizations,
+  schools,
+  villages,
+} from '../schema/index.ts';
+import { auditInsert, type AuditEntry } from './audit.ts';
+import type { Page } from './units.ts';
+
+export type CampaignRow = typeof commitmentCampaigns.$inferSelect;
+export type EntryRow = typeof commitmentEntries.$inferSelect;
+export type EntryInsert = typeof commitmentEntries.$inferInsert;
+
+export async function listCampaigns(db: Db, communeId: string, filter: { year?: number; openOn?: string } = {}) {
+  const conditions: SQL[] = [eq(commitmentCampaigns.communeId, communeId)];
+  if (filter.year) conditions.push(eq(commitmentCampaigns.year, filter.year));
+  if (filter.openOn) {
+    conditions.push(sql`${commitmentCampaigns.opensOn} <= ${filter.openOn}`);
+    conditions.push(sql`${commitmentCampaigns.closesOn} >= ${filter.openOn}`);
+  }
+  return db
+    .select()
+    .from(commitmentCampaigns)
+    .where(and(...conditions))
+    .orderBy(desc(commitmentCampaigns.year), asc(commitmentCampaigns.kind), asc(commitmentCampaigns.title));
+}
+
+export async function getCampaign(db: Db, id: string) {
+  return (await db.select().from(commitmentCampaigns).where(eq(commitmentCampaigns.id, id)))[0] ?? null;
+}
+
+export async function insertCampaign(db: Db, row: typeof commitmentCampaigns.$inferInsert, audit: AuditEntry) {
+  const id = row.id ?? crypto.randomUUID();
+  await db.batch([db.insert(commitmentCampaigns).values({ ...row, id }), auditInsert(db, { ...audit, entityId: id })]);
+  return (await getCampaign(db, id))!;
+}
+
+export async function updateCampaign(
+  db: Db,
+  id: string,
+  patch: Partial<typeof commitmentCampaigns.$inferInsert>,
+  audit: AuditEntry,
+) {
+  await db.batch([
+    db.update(commitmentCampaigns).set(patch).where(eq(commitmentCampaigns.id, id)),
+    auditInsert(db, audit),
+  ]);
+  return (await getCampaign(db, id))!;
+}
+
+export async function getEntry(db: Db, id: string) {
+  return (await db.select().from(commitmentEntries).where(eq(commitmentEntries.id, id)))[0] ?? null;
+}
+
+export async function insertEntry(db: Db, row: EntryInsert) {
+  return (await db.insert(commitmentEntries).values(row).returning())[0]!;
+}
+
+/** A receipt's public face: status and campaign only, never the signer. */
+export async function receiptByCode(db: Db, code: string) {
+  const [row] = await db
+    .select({
+      code: commitmentEntries.code,
+      status: commitmentEntries.status,
+      signedAt: commitmentEntries.signedAt,
+      campaignTitle: commitmentCampaigns.title,
+      year: commitmentCampaigns.year,
+      kind: commitmentCampaigns.kind,
+    })
+    .from(commitmentEntries)
+    .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+    .where(eq(commitmentEntries.code, code));
+  return row ?? null;
+}
+
+export interface EntryFilter extends Page {
+  communeId: string;
+  campaignId?: string | undefined;
+  villageId?: string | undefined;
+  kind?: CampaignKind | undefined;
+  status?: EntryStatus | undefined;
+}
+
+function entryWhere(f: Omit<EntryFilter, 'limit' | 'offset'>) {
+  const conditions: SQL[] = [eq(commitmentEntries.communeId, f.communeId)];
+  if (f.campaignId) conditions.push(eq(commitmentEntries.campaignId, f.campaignId));
+  if (f.villageId) conditions.push(eq(commitmentEntries.villageId, f.villageId));
+  if (f.kind) conditions.push(eq(commitmentEntries.kind, f.kind));
+  if (f.status) conditions.push(eq(commitmentEntries.status, f.status));
+  return and(...conditions);
+}
+
+const unitName = sql<string | null>`coalesce(${villages.name}, ${schools.name}, ${organizations.name})`.as('unit_name');
+
+/** Entries with their campaign's title and their unit's name, newest first. */
+export async function listEntries(db: Db, filter: EntryFilter) {
+  const where = entryWhere(filter);
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ entry: commitmentEntries, campaignTitle: commitmentCampaigns.title, unitName })
+      .from(commitmentEntries)
+      .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+      .leftJoin(villages, eq(villages.id, commitmentEntries.villageId))
+      .leftJoin(schools, eq(schools.id, commitmentEntries.schoolId))
+      .leftJoin(organizations, eq(organizations.id, commitmentEntries.organizationId))
+      .where(where)
+      .orderBy(desc(commitmentEntries.createdAt), asc(commitmentEntries.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(commitmentEntries).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The rows the duplicate rule looks at: one campaign, or every campaign of a commune. */
+export async function duplicateCandidates(
+  db: Db,
+  filter: { communeId: string; campaignId?: string | undefined; villageId?: string | undefined },
+): Promise<DuplicateCandidate[]> {
+  const rows = await db
+    .select({
+      id: commitmentEntries.id,
+      campaignId: commitmentEntries.campaignId,
+      villageId: commitmentEntries.villageId,
+      signerName: commitmentEntries.signerName,
+      address: commitmentEntries.address,
+      status: commitmentEntries.status,
+      createdAt: commitmentEntries.createdAt,
+    })
+    .from(commitmentEntries)
+    .where(
+      and(
+        entryWhere(filter),
+        notInArray(commitmentEntries.status, ['rejected', 'duplicate']),
+        isNull(commitmentEntries.purgedAt),
+      ),
+    );
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Records a review decision and its audit row together. */
+export async function reviewEntry(
+  db: Db,
+  id: string,
+  patch: Pick<EntryInsert, 'status' | 'reason' | 'duplicateOfId' | 'reviewerId' | 'reviewedAt'>,
+  audit: AuditEntry,
+) {
+  await db.batch([db.update(commitmentEntries).set(patch).where(eq(commitmentEntries.id, id)), auditInsert(db, audit)]);
+  return (await getEntry(db, id))!;
+}
+
+/** Writes the rows of a paper import and one audit row in one batch: all of them or none. */
+export async function insertPaperEntries(db: Db, rows: readonly EntryInsert[], audit: AuditEntry) {
+  if (rows.length === 0) return 0;
+  const chunks: EntryInsert[][] = [];
+  // SQLite caps the variables of one statement; 30 columns × 25 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 25) chunks.push(rows.slice(i, i + 25));
+  await db.batch([auditInsert(db, audit), ...chunks.map((chunk) => db.insert(commitmentEntries).values(chunk))]);
+  return rows.length;
+}
+
+/**
+ * Per commune, the counts commitment coverage needs for a campaign year: verified household
+ * entries per village (at most one per household: duplicates are marked, so each verified entry is
+ * one household), signed household entries per village, and the organizations and schools with a
+ * verified entry.
+ */
+export async function commitmentTallies(
+  db: Db,
+  communeIds: readonly string[],
+  year: number,
+): Promise<Map<string, CommitmentTallies>> {
+  const result = new Map<string, CommitmentTallies>(communeIds.map((id) => [id, emptyTallies()]));
+  if (communeIds.length === 0) return result;
+  const inYear = and(
+    inArray(commitmentEntries.communeId, [...communeIds]),
+    eq(commitmentCampaigns.year, year),
+    notInArray(commitmentEntries.status, ['rejected', 'duplicate']),
+  );
+  const [households, units] = await Promise.all([
+    db
+      .select({
+        communeId: commitmentEntries.communeId,
+        villageId: commitmentEntries.villageId,
+        signed: count(),
+        verified: sql<number>`sum(case when ${commitmentEntries.status} = 'verified' then 1 else 0 end)`,
+      })
+      .from(commitmentEntries)
+      .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+      .where(and(inYear, eq(commitmentEntries.kind, 'household')))
+      .groupBy(commitmentEntries.communeId, commitmentEntries.villageId),
+    db
+      .selectDistinct({
+        communeId: commitmentEntries.communeId,
+        schoolId: commitmentEntries.schoolId,
+        organizationId: commitmentEntries.organizationId,
+      })
+      .from(commitmentEntries)
+      .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+      .where(and(inYear, eq(commitmentEntries.status, 'verified'), ne(commitmentEntries.kind, 'household'))),
+  ]);
+  for (const r of households) {
+    const t = result.get(r.communeId);
+    if (!t || !r.villageId) continue;
+    t.signedByVillage[r.villageId] = r.signed;
+    t.householdsByVillage[r.villageId] = Number(r.verified ?? 0);
+  }
+  for (const r of units) {
+    const t = result.get(r.communeId);
+    if (!t) continue;
+    if (r.schoolId && !t.schoolIds.includes(r.schoolId)) t.schoolIds.push(r.schoolId);
+    if (r.organizationId && !t.organizationIds.includes(r.organizationId)) t.organizationIds.push(r.organizationId);
+  }
+  return result;
+}
+
+/** Entry counts by campaign kind and status for one commune's campaign year (the periodic report). */
+export async function commitmentSummary(db: Db, communeId: string, year: number) {
+  const rows = await db
+    .select({ kind: commitmentEntries.kind, status: commitmentEntries.status, n: count() })
+    .from(commitmentEntries)
+    .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+    .where(and(eq(commitmentEntries.communeId, communeId), eq(commitmentCampaigns.year, year)))
+    .groupBy(commitmentEntries.kind, commitmentEntries.status);
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: r.n }));
+}
+
+export async function retentionMonthsOf(db: Db, communeId: string) {
+  const [row] = await db.select().from(commitmentSettings).where(eq(commitmentSettings.communeId, communeId));
+  return row?.retentionMonths ?? defaultRetentionMonths;
+}
+
+export async function setRetentionMonths(db: Db, communeId: string, retentionMonths: number, audit: AuditEntry) {
+  await db.batch([
+    db
+      .insert(commitmentSettings)
+      .values({ communeId, retentionMonths })
+      .onConflictDoUpdate({ target: commitmentSettings.communeId, set: { retentionMonths, updatedAt: new Date() } }),
+    auditInsert(db, audit),
+  ]);
+}
+
+/**
+ * Blanks the personal fields of a commune's entries received before the cutoff; status, unit,
+ * campaign and dates stay, so every count is unchanged. Returns how many entries it blanked.
+ */
+export async function purgeEntries(db: Db, communeId: string, cutoff: Date, audit: Omit<AuditEntry, 'summary'>) {
+  const where = and(
+    eq(commitmentEntries.communeId, communeId),
+    lt(commitmentEntries.createdAt, cutoff),
+    isNull(commitmentEntries.purgedAt),
+  );
+  const [n] = await db.select({ n: count() }).from(commitmentEntries).where(where);
+  const purged = n?.n ?? 0;
+  const record = auditInsert(db, { ...audit, summary: JSON.stringify({ purged, before: cutoff.toISOString() }) });
+  if (purged === 0) {
+    await record;
+    return 0;
+  }
+  await db.batch([
+    db
+      .update(commitmentEntries)
+      .set({ signerName: '', address: '', phone: null, guardianName: null, signature: null, purgedAt: new Date() })
+      .where(where),
+    record,
+  ]);
+  return purged;
+}
+
+/** All entries of a filter for an export, in a stable order (an export is bounded by a commune's size). */
+export async function entriesForExport(db: Db, filter: Omit<EntryFilter, 'limit' | 'offset'>) {
+  return db
+    .select({ entry: commitmentEntries, campaignTitle: commitmentCampaigns.title, unitName })
+    .from(commitmentEntries)
+    .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
+    .leftJoin(villages, eq(villages.id, commitmentEntries.villageId))
+    .leftJoin(schools, eq(schools.id, commitmentEntries.schoolId))
+    .leftJoin(organizations, eq(organizations.id, commitmentEntries.organizationId))
+    .where(entryWhere(filter))
+    .orderBy(asc(commitmentEntries.createdAt), asc(commitmentEntries.id));
+}
+
+/** Name key → id of a commune's units of one kind, for reading paper forms. */
+export async function unitKeysOf(db: Db, communeId: string, kind: 'village' | 'school' | 'organization') {
+  const table = kind === 'village' ? villages : kind === 'school' ? schools : organizations;
+  const rows = await db
+    .select({ id: table.id, nameKey: table.nameKey })
+    .from(table)
+    .where(eq(table.communeId, communeId));
+  return new Map(rows.map((r) => [r.nameKey, r.id]));
+}
+
+/** Id and name of a commune's active units, for the signing form's choices. */
+export async function signingUnits(db: Db, communeId: string) {
+  const pick = <T extends typeof villages | typeof schools | typeof organizations>(table: T) =>
+    db
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(and(eq(table.communeId, communeId), eq(table.active, true)))
+      .orderBy(asc(table.sortKey));
+  const [v, s, o] = await Promise.all([pick(villages), pick(schools), pick(organizations)]);
+  return { villages: v, schools: s, organizations: o };
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalEntry,
+  commitmentCoverage,
+  entryInput,
+  entryProblems,
+  houseKey,
+  isPngDataUrl,
+  newReceiptCode,
+  nextVersion,
+  normalizeReceiptCode,
+  proposeDuplicates,
+  receiptAlphabet,
+  retentionCutoff,
+  validatePaperRows,
+  vietnamToday,
+  type DuplicateCandidate,
+} from './commitments.ts';
+
+// A 1x1 PNG.
+const tinyPng =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+const base = {
+  id: '7d3c2a5e-1b4f-4c8e-9a6d-2f1e0b9c8a7d',
+  campaignId: 'c1',
+  villageId: 'v1',
+  signerName: 'Nguyễn Văn An',
+  address: 'Số nhà 12',
+  members: 4,
+  consent: true,
+  signature: { kind: 'typed', name: 'Nguyễn Văn An' },
+};
+
+describe('receipt codes', () => {
+  it('uses no 0, O, 1, I or L, and reads back after lower case and spaces', () => {
+    for (const ch of '0O1IL') expect(receiptAlphabet).not.toContain(ch);
+    let i = 0;
+    const code = newReceiptCode((n) => i++ % n);
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(normalizeReceiptCode(` ${code.toLowerCase().replace('-', ' ')} `)).toBe(code);
+  });
+  it('refuses ambiguous letters and wrong lengths', () => {
+    expect(normalizeReceiptCode('ABCD-EFG0')).toBeNull();
+    expect(normalizeReceiptCode('ABCD-EFGO')).toBeNull();
+    expect(normalizeReceiptCode('ABC')).toBeNull();
+  });
+});
+
+describe('entry input', () => {
+  it('accepts a household entry with a typed signature', () => {
+    const parsed = entryInput.parse(base);
+    expect(entryProblems('household', parsed)).toEqual([]);
+  });
+  it('refuses a typed signature that is not the signer’s name', () => {
+    expect(entryInput.safeParse({ ...base, signature: { kind: 'typed', name: 'Người khác' } }).success).toBe(false);
+  });
+  it('accepts a small PNG and refuses other images, fakes and oversized ones', () => {
+    expect(isPngDataUrl(tinyPng)).toBe(true);
+    expect(isPngDataUrl('data:image/jpeg;base64,/9j/4AAQSkZJRg==')).toBe(false);
+    expect(isPngDataUrl('data:image/png;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=')).toBe(false);
+    expect(isPngDataUrl(tinyPng, 10)).toBe(false);
+    expect(entryInput.safeParse({ ...base, signature: { kind: 'drawn', dataUrl: tinyPng } }).success).toBe(true);
+    expect(
+      entryInput.safeParse({ ...base, signature: { kind: 'drawn', dataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' } })
+        .success,
+    ).toBe(false);
+  });
+  it('requires consent, a real uuid and a Vietnamese phone', () => {
+    expect(entryInput.safeParse({ ...base, consent: false }).success).toBe(false);
+    expect(entryInput.safeParse({ ...base, id: 'abc' }).success).toBe(false);
+    expect(entryInput.safeParse({ ...base, phone: '12345' }).success).toBe(false);
+    expect(entryInput.parse({ ...base, phone: '0912 345 678' }).phone).toBe('0912345678');
+  });
+  it('asks each kind for its own unit and fields', () => {
+    const e = entryInput.parse({ ...base, address: '', members: undefined });
+    expect(entryProblems('household', e).map((p) => p.path)).toEqual(['address', 'members']);
+    expect(entryProblems('school', e).map((p) => p.path)).toEqual(['villageId', 'schoolId']);
+    const student = entryInput.parse({ ...base, villageId: undefined, schoolId: 's1' });
+    expect(entryProblems('student', student).map((p) => p.path)).toEqual(['guardianName']);
+  });
+  it('gives the same canonical text for the same entry whatever the key order or spacing', () => {
+    const a = entryInput.parse(base);
+    const b = entryInput.parse({ ...base, signerName: ' Nguyễn  Văn An ' });
+    expect(canonicalEntry(a)).toBe(canonicalEntry(b));
+    expect(canonicalEntry(a)).not.toBe(canonicalEntry(entryInput.parse({ ...base, members: 5 })));
+  });
+});
+
+describe('duplicate proposals', () => {
+  const entry = (id: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
+    id,
+    campaignId: 'c1',
+    villageId: 'v1',
+    signerName: 'Nguyễn Văn An',
+    address: 'Số nhà 12',
+    status: 'submitted',
+    createdAt: `2026-11-0${id.length}T00:00:00Z`,
+    ...over,
+  });
+  it('finds “Nguyễn Văn An” and “nguyen van  an” at the same house number', () => {
+    expect(houseKey('Số nhà 12')).toBe(houseKey('12'));
+    const found = proposeDuplicates([entry('a'), entry('bb', { signerName: 'nguyen van  an', address: 'số 12' })]);
+    expect(found).toEqual([{ originalId: 'a', duplicateIds: ['bb'] }]);
+  });
+  it('keeps apart other houses, villages, campaigns, and rejected entries', () => {
+    expect(
+      proposeDuplicates([
+        entry('a'),
+        entry('b', { address: '14' }),
+        entry('c', { villageId: 'v2' }),
+        entry('d', { campaignId: 'c2' }),
+        entry('e', { status: 'rejected' }),
+      ]),
+    ).toEqual([]);
+  });
+  it('keeps the verified entry as the original', () => {
+    expect(proposeDuplicates([entry('a'), entry('bb', { status: 'verified' })])).toEqual([
+      { originalId: 'bb', duplicateIds: ['a'] },
+    ]);
+  });
+});
+
+describe('commitment coverage', () => {
+  it('counts verified households over households, units over active units, and lists the furthest villages', () => {
+    const cov = commitmentCoverage(
+      {
+        villages: [
+          { id: 'v1', name: 'Thôn 1', households: 100, active: true },
+          { id: 'v2', name: 'Thôn 2', households: 50, active: true },
+          { id: 'v3', name: 'Thôn 3', households: 80, active: false },
+        ],
+        schools: [
+          { id: 's1', active: true },
+          { id: 's2', active: false },
+        ],
+        organizations: [
+          { id: 'o1', active: true },
+          { id: 'o2', active: true },
+        ],
+      },
+      {
+        householdsByVillage: { v1: 50, v2: 60, v3: 80 },
+        signedByVillage: { v1: 70, v2: 60 },
+        organizationIds: ['o1'],
+        schoolIds: ['s1', 's2'],
+      },
+    );
+    expect(cov.households).toEqual({ numerator: 100, denominator: 150, ratio: 100 / 150 });
+    expect(cov.signed.numerator).toBe(120);
+    expect(cov.units).toEqual({ numerator: 2, denominator: 3, ratio: 2 / 3 });
+    expect(cov.furthest.map((v) => v.id)).toEqual(['v1']);
+    expect(cov.villages).toHaveLength(2);
+  });
+  it('has no ratio when there is nothing to count', () => {
+    const cov = commitmentCoverage(
+      { villages: [], schools: [], organizations: [] },
+      { householdsByVillage: {}, signedByVillage: {}, organizationIds: [], schoolIds: [] },
+    );
+    expect(cov.households.ratio).toBeNull();
+  });
+});
+
+describe('campaign versions, dates and retention', () => {
+  it('moves the version only when the words change', () => {
+    expect(nextVersion({ text: 'Cam kết A', version: 1 }, 'Cam kết  A')).toBe(1);
+    expect(nextVersion({ text: 'Cam kết A', version: 1 }, 'Cam kết B')).toBe(2);
+    expect(nextVersion({ text: 'Cam kết A', version: 3 }, undefined)).toBe(3);
+  });
+  it('cuts the day in Vietnam time', () => {
+    expect(vietnamToday(new Date('2026-12-31T17:30:00Z'))).toBe('2027-01-01');
+  });
+  it('counts retention back in months', () => {
+    expect(retentionCutoff(new Date('2026-11-23T00:00:00Z'), 36).toISOString()).toBe('2023-11-23T00:00:00.000Z');
+  });
+});
+
+describe('paper rows', () => {
+  const units = new Map([['thon dong', 'v1']]);
+  const campaign = { opensOn: '2026-01-01', closesOn: '2026-12-31' };
+  it('reads Vietnamese headers and reports each bad row', () => {
+    const rows = validatePaperRows(
+      'household',
+      [
+        { 'Họ tên': 'Trần Thị Bình', Thôn: 'Thôn Đông', 'Số nhà': '5', 'Số nhân khẩu': '3', 'Ngày ký': '2026-03-02' },
+        { 'Họ tên': '', Thôn: 'Thôn Tây', 'Số nhà': '', 'Số nhân khẩu': 'x', 'Ngày ký': '2025-03-02' },
+      ],
+      units,
+      campaign,
+    );
+    expect(rows[0]!.value).toMatchObject({ unitId: 'v1', members: 3, signedOn: '2026-03-02' });
+    expect(rows[1]!.value).toBeNull();
+    expect(rows[1]!.errors.map((e) => e.path)).toEqual(['signerName', 'unit', 'address', 'members', 'signedOn']);
+    expect(rows[1]!.row).toBe(3);
+  });
+});

@@ -17,6 +17,8 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),
       publicWrite: new RateLimiter(config.PUBLIC_WRITE_RATE_LIMIT, 60_000),
       events: new RateLimiter(config.EVENTS_RATE_LIMIT, 60_000),
+      contestPhone: new RateLimiter(config.CONTEST_PHONE_RATE_LIMIT, 60_000),
+      contestAddress: new RateLimiter(config.CONTEST_ADDRESS_RATE_LIMIT, 60_000),
     },
   };
 }

@@ -49,9 +49,8 @@ describe('normalizePhone', () => {
     ['+84-912.345.678', '0912345678'],
     ['(+84) 387654321', '0387654321'],
   ])('%s → %s', (raw, want) => expect(normalizePhone(raw)).toBe(want));
-  it.each(['0212345678', '091234567', '09123456789', '+1 912 345 678', 'abc', '0612345678'])(
-    'refuses %s',
-    (raw) => expect(normalizePhone(raw)).toBeNull(),
+  it.each(['0212345678', '091234567', '09123456789', '+1 912 345 678', 'abc', '0612345678'])('refuses %s', (raw) =>
+    expect(normalizePhone(raw)).toBeNull(),
   );
 });
 
@@ -104,8 +103,12 @@ describe('times', () => {
   });
   it('caps the deadline at the round’s end and allows the grace only', () => {
     const start = new Date('2026-12-01T00:00:00Z');
-    expect(attemptDeadline(start, 600, new Date('2026-12-02T00:00:00Z')).toISOString()).toBe('2026-12-01T00:10:00.000Z');
-    expect(attemptDeadline(start, 600, new Date('2026-12-01T00:05:00Z')).toISOString()).toBe('2026-12-01T00:05:00.000Z');
+    expect(attemptDeadline(start, 600, new Date('2026-12-02T00:00:00Z')).toISOString()).toBe(
+      '2026-12-01T00:10:00.000Z',
+    );
+    expect(attemptDeadline(start, 600, new Date('2026-12-01T00:05:00Z')).toISOString()).toBe(
+      '2026-12-01T00:05:00.000Z',
+    );
     const deadline = new Date('2026-12-01T00:10:00Z');
     expect(pastGrace(deadline, new Date(deadline.getTime() + 5_000))).toBe(false);
     expect(pastGrace(deadline, new Date(deadline.getTime() + 6_000))).toBe(true);
@@ -202,20 +205,26 @@ describe('rankRound tie-breaks', () => {
     expect(order(r)).toEqual(['quick', 'slow']);
   });
   it('with equal times, the earlier submission', () => {
-    const r = rankRound(
-      [entry('late', [{ submittedAt: 2_000 }]), entry('early', [{ submittedAt: 1_000 }])],
-      { rule: 'best', actual: 100 },
-    );
+    const r = rankRound([entry('late', [{ submittedAt: 2_000 }]), entry('early', [{ submittedAt: 1_000 }])], {
+      rule: 'best',
+      actual: 100,
+    });
     expect(order(r)).toEqual(['early', 'late']);
     expect(r.ranked.map((e) => e.place)).toEqual([1, 2]);
   });
   it('shares a place when every tie-break is equal', () => {
-    const r = rankRound([entry('x', [{}]), entry('y', [{}]), entry('z', [{ score: 1 }])], { rule: 'best', actual: 100 });
+    const r = rankRound([entry('x', [{}]), entry('y', [{}]), entry('z', [{ score: 1 }])], {
+      rule: 'best',
+      actual: 100,
+    });
     expect(r.ranked.map((e) => e.place)).toEqual([1, 1, 3]);
   });
   it('ignores the prediction on a provisional board', () => {
     const r = rankRound(
-      [entry('close', [{ prediction: 100, durationMs: 500_000 }]), entry('fast', [{ prediction: 5, durationMs: 100_000 }])],
+      [
+        entry('close', [{ prediction: 100, durationMs: 500_000 }]),
+        entry('fast', [{ prediction: 5, durationMs: 100_000 }]),
+      ],
       { rule: 'best', actual: null },
     );
     expect(order(r)).toEqual(['fast', 'close']);

@@ -124,14 +124,21 @@ const roundFields = z.strictObject({
   endsAt: vnLocal,
   questionCount: z.number().int().min(1).max(100),
   mix: roundMixSchema.default({ topics: [], difficulties: [] }),
-  timeLimitSeconds: z.number().int().min(30).max(4 * 3600),
+  timeLimitSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(4 * 3600),
   attemptsAllowed: z.number().int().min(1).max(10),
   countingRule: z.enum(countingRules).default('best'),
   prizes: z.array(prizeSchema).max(10).default(defaultPrizes),
 });
 const endsAfterStart = (r: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
   !r.startsAt || !r.endsAt || r.endsAt > r.startsAt;
-export const roundInputSchema = roundFields.refine(endsAfterStart, { message: 'ends after it starts', path: ['endsAt'] });
+export const roundInputSchema = roundFields.refine(endsAfterStart, {
+  message: 'ends after it starts',
+  path: ['endsAt'],
+});
 export const roundPatchSchema = roundFields.partial().refine(endsAfterStart, {
   message: 'ends after it starts',
   path: ['endsAt'],
@@ -143,11 +150,7 @@ export const registrationSchema = z
     /** Made by the browser: repeating a registration with it answers the first one (with a fresh token). */
     clientId: z.uuid(),
     fullName: z.string().trim().min(2).max(100),
-    birthYear: z
-      .number()
-      .int()
-      .min(1900)
-      .max(new Date().getUTCFullYear()),
+    birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear()),
     phone: z.string().trim().min(9).max(20),
     unitKind: z.enum(contestUnitKinds),
     unitId: z.string().min(1).max(64),

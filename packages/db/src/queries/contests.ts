@@ -53,7 +53,11 @@ export async function listPublicContests(db: Db, place: { communeId: string; pro
 }
 
 export async function listRounds(db: Db, contestId: string) {
-  return db.select().from(contestRounds).where(eq(contestRounds.contestId, contestId)).orderBy(asc(contestRounds.startsAt));
+  return db
+    .select()
+    .from(contestRounds)
+    .where(eq(contestRounds.contestId, contestId))
+    .orderBy(asc(contestRounds.startsAt));
 }
 export async function getRound(db: Db, id: string) {
   return (await db.select().from(contestRounds).where(eq(contestRounds.id, id)))[0] ?? null;
@@ -112,9 +116,7 @@ export async function getParticipant(db: Db, id: string) {
   return (await db.select().from(contestParticipants).where(eq(contestParticipants.id, id)))[0] ?? null;
 }
 export async function updateParticipant(db: Db, id: string, patch: Partial<typeof contestParticipants.$inferInsert>) {
-  return (
-    (await db.update(contestParticipants).set(patch).where(eq(contestParticipants.id, id)).returning())[0] ?? null
-  );
+  return (await db.update(contestParticipants).set(patch).where(eq(contestParticipants.id, id)).returning())[0] ?? null;
 }
 
 export async function listParticipants(db: Db, contestId: string, page?: Page) {
@@ -173,7 +175,8 @@ export async function contestUnits(db: Db, communeIds: readonly string[]) {
 }
 
 export async function communesOfContest(db: Db, contest: ContestRow) {
-  const where = contest.scope === 'province' ? eq(communes.provinceId, contest.provinceId) : eq(communes.id, contest.communeId);
+  const where =
+    contest.scope === 'province' ? eq(communes.provinceId, contest.provinceId) : eq(communes.id, contest.communeId);
   return db.select({ id: communes.id, name: communes.name }).from(communes).where(where).orderBy(asc(communes.name));
 }
 
@@ -397,11 +400,25 @@ export async function savePrediction(db: Db, attemptId: string, value: number, l
 export async function closeAttempt(
   db: Db,
   a: { id: string; answersText: string },
-  result: { submittedAt: number; reason: 'submitted' | 'deadline'; score: number; durationMs: number; flagged: boolean },
+  result: {
+    submittedAt: number;
+    reason: 'submitted' | 'deadline';
+    score: number;
+    durationMs: number;
+    flagged: boolean;
+  },
 ) {
   const rs = await contestWrites(db).run({
     sql: `UPDATE contest_attempts SET submitted_at = ?, closed_reason = ?, score = ?, duration_ms = ?, flagged = ? WHERE id = ? AND submitted_at IS NULL AND answers = ?`,
-    args: [result.submittedAt, result.reason, result.score, result.durationMs, result.flagged ? 1 : 0, a.id, a.answersText],
+    args: [
+      result.submittedAt,
+      result.reason,
+      result.score,
+      result.durationMs,
+      result.flagged ? 1 : 0,
+      a.id,
+      a.answersText,
+    ],
   });
   return rs.rowsAffected === 1;
 }
@@ -461,7 +478,12 @@ export async function participantsByUnit(db: Db, contestId: string) {
   return db
     .select({ unitKind: contestParticipants.unitKind, unitId: contestParticipants.unitId, n: count() })
     .from(contestParticipants)
-    .where(and(eq(contestParticipants.contestId, contestId), inArray(contestParticipants.status, ['registered', 'verified'])))
+    .where(
+      and(
+        eq(contestParticipants.contestId, contestId),
+        inArray(contestParticipants.status, ['registered', 'verified']),
+      ),
+    )
     .groupBy(contestParticipants.unitKind, contestParticipants.unitId);
 }
 

@@ -128,7 +128,12 @@ export const BoardSchema = z
     total: z.number().int(),
     rows: z.array(BoardRow),
     me: z
-      .object({ place: z.number().int().nullable(), score: z.number().int(), durationMs: z.number().int(), held: z.boolean() })
+      .object({
+        place: z.number().int().nullable(),
+        score: z.number().int(),
+        durationMs: z.number().int(),
+        held: z.boolean(),
+      })
       .nullable(),
   })
   .openapi('ContestBoard');

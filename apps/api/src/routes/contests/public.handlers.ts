@@ -71,7 +71,10 @@ async function participantOf(c: Context<AppEnv>): Promise<ParticipantRow> {
 /** One hit on both limits: per phone number and per client address. */
 function limit(c: Context<AppEnv>, phone: string) {
   const { limits } = c.get('deps');
-  const wait = Math.max(limits.contestPhone.hit(`contest:${phone}`), limits.contestAddress.hit(`contest:${clientIp(c)}`));
+  const wait = Math.max(
+    limits.contestPhone.hit(`contest:${phone}`),
+    limits.contestAddress.hit(`contest:${clientIp(c)}`),
+  );
   if (wait) throw new AppError(429, 'rate_limited', { retryAfter: wait });
 }
 
@@ -318,7 +321,9 @@ export const answer: Handler<typeof routes.answer> = async (c) => {
   await refuseClosed(db, a, now);
   const q = a.questions.find((x) => x.id === questionId);
   if (!q || !validAnswer(q, q.correct.length > 1, chosen))
-    throw new AppError(422, 'contest_answer_invalid', {}, [{ path: 'chosen', message: 'not an option of this question' }]);
+    throw new AppError(422, 'contest_answer_invalid', {}, [
+      { path: 'chosen', message: 'not an option of this question' },
+    ]);
   if (!(await saveAnswer(db, a.id, q.id, chosen, now.getTime() - contestPolicy.graceMs))) {
     await refuseClosed(db, (await liveAttempt(db, a.id))!, now);
   }

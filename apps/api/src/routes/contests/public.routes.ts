@@ -118,8 +118,16 @@ export const getAttempt = createRoute({
 });
 
 const QuestionParam = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  questionId: z.string().min(1).max(64).openapi({ param: { name: 'questionId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  questionId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'questionId', in: 'path' } }),
 });
 
 export const answer = createRoute({
@@ -178,4 +186,3 @@ export const units = createRoute({
   request: { params: IdParam },
   responses: { 200: json(z.object({ items: z.array(UnitStandingSchema) })), ...errorResponses },
 });
-

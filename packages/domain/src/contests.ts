@@ -118,31 +118,36 @@ export const roundMixSchema = z.strictObject({
 });
 export type RoundMix = z.infer<typeof roundMixSchema>;
 
-const roundFields = z.strictObject({
+const roundBase = {
   name: z.string().trim().min(1).max(120),
   startsAt: vnLocal,
   endsAt: vnLocal,
   questionCount: z.number().int().min(1).max(100),
-  mix: roundMixSchema.default({ topics: [], difficulties: [] }),
+  mix: roundMixSchema,
   timeLimitSeconds: z
     .number()
     .int()
     .min(30)
     .max(4 * 3600),
   attemptsAllowed: z.number().int().min(1).max(10),
-  countingRule: z.enum(countingRules).default('best'),
-  prizes: z.array(prizeSchema).max(10).default(defaultPrizes),
-});
+  countingRule: z.enum(countingRules),
+  prizes: z.array(prizeSchema).max(10),
+};
 const endsAfterStart = (r: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
   !r.startsAt || !r.endsAt || r.endsAt > r.startsAt;
-export const roundInputSchema = roundFields.refine(endsAfterStart, {
-  message: 'ends after it starts',
-  path: ['endsAt'],
-});
-export const roundPatchSchema = roundFields.partial().refine(endsAfterStart, {
-  message: 'ends after it starts',
-  path: ['endsAt'],
-});
+export const roundInputSchema = z
+  .strictObject({
+    ...roundBase,
+    mix: roundMixSchema.default({ topics: [], difficulties: [] }),
+    countingRule: roundBase.countingRule.default('best'),
+    prizes: roundBase.prizes.default(defaultPrizes),
+  })
+  .refine(endsAfterStart, { message: 'ends after it starts', path: ['endsAt'] });
+/** A round's edit: only the fields sent change (no defaults fill the others in). */
+export const roundPatchSchema = z
+  .strictObject(roundBase)
+  .partial()
+  .refine(endsAfterStart, { message: 'ends after it starts', path: ['endsAt'] });
 export type RoundInput = z.infer<typeof roundInputSchema>;
 
 export const registrationSchema = z

@@ -365,10 +365,13 @@ const boards = new WeakMap<Db, Map<string, { at: number; value: Awaited<ReturnTy
 async function cachedRanking(db: Db, contest: ContestRow, round: Parameters<typeof computeRanking>[2]) {
   let cache = boards.get(db);
   if (!cache) boards.set(db, (cache = new Map()));
-  const hit = cache.get(round.id);
+  // The key changes when the round ends or its results are published, so those show at once.
+  const key = `${round.id}:${roundPhase(contest.status, round.startsAt, round.endsAt, new Date())}:${round.resultsPublishedAt?.getTime() ?? ''}`;
+  const hit = cache.get(key);
   if (hit && Date.now() - hit.at < 3_000) return hit.value;
   const value = await computeRanking(db, contest, round);
-  cache.set(round.id, { at: Date.now(), value });
+  if (cache.size > 1_000) cache.clear();
+  cache.set(key, { at: Date.now(), value });
   return value;
 }
 

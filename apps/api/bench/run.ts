@@ -100,7 +100,7 @@ try {
   );
   const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
   // Feature benches: featureLines.push(...(await benchX(ctx)));
-  void ctx;
+  featureLines.push(...(await (await import('./contests.ts')).benchContests(ctx)));
 } finally {
   await stop(child);
 }

@@ -104,14 +104,45 @@ async function meDto(db: Db, p: ParticipantRow) {
   };
 }
 
+type QuestionText = Awaited<ReturnType<typeof questionTexts>>[number];
+const textCaches = new WeakMap<Db, Map<string, { at: number; row: QuestionText }>>();
+/**
+ * Question texts, kept a minute in memory: every start, reload and submit shows the same few
+ * hundred questions, and reading them each time cost more than the write itself. An edit to a
+ * question reaches running attempts within that minute.
+ */
+async function textsOf(db: Db, ids: readonly string[]) {
+  let cache = textCaches.get(db);
+  if (!cache) textCaches.set(db, (cache = new Map()));
+  const now = Date.now();
+  const missing = ids.filter((id) => !(now - (cache.get(id)?.at ?? 0) < 60_000));
+  if (missing.length) {
+    if (cache.size > 20_000) cache.clear();
+    for (const row of await questionTexts(db, missing)) cache.set(row.id, { at: now, row });
+  }
+  return new Map(ids.flatMap((id) => (cache.get(id) ? [[id, cache.get(id)!.row] as const] : [])));
+}
+
+const targetCaches = new WeakMap<Db, Map<string, { at: number; target: ContestRow['predictionTarget'] }>>();
+/** The prediction target of a round's contest, which an attempt's view names; kept ten seconds. */
+async function predictionTargetOf(db: Db, roundId: string) {
+  let cache = targetCaches.get(db);
+  if (!cache) targetCaches.set(db, (cache = new Map()));
+  const hit = cache.get(roundId);
+  if (hit && Date.now() - hit.at < 10_000) return hit.target;
+  const { contest } = await contestOfRound(db, roundId);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(roundId, { at: Date.now(), target: contest.predictionTarget });
+  return contest.predictionTarget;
+}
+
 /** An attempt as its participant sees it: texts in the drawn order; the key never, the score only once closed. */
-async function attemptView(c: Context<AppEnv>, a: LiveAttempt, contest: ContestRow) {
+async function attemptView(c: Context<AppEnv>, a: LiveAttempt, predictionTarget: ContestRow['predictionTarget']) {
   const { db } = c.get('deps');
-  const rows = await questionTexts(
+  const byId = await textsOf(
     db,
     a.questions.map((q) => q.id),
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const locale = c.get('locale');
   return {
     id: a.id,
@@ -122,7 +153,7 @@ async function attemptView(c: Context<AppEnv>, a: LiveAttempt, contest: ContestR
     deadlineAt: new Date(a.deadlineAt).toISOString(),
     serverNow: new Date().toISOString(),
     graceMs: contestPolicy.graceMs,
-    predictionTarget: contest.predictionTarget,
+    predictionTarget,
     questions: a.questions.map((q) => {
       const row = byId.get(q.id);
       const text: LocalizedQuestion | undefined = (locale === 'en' && row?.en) || row?.vi;
@@ -289,7 +320,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
   if (result.kind === 'exhausted') throw new AppError(409, 'contest_attempts_exhausted');
   if (result.kind === 'pool_too_small') throw new AppError(409, 'contest_pool_too_small');
   const a = (await liveAttempt(db, result.attemptId))!;
-  return c.json(await attemptView(c, a, contest), result.kind === 'created' ? 201 : 200);
+  return c.json(await attemptView(c, a, contest.predictionTarget), result.kind === 'created' ? 201 : 200);
 };
 
 export const getAttempt: Handler<typeof routes.getAttempt> = async (c) => {
@@ -299,8 +330,7 @@ export const getAttempt: Handler<typeof routes.getAttempt> = async (c) => {
     await finishAttempt(db, a, 'deadline', Date.now());
     a = (await liveAttempt(db, a.id))!;
   }
-  const { contest } = await contestOfRound(db, a.roundId);
-  return c.json(await attemptView(c, a, contest), 200);
+  return c.json(await attemptView(c, a, await predictionTargetOf(db, a.roundId)), 200);
 };
 
 /** Refuses a write on a closed or late attempt; a late one is closed on what it has. */
@@ -353,11 +383,19 @@ export const submit: Handler<typeof routes.submit> = async (c) => {
       await finishAttempt(db, a, 'deadline', now.getTime());
       throw new AppError(409, 'contest_deadline_passed');
     }
-    await finishAttempt(db, a, 'submitted', now.getTime());
-    a = (await liveAttempt(db, a.id))!;
+    const closed = await finishAttempt(db, a, 'submitted', now.getTime());
+    a = closed
+      ? {
+          ...a,
+          submittedAt: closed.submittedAt,
+          closedReason: 'submitted',
+          score: closed.score,
+          durationMs: closed.durationMs,
+          flagged: closed.flagged,
+        }
+      : (await liveAttempt(db, a.id))!;
   }
-  const { contest } = await contestOfRound(db, a.roundId);
-  return c.json(await attemptView(c, a, contest), 200);
+  return c.json(await attemptView(c, a, await predictionTargetOf(db, a.roundId)), 200);
 };
 
 const boards = new WeakMap<Db, Map<string, { at: number; value: Awaited<ReturnType<typeof computeRanking>> }>>();

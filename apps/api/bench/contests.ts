@@ -131,6 +131,8 @@ interface Figure {
   p50: number;
   p99: number;
   errors: number;
+  /** Non-2xx status codes, timeouts and socket errors, when there were any. */
+  detail: string;
 }
 
 async function hammer(
@@ -158,13 +160,17 @@ async function hammer(
       },
     ],
   });
-  if (process.env.BENCH_DEBUG)
-    console.error(JSON.stringify({ codes: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts }));
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    detail: Object.entries(result.statusCodeStats as Record<string, { count: number }>)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, v]) => `${code}×${v.count}`)
+      .concat(result.timeouts ? [`timeouts×${result.timeouts}`] : [])
+      .concat(result.errors > result.timeouts ? [`socket×${result.errors - result.timeouts}`] : [])
+      .join(' '),
   };
 }
 
@@ -201,7 +207,7 @@ async function measure(url: string, cookie: string, db: Db, communeId: string, s
 
 export async function benchContests(ctx: BenchContext): Promise<string[]> {
   const line = (label: string, f: Figure) =>
-    `${label.padEnd(50)} ${f.rps.toFixed(0).padStart(7)} req/s   ratio ${(f.rps / ctx.healthRps).toFixed(3)}   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}`;
+    `${label.padEnd(50)} ${f.rps.toFixed(0).padStart(7)} req/s   ratio ${(f.rps / ctx.healthRps).toFixed(3)}   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}${f.detail ? ` (${f.detail})` : ''}`;
   const lines = ['', `Contests: answer-saves and submits (health baseline ${ctx.healthRps.toFixed(0)} req/s)`];
 
   const db = await openDb({ url: `file:${join(ctx.dir, 'bench.db')}` });

@@ -66,7 +66,7 @@ describe('minors', () => {
   });
   it('asks a guardian’s consent and name for under-16s', () => {
     const base = {
-      clientId: crypto.randomUUID(),
+      clientId: '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f',
       fullName: 'Lê Văn Nam',
       phone: '0912345678',
       unitKind: 'school',

@@ -162,7 +162,7 @@ export const exportSheet = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      kind: z.enum(['participants', 'attempts', 'ranking']),
+      kind: z.enum(['participants', 'attempts', 'ranking']).default('participants'),
       roundId: z.string().max(64).optional(),
     }),
   },

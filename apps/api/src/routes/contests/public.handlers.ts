@@ -182,10 +182,11 @@ async function attemptView(c: Context<AppEnv>, a: LiveAttempt, predictionTarget:
 
 /** The attempt if the token's participant owns it; others' attempts are 404. */
 async function ownAttempt(c: Context<AppEnv>, id: string) {
+  const a = await liveAttempt(c.get('deps').db, id);
+  if (!a) throw new AppError(404, 'not_found');
   const token = c.req.header('x-participant-token');
   if (!token) throw new AppError(401, 'contest_token_invalid');
-  const a = await liveAttempt(c.get('deps').db, id);
-  if (!a || a.tokenHash !== sha(token)) throw new AppError(404, 'not_found');
+  if (a.tokenHash !== sha(token)) throw new AppError(404, 'not_found');
   return a;
 }
 
@@ -283,15 +284,16 @@ export const register: Handler<typeof routes.register> = async (c) => {
 };
 
 export const me: Handler<typeof routes.me> = async (c) => {
+  const contest = await publicContest(c.get('deps').db, c.req.valid('param').id);
   const p = await participantOf(c);
-  if (p.contestId !== c.req.valid('param').id) throw new AppError(404, 'not_found');
+  if (p.contestId !== contest.id) throw new AppError(404, 'not_found');
   return c.json(await meDto(c.get('deps').db, p), 200);
 };
 
 export const start: Handler<typeof routes.start> = async (c) => {
   const { db } = c.get('deps');
-  const p = await participantOf(c);
   const { round, contest } = await contestOfRound(db, c.req.valid('param').id);
+  const p = await participantOf(c);
   if (round.contestId !== p.contestId) throw new AppError(404, 'not_found');
   if (p.status === 'disqualified') throw new AppError(403, 'contest_disqualified');
   limit(c, p.phone);

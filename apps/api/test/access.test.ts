@@ -12,6 +12,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   contestA: { id: string };
   roundA: { id: string };
   roundEnded: { id: string };
+  contestEnded: { id: string };
   participantA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
@@ -71,7 +72,7 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
       consentAt: new Date(),
     })
     .returning();
-  return { contestA, roundA, roundEnded, participantA: participantA! };
+  return { contestA, roundA, roundEnded, contestEnded: ended, participantA: participantA! };
 }
 afterAll(() => h.cleanup());
 
@@ -364,6 +365,7 @@ function contestCases(): Case[] {
       path: (w) => `/api/contests/${w.contestA.id}/export?kind=participants`,
       allowed,
     },
+    { name: 'purge personal data', method: 'POST', path: (w) => `/api/contests/${w.contestEnded.id}/purge`, allowed },
     {
       name: 'winners certificates',
       method: 'GET',
@@ -612,6 +614,7 @@ function templateOf(path: string) {
     w.contestA.id,
     w.roundA.id,
     w.roundEnded.id,
+    w.contestEnded.id,
     w.participantA.id,
   ];
   let p = path.split('?')[0]!;

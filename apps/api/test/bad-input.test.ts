@@ -162,6 +162,7 @@ function needsBody(template: string) {
     '/api/kiosks/{id}/revoke',
     '/api/public/contests/attempts/{id}/submit',
     '/api/contests/rounds/{id}/results',
+    '/api/contests/{id}/purge',
   ].includes(template);
 }
 

@@ -457,6 +457,33 @@ describe('organizers', () => {
       ).status,
     ).toBe(200);
   });
+  it('purges personal fields only of a closed contest past its retention, keeping the scores', async () => {
+    const { contestId, roundId } = await openContest(h, w);
+    const p = await participant(contestId, { fullName: 'Hoàng Văn Thái' });
+    await submit((await start(roundId, p.token)).body.id, p.token);
+    const org = w.cookies.organizer;
+    const early = await h.call('POST', `/api/contests/${contestId}/purge`, { cookie: org });
+    expect(early.body.code).toBe('contest_retention_running');
+    await h.call('POST', `/api/contests/${contestId}/status`, { cookie: org, body: { status: 'closed' } });
+    expect((await h.call('POST', `/api/contests/${contestId}/purge`, { cookie: org })).status).toBe(409);
+    await h.db
+      .update(schema.contestRounds)
+      .set({ startsAt: new Date('2024-01-01T00:00:00Z'), endsAt: new Date('2024-02-01T00:00:00Z') })
+      .where(eq(schema.contestRounds.id, roundId));
+    const done = await h.call('POST', `/api/contests/${contestId}/purge`, { cookie: org });
+    expect(done.body).toEqual({ purged: 1 });
+    const [row] = await h.db.select().from(schema.contestParticipants).where(eq(schema.contestParticipants.id, p.id));
+    expect(row).toMatchObject({ fullName: 'H. V. T.', guardianName: null });
+    expect(row!.phone).not.toMatch(/^0\d{9}$/);
+    expect(
+      (await h.call('GET', `/api/public/contests/${contestId}/me`, { headers: tokenHeader(p.token) })).status,
+    ).toBe(401);
+    const [attempt] = await h.db
+      .select()
+      .from(schema.contestAttempts)
+      .where(eq(schema.contestAttempts.participantId, p.id));
+    expect(attempt!.submittedAt).not.toBeNull();
+  });
   it('gives the reports a summary per round', async () => {
     const { contestId, roundId } = await openContest(h, w);
     const p = await participant(contestId);

@@ -9,6 +9,7 @@ import {
   isMinor,
   normalizePhone,
   pastGrace,
+  purgeDue,
   prizeForPlaces,
   publicName,
   rankRound,
@@ -281,5 +282,13 @@ describe('who runs contests', () => {
     expect(canManageContests(a('system', null), 'c1')).toBe(true);
     expect(canManageContests(a('organizer', 'c2'), 'c1')).toBe(false);
     expect(canManageContests(a('village_head', 'c1'), 'c1')).toBe(false);
+  });
+});
+
+describe('retention', () => {
+  it('lets personal fields go twelve months after the last round', () => {
+    const end = new Date('2025-06-30T10:00:00Z');
+    expect(purgeDue(end, new Date('2026-06-30T09:59:59Z'))).toBe(false);
+    expect(purgeDue(end, new Date('2026-06-30T10:00:00Z'))).toBe(true);
   });
 });

@@ -379,6 +379,13 @@ export function rankUnits(tallies: readonly UnitTally[]): UnitStanding[] {
   return rows;
 }
 
+/** Personal fields may be purged once the contest is closed and its last round ended the retention period ago. */
+export function purgeDue(lastRoundEnd: Date, now: Date): boolean {
+  const due = new Date(lastRoundEnd);
+  due.setUTCMonth(due.getUTCMonth() + contestPolicy.retentionMonths);
+  return now >= due;
+}
+
 /**
  * Contests are run by the commune's organizers and admins. Organizer accounts are bound to one
  * commune (see requiredScope), so a province-scope contest is hosted by one commune and open to

@@ -531,3 +531,21 @@ export async function contestSummary(db: Db, communeId: string, fromMs: number, 
     }),
   );
 }
+
+/**
+ * Replaces a contest's personal fields (name by initials, phone, guardian, token) so only the
+ * aggregate figures and scores stay; one write transaction. Returns how many people were purged.
+ */
+export async function purgeParticipants(db: Db, contestId: string, initialsOf: (name: string) => string) {
+  const rows = await db
+    .select({ id: contestParticipants.id, fullName: contestParticipants.fullName })
+    .from(contestParticipants)
+    .where(eq(contestParticipants.contestId, contestId));
+  const now = Date.now();
+  const stmts = rows.map((r) => ({
+    sql: `UPDATE contest_participants SET full_name = ?, phone = ?, guardian_name = NULL, token_hash = ?, updated_at = ? WHERE id = ?`,
+    args: [initialsOf(r.fullName), `purged-${r.id}`, `purged-${crypto.randomUUID()}`, now, r.id],
+  }));
+  if (stmts.length) await db.$client.batch(stmts, 'write');
+  return rows.length;
+}

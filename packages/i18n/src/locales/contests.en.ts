@@ -72,6 +72,10 @@ export const contestsEn = {
     seconds: '{{n}} s',
     minor: 'under 16',
     back: 'All contests',
+    purge: 'Purge personal data',
+    purgeConfirm:
+      'Names become initials; phone numbers and guardians’ names are deleted. Scores and totals stay. This cannot be undone.',
+    purged: 'Personal data of {{count}} participants purged.',
     none: 'None',
     kioskTitle: 'Legal knowledge contest',
     kioskEmpty: 'No contest is open right now.',
@@ -144,6 +148,8 @@ export const contestsEn = {
     contest_round_started: 'People have started this round, so its draw settings cannot change.',
     contest_round_not_ended: 'The round has not ended yet.',
     contest_winners_unverified: '{{count}} prize winners are not verified yet.',
+    contest_retention_running:
+      'Personal data can be purged only once the contest is closed and the retention period has passed.',
     contest_results_not_published: 'The round’s results are not published yet.',
   },
 } satisfies Pick<Messages, 'contests'> & { errors: Partial<Messages['errors']> };

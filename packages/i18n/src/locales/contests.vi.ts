@@ -70,6 +70,10 @@ export const contestsVi = {
     seconds: '{{n}} giây',
     minor: 'dưới 16 tuổi',
     back: 'Danh sách cuộc thi',
+    purge: 'Xóa thông tin cá nhân',
+    purgeConfirm:
+      'Họ tên được thay bằng chữ cái đầu, số điện thoại và tên người giám hộ bị xóa. Điểm và số liệu tổng hợp được giữ lại. Không hoàn tác được.',
+    purged: 'Đã xóa thông tin cá nhân của {{count}} người dự thi.',
     none: 'Chưa có',
     // participant side
     kioskTitle: 'Cuộc thi tìm hiểu pháp luật',
@@ -143,6 +147,7 @@ export const contestsVi = {
     contest_round_started: 'Đợt thi đã có người làm bài nên không đổi được cách rút câu hỏi.',
     contest_round_not_ended: 'Đợt thi chưa kết thúc.',
     contest_winners_unverified: 'Còn {{count}} người đạt giải chưa được xác minh.',
+    contest_retention_running: 'Chỉ xóa được thông tin cá nhân khi cuộc thi đã đóng và đã qua thời hạn lưu giữ.',
     contest_results_not_published: 'Chưa công bố kết quả của đợt thi.',
   },
 };

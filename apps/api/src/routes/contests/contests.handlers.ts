@@ -1,6 +1,15 @@
 import type { Context } from 'hono';
 import ExcelJS from 'exceljs';
-import { AppError, canManageContests, roundPhase, roundPool, vnLocalToUtc, type RoundInput } from '@vungxanh/domain';
+import {
+  AppError,
+  canManageContests,
+  initials,
+  purgeDue,
+  roundPhase,
+  roundPool,
+  vnLocalToUtc,
+  type RoundInput,
+} from '@vungxanh/domain';
 import {
   communesOfContest,
   contestQuestionPool,
@@ -13,6 +22,7 @@ import {
   listContests,
   listParticipants,
   listRounds,
+  purgeParticipants,
   roundAttempts,
   roundStats,
   updateContest,
@@ -520,4 +530,16 @@ export const certificates: Handler<typeof routes.certificates> = async (c) => {
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', 'attachment; filename="giay-chung-nhan.pdf"');
   return c.body(new Uint8Array(pdf), 200) as never;
+};
+
+export const purge: Handler<typeof routes.purge> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const { db } = c.get('deps');
+  const rounds = await listRounds(db, contest.id);
+  const lastEnd = new Date(Math.max(0, ...rounds.map((r) => r.endsAt.getTime())));
+  if (contest.status !== 'closed' || !purgeDue(lastEnd, new Date()))
+    throw new AppError(409, 'contest_retention_running');
+  const purged = await purgeParticipants(db, contest.id, initials);
+  await audit(c, { ...contestAudit(contest), action: 'purge_personal_data', summary: summarize({ purged }) });
+  return c.json({ purged }, 200);
 };

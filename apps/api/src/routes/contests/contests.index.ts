@@ -18,4 +18,5 @@ export const contestsRouter = createRouter()
   .openapi(r.publishResults, h.publishResults)
   .openapi(r.units, h.units)
   .openapi(r.exportSheet, h.exportSheet)
-  .openapi(r.certificates, h.certificates);
+  .openapi(r.certificates, h.certificates)
+  .openapi(r.purge, h.purge);

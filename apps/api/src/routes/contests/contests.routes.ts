@@ -180,3 +180,13 @@ export const certificates = createRoute({
     ...errorResponses,
   },
 });
+
+export const purge = createRoute({
+  method: 'post',
+  path: '/{id}/purge',
+  tags,
+  summary:
+    'Purge participants’ personal fields of a closed contest once the retention period has passed (scores and counts stay)',
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ purged: z.number().int() })), ...errorResponses },
+});

@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { benchCoverage } from './coverage.ts';
 import { benchCommitments } from './commitments.ts';
+import { benchContests } from './contests.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
 
@@ -100,10 +101,25 @@ try {
       body: JSON.stringify({ username: 'admin', password }),
     }),
   );
-  const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
-  // Feature benches: featureLines.push(...(await benchX(ctx)));
-  featureLines.push(...(await benchCoverage(ctx)));
+  // The sign-in load above rotated the admin's session away: feature benches get a fresh one.
+  const fresh = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  const freshCookie = fresh.headers.get('set-cookie')!.split(';')[0]!;
+  const ctx: BenchContext = {
+    url,
+    cookie: freshCookie,
+    headers,
+    giaVien,
+    seconds,
+    healthRps: results[0]!.rps,
+    dir,
+  };
+  featureLines.push(...(await benchContests(ctx)));
   featureLines.push(...(await benchCommitments(ctx)));
+  featureLines.push(...(await benchCoverage(ctx)));
 } finally {
   await stop(child);
 }

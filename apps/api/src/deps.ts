@@ -1,4 +1,4 @@
-import { openDb, migrateDb, type Db } from '@vungxanh/db';
+import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db';
 import type { Config } from './env.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
@@ -7,6 +7,7 @@ import { createSettingsCache } from './lib/settings-cache.ts';
 
 /** Everything a request needs, made once per process (or per test). */
 export function createDeps(db: Db, config: Config, version: string): Deps {
+  setContestWriteWindow(db, config.CONTEST_WRITE_BATCH_MS);
   return {
     db,
     config,
@@ -17,6 +18,8 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),
       publicWrite: new RateLimiter(config.PUBLIC_WRITE_RATE_LIMIT, 60_000),
       events: new RateLimiter(config.EVENTS_RATE_LIMIT, 60_000),
+      contestPhone: new RateLimiter(config.CONTEST_PHONE_RATE_LIMIT, 60_000),
+      contestAddress: new RateLimiter(config.CONTEST_ADDRESS_RATE_LIMIT, 60_000),
     },
   };
 }

@@ -26,6 +26,12 @@ const schema = z.object({
   PUBLIC_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Event batches per client address per minute (a school's phones may share one address). */
   EVENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  /** Contest registrations and attempt starts per phone number per minute. */
+  CONTEST_PHONE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Contest registrations and attempt starts per client address per minute (a school room shares one). */
+  CONTEST_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(300),
+  /** Milliseconds contest answer and submit writes wait to share one commit; 0 commits each alone. */
+  CONTEST_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
 });
 
 export type Config = z.infer<typeof schema>;

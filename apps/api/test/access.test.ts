@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@vungxanh/db';
 import { createHarness, world } from './harness.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
@@ -16,6 +17,11 @@ type W = Awaited<ReturnType<typeof world>> & {
   photoA: { activityId: string; photoId: string };
   campaignA: { id: string };
   entryA: { id: string };
+  contestA: { id: string };
+  roundA: { id: string };
+  roundEnded: { id: string };
+  contestEnded: { id: string };
+  participantA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -38,6 +44,7 @@ beforeAll(async () => {
     ...(await activityFixtures(base, post)),
     campaignA: { id: '' },
     entryA: { id: '' },
+    ...(await contestWorld(base, post)),
   };
   w.campaignA = await householdCampaign(h, base);
   w.entryA = (await submit(h, entryBody(w.campaignA.id, base.villageA.id))).body;
@@ -82,6 +89,44 @@ function photoForm() {
   );
   form.set('file', new File([png], 'p.png', { type: 'image/png' }));
   return form;
+}
+
+/** A draft contest with a round and a participant, and a closed contest whose round has ended. */
+async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: string, b: unknown) => Promise<any>) {
+  const round = (name: string, from: string, to: string) => ({
+    name,
+    startsAt: from,
+    endsAt: to,
+    questionCount: 1,
+    timeLimitSeconds: 600,
+    attemptsAllowed: 1,
+  });
+  const contestA = (await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi thử A' })).body;
+  const roundA = (
+    await post(`/api/contests/${contestA.id}/rounds`, round('Đợt 1', '2026-12-01T08:00', '2026-12-08T08:00'))
+  ).body;
+  const ended = (await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi đã xong' })).body;
+  const roundEnded = (
+    await post(`/api/contests/${ended.id}/rounds`, round('Đợt cũ', '2025-01-01T08:00', '2025-01-08T08:00'))
+  ).body;
+  await post(`/api/contests/${ended.id}/status`, { status: 'closed' });
+  const [participantA] = await h.db
+    .insert(schema.contestParticipants)
+    .values({
+      contestId: contestA.id,
+      communeId: base.communeA.id,
+      clientId: crypto.randomUUID(),
+      phone: '0912000111',
+      tokenHash: 'x'.repeat(64),
+      fullName: 'Người Thử',
+      birthYear: 1990,
+      unitKind: 'village',
+      unitId: base.villageA.id,
+      unitCommuneId: base.communeA.id,
+      consentAt: new Date(),
+    })
+    .returning();
+  return { contestA, roundA, roundEnded, contestEnded: ended, participantA: participantA! };
 }
 afterAll(() => h.cleanup());
 
@@ -294,6 +339,7 @@ const cases: Case[] = [
     allowed: admins,
   },
   { name: 'new pairing code', method: 'POST', path: (w) => `/api/kiosks/${w.kioskA.id}/pairing-code`, allowed: admins },
+  ...contestCases(),
   {
     name: 'edit poster',
     method: 'PATCH',
@@ -462,6 +508,87 @@ function commitmentCases(): Case[] {
       path: () => '/api/commitments/purge',
       body: (w) => ({ communeId: w.communeA.id }),
       allowed: admins,
+    },
+  ];
+}
+
+function contestCases(): Case[] {
+  const allowed = ['system', 'commune_admin', 'organizer'] as const;
+  const roundBody = () => ({
+    name: 'Đợt thêm',
+    startsAt: '2026-12-10T08:00',
+    endsAt: '2026-12-17T08:00',
+    questionCount: 1,
+    timeLimitSeconds: 600,
+    attemptsAllowed: 1,
+  });
+  return [
+    { name: 'list contests', method: 'GET', path: (w) => `/api/contests?communeId=${w.communeA.id}`, allowed },
+    {
+      name: 'create contest',
+      method: 'POST',
+      path: () => '/api/contests',
+      body: (w) => ({ communeId: w.communeA.id, title: 'Cuộc thi mới' }),
+      allowed,
+    },
+    { name: 'get contest', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}`, allowed },
+    {
+      name: 'edit contest',
+      method: 'PATCH',
+      path: (w) => `/api/contests/${w.contestA.id}`,
+      body: () => ({ rulesMd: 'Thể lệ mới' }),
+      allowed,
+    },
+    {
+      name: 'set contest status',
+      method: 'POST',
+      path: (w) => `/api/contests/${w.contestA.id}/status`,
+      body: () => ({ status: 'paused' }),
+      allowed,
+    },
+    {
+      name: 'add round',
+      method: 'POST',
+      path: (w) => `/api/contests/${w.contestA.id}/rounds`,
+      body: roundBody,
+      allowed,
+    },
+    {
+      name: 'edit round',
+      method: 'PATCH',
+      path: (w) => `/api/contests/rounds/${w.roundA.id}`,
+      body: () => ({ name: 'Đợt một' }),
+      allowed,
+    },
+    { name: 'round live', method: 'GET', path: (w) => `/api/contests/rounds/${w.roundA.id}/live`, allowed },
+    { name: 'list participants', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/participants`, allowed },
+    {
+      name: 'verify participant',
+      method: 'POST',
+      path: (w) => `/api/contests/participants/${w.participantA.id}/status`,
+      body: () => ({ status: 'verified' }),
+      allowed,
+    },
+    { name: 'round ranking', method: 'GET', path: (w) => `/api/contests/rounds/${w.roundA.id}/ranking`, allowed },
+    {
+      name: 'publish results',
+      method: 'POST',
+      path: (w) => `/api/contests/rounds/${w.roundEnded.id}/results`,
+      allowed,
+    },
+    { name: 'unit ranking', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/units`, allowed },
+    {
+      name: 'export contest sheet',
+      method: 'GET',
+      path: (w) => `/api/contests/${w.contestA.id}/export?kind=participants`,
+      allowed,
+    },
+    { name: 'purge personal data', method: 'POST', path: (w) => `/api/contests/${w.contestEnded.id}/purge`, allowed },
+    {
+      name: 'winners certificates',
+      method: 'GET',
+      path: (w) => `/api/contests/rounds/${w.roundEnded.id}/certificates`,
+      allowed,
     },
   ];
 }
@@ -655,6 +782,17 @@ describe('every documented route', () => {
       'POST /api/public/commitments/entries',
       'GET /api/public/commitments/receipts/{code}',
       'GET /api/public/commitments/entries/{id}/receipt',
+      'GET /api/public/contests',
+      'GET /api/public/contests/{id}',
+      'POST /api/public/contests/{id}/register',
+      'GET /api/public/contests/{id}/me',
+      'POST /api/public/contests/rounds/{id}/attempts',
+      'GET /api/public/contests/attempts/{id}',
+      'PUT /api/public/contests/attempts/{id}/answers/{questionId}',
+      'PUT /api/public/contests/attempts/{id}/prediction',
+      'POST /api/public/contests/attempts/{id}/submit',
+      'GET /api/public/contests/rounds/{id}/board',
+      'GET /api/public/contests/{id}/units',
     ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)
@@ -700,6 +838,11 @@ function templateOf(path: string) {
     ...w.photoPool.map((p) => p.activityId),
     w.campaignA.id,
     w.entryA.id,
+    w.contestA.id,
+    w.roundA.id,
+    w.roundEnded.id,
+    w.contestEnded.id,
+    w.participantA.id,
   ];
   let p = path.split('?')[0]!;
   for (const photoId of [w.photoA.photoId, ...w.photoPool.map((x) => x.photoId)]) p = p.replace(photoId, '{photoId}');

@@ -24,6 +24,10 @@ async function snapshot() {
     activities: schema.activities,
     activityUnits: schema.activityUnits,
     coverageSettings: schema.coverageSettings,
+    contests: schema.contests,
+    contestRounds: schema.contestRounds,
+    contestParticipants: schema.contestParticipants,
+    contestAttempts: schema.contestAttempts,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const),
@@ -164,6 +168,9 @@ function needsBody(template: string) {
     '/api/accounts/{id}/reset-password',
     '/api/kiosks/{id}/pairing-code',
     '/api/kiosks/{id}/revoke',
+    '/api/public/contests/attempts/{id}/submit',
+    '/api/contests/rounds/{id}/results',
+    '/api/contests/{id}/purge',
   ].includes(template);
 }
 
@@ -189,6 +196,8 @@ function validBodyFor(method: string, path: string): unknown {
       },
     };
   }
+  const contestBody = contestBodyFor(method, path);
+  if (contestBody !== null) return contestBody;
   if (path.startsWith('/api/content/lessons') || path.startsWith('/api/content/questions')) return { status: 'draft' };
   if (path.startsWith('/api/content/')) return { active: true };
   if (path.endsWith('/photos')) {
@@ -200,4 +209,34 @@ function validBodyFor(method: string, path: string): unknown {
   if (path === '/api/commitments/campaigns/{id}') return { title: 'Đợt mới' };
   if (path === '/api/commitments/entries/{id}/review') return { decision: 'verify' };
   return { name: 'X' };
+}
+
+/** Valid bodies for the contest routes with an id; null for other routes. */
+function contestBodyFor(method: string, path: string): unknown {
+  const bodies: Record<string, unknown> = {
+    'post /api/public/contests/{id}/register': {
+      clientId: '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f',
+      fullName: 'Người Thử',
+      birthYear: 1990,
+      phone: '0912345678',
+      unitKind: 'village',
+      unitId: 'x',
+      consent: true,
+    },
+    'post /api/public/contests/rounds/{id}/attempts': {},
+    'put /api/public/contests/attempts/{id}/answers/{questionId}': { chosen: ['a'] },
+    'put /api/public/contests/attempts/{id}/prediction': { value: 1 },
+    'patch /api/contests/{id}': { title: 'Cuộc thi đổi tên' },
+    'post /api/contests/{id}/status': { status: 'paused' },
+    'post /api/contests/{id}/rounds': {
+      name: 'Đợt',
+      startsAt: '2026-12-01T08:00',
+      endsAt: '2026-12-08T08:00',
+      questionCount: 1,
+      timeLimitSeconds: 600,
+      attemptsAllowed: 1,
+    },
+    'post /api/contests/participants/{id}/status': { status: 'verified' },
+  };
+  return bodies[`${method} ${path}`] ?? null;
 }

@@ -11,3 +11,4 @@ export * from './queries/kiosks.ts';
 export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
 export * from './queries/commitments.ts';
+export * from './queries/contests.ts';

@@ -27,5 +27,7 @@ export interface Deps {
     login: RateLimiter;
     publicWrite: RateLimiter;
     events: RateLimiter;
+    contestPhone: RateLimiter;
+    contestAddress: RateLimiter;
   };
 }

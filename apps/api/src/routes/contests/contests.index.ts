@@ -1,4 +1,22 @@
 import { createRouter } from '../../lib/create-router.ts';
+import * as h from './contests.handlers.ts';
+import * as r from './contests.routes.ts';
 
-/** /api/contests: filled in by its issue. */
-export const contestsRouter = createRouter();
+/** /api/contests: the organizers' side (organizers and commune admins of the host commune, and the system). */
+export const contestsRouter = createRouter()
+  .openapi(r.list, h.list)
+  .openapi(r.create, h.create)
+  .openapi(r.get, h.get)
+  .openapi(r.update, h.update)
+  .openapi(r.setStatus, h.setStatus)
+  .openapi(r.createRound, h.createRound)
+  .openapi(r.updateRound, h.updateRoundHandler)
+  .openapi(r.live, h.live)
+  .openapi(r.participants, h.participants)
+  .openapi(r.setParticipant, h.setParticipant)
+  .openapi(r.ranking, h.ranking)
+  .openapi(r.publishResults, h.publishResults)
+  .openapi(r.units, h.units)
+  .openapi(r.exportSheet, h.exportSheet)
+  .openapi(r.certificates, h.certificates)
+  .openapi(r.purge, h.purge);

@@ -1,4 +1,17 @@
 import { createRouter } from '../../lib/create-router.ts';
+import * as h from './public.handlers.ts';
+import * as r from './public.routes.ts';
 
-/** /api/public/contests: the participants' side, no session. */
-export const publicContestsRouter = createRouter();
+/** /api/public/contests: the participants' side, no session; a participant token names the person. */
+export const publicContestsRouter = createRouter()
+  .openapi(r.list, h.list)
+  .openapi(r.get, h.get)
+  .openapi(r.register, h.register)
+  .openapi(r.me, h.me)
+  .openapi(r.start, h.start)
+  .openapi(r.getAttempt, h.getAttempt)
+  .openapi(r.answer, h.answer)
+  .openapi(r.predict, h.predict)
+  .openapi(r.submit, h.submit)
+  .openapi(r.board, h.board)
+  .openapi(r.units, h.units);

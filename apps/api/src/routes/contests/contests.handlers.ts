@@ -1,0 +1,545 @@
+import type { Context } from 'hono';
+import ExcelJS from 'exceljs';
+import {
+  AppError,
+  canManageContests,
+  initials,
+  purgeDue,
+  roundPhase,
+  roundPool,
+  vnLocalToUtc,
+  type RoundInput,
+} from '@vungxanh/domain';
+import {
+  communesOfContest,
+  contestQuestionPool,
+  countParticipants,
+  getContest,
+  getParticipant,
+  getRound,
+  insertContest,
+  insertRound,
+  listContests,
+  listParticipants,
+  listRounds,
+  purgeParticipants,
+  roundAttempts,
+  roundStats,
+  updateContest,
+  updateParticipant,
+  updateRound,
+  type ContestRow,
+  type Db,
+  type ParticipantRow,
+  type RoundRow,
+} from '@vungxanh/db';
+import type { AppEnv } from '../../lib/context.ts';
+import { audit, summarize } from '../../lib/audit.ts';
+import type { Handler } from '../../lib/openapi.ts';
+import { toPage } from '../../lib/openapi.ts';
+import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
+import { communeParam, readableCommune } from '../../lib/scope.ts';
+import { requireAuth } from '../../lib/session.ts';
+import {
+  closeExpired,
+  computeRanking,
+  contestDto,
+  minor,
+  boardName,
+  roundDto,
+  unitKey,
+  unitNames,
+  unitRanking,
+} from './contests.service.ts';
+import type * as routes from './contests.routes.ts';
+
+/** The commune if the caller runs its contests: 404 outside their scope, 403 inside it without the role. */
+async function contestCommune(c: Context<AppEnv>, communeId: string) {
+  const commune = await readableCommune(c, communeId);
+  if (!canManageContests(requireAuth(c).actor, commune.id)) throw new AppError(403, 'forbidden');
+  return commune;
+}
+
+async function managedContest(c: Context<AppEnv>, id: string) {
+  const contest = await getContest(c.get('deps').db, id);
+  if (!contest) throw new AppError(404, 'not_found');
+  await contestCommune(c, contest.communeId);
+  return contest;
+}
+
+async function managedRound(c: Context<AppEnv>, id: string) {
+  const round = await getRound(c.get('deps').db, id);
+  if (!round) throw new AppError(404, 'not_found');
+  return { round, contest: await managedContest(c, round.contestId) };
+}
+
+const contestAudit = (contest: ContestRow) => ({
+  entity: 'contest',
+  entityId: contest.id,
+  communeId: contest.communeId,
+});
+
+export const list: Handler<typeof routes.list> = async (c) => {
+  const commune = await contestCommune(c, communeParam(c, c.req.valid('query').communeId));
+  const { db } = c.get('deps');
+  const rows = await listContests(db, [commune.id]);
+  return c.json({ items: await Promise.all(rows.map((r) => contestDto(db, r))) }, 200);
+};
+
+export const create: Handler<typeof routes.create> = async (c) => {
+  const { actor } = requireAuth(c);
+  const { communeId, ...input } = c.req.valid('json');
+  const commune = await contestCommune(c, communeParam(c, communeId));
+  const { db } = c.get('deps');
+  const contest = await insertContest(db, {
+    ...input,
+    communeId: commune.id,
+    provinceId: commune.provinceId,
+    createdBy: actor.accountId,
+  });
+  await audit(c, {
+    ...contestAudit(contest),
+    action: 'create',
+    summary: summarize({ ...input, banner: !!input.banner }),
+  });
+  return c.json(await contestDto(db, contest), 201);
+};
+
+export const get: Handler<typeof routes.get> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  return c.json(await contestDto(c.get('deps').db, contest), 200);
+};
+
+export const update: Handler<typeof routes.update> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const patch = c.req.valid('json');
+  const { db } = c.get('deps');
+  const row = (await updateContest(db, contest.id, patch))!;
+  await audit(c, { ...contestAudit(contest), action: 'update', summary: summarize({ ...patch, banner: undefined }) });
+  return c.json(await contestDto(db, row), 200);
+};
+
+/** Every round of a contest must be able to draw its questions before participants see it. */
+async function checkPools(db: Db, contest: ContestRow, rounds: readonly RoundRow[]) {
+  if (rounds.length === 0) throw new AppError(409, 'contest_no_rounds');
+  const pool = await contestQuestionPool(db, contest.communeId);
+  for (const r of rounds) {
+    if (roundPool(pool, r.mix).length < r.questionCount)
+      throw new AppError(409, 'contest_pool_too_small', { round: r.name });
+  }
+}
+
+export const setStatus: Handler<typeof routes.setStatus> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const { status } = c.req.valid('json');
+  const { db } = c.get('deps');
+  if (contest.status === 'closed') throw new AppError(409, 'contest_closed');
+  if (status === 'published') await checkPools(db, contest, await listRounds(db, contest.id));
+  const row = (await updateContest(db, contest.id, { status }))!;
+  await audit(c, {
+    ...contestAudit(contest),
+    action: `status_${status}`,
+    summary: summarize({ from: contest.status }),
+  });
+  return c.json(await contestDto(db, row), 200);
+};
+
+const roundValues = (input: Partial<RoundInput>) => {
+  const { startsAt, endsAt, ...rest } = input;
+  return {
+    ...rest,
+    ...(startsAt ? { startsAt: vnLocalToUtc(startsAt) } : {}),
+    ...(endsAt ? { endsAt: vnLocalToUtc(endsAt) } : {}),
+  };
+};
+
+export const createRound: Handler<typeof routes.createRound> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  if (contest.status === 'closed') throw new AppError(409, 'contest_closed');
+  const input = c.req.valid('json');
+  const { db } = c.get('deps');
+  const values = roundValues(input) as Required<ReturnType<typeof roundValues>>;
+  if (contest.status !== 'draft') await checkPools(db, contest, [{ ...values, name: input.name } as RoundRow]);
+  const round = await insertRound(db, { ...values, contestId: contest.id, communeId: contest.communeId });
+  await audit(c, {
+    entity: 'contest_round',
+    entityId: round.id,
+    communeId: contest.communeId,
+    action: 'create',
+    summary: summarize(input),
+  });
+  return c.json(roundDto(round, contest), 201);
+};
+
+export const updateRoundHandler: Handler<typeof routes.updateRound> = async (c) => {
+  const { round, contest } = await managedRound(c, c.req.valid('param').id);
+  const patch = c.req.valid('json');
+  const { db } = c.get('deps');
+  const started = (await roundStats(db, round.id, Date.now())).attempts > 0;
+  const drawKeys = ['startsAt', 'questionCount', 'mix', 'timeLimitSeconds', 'attemptsAllowed', 'countingRule'] as const;
+  if (started && drawKeys.some((k) => patch[k] !== undefined)) throw new AppError(409, 'contest_round_started');
+  const values = roundValues(patch);
+  const next = { ...round, ...values };
+  if (next.endsAt <= next.startsAt)
+    throw new AppError(422, 'validation_failed', {}, [{ path: 'endsAt', message: 'ends after it starts' }]);
+  if (contest.status !== 'draft') await checkPools(db, contest, [next]);
+  const row = (await updateRound(db, round.id, values))!;
+  await audit(c, {
+    entity: 'contest_round',
+    entityId: round.id,
+    communeId: contest.communeId,
+    action: 'update',
+    summary: summarize(patch),
+  });
+  return c.json(roundDto(row, contest), 200);
+};
+
+async function boardOf(db: Db, contest: ContestRow, round: RoundRow) {
+  const ranking = await computeRanking(db, contest, round);
+  const names = await unitNames(
+    db,
+    (await communesOfContest(db, contest)).map((x) => x.id),
+  );
+  const year = round.startsAt.getUTCFullYear();
+  return {
+    round: roundDto(round, contest),
+    final: ranking.final,
+    published: !!round.resultsPublishedAt,
+    actual: ranking.actual,
+    total: ranking.total,
+    rows: ranking.ranked.slice(0, 50).map((e) => ({
+      place: e.place,
+      name: boardName(e.participant, year),
+      unitName: names.get(unitKey(e.participant))?.name ?? '',
+      score: e.attempt.score,
+      durationMs: e.attempt.durationMs,
+      predictionGap: e.predictionGap,
+      prize: e.prize?.name ?? null,
+    })),
+    me: null,
+  };
+}
+
+export const live: Handler<typeof routes.live> = async (c) => {
+  const { round, contest } = await managedRound(c, c.req.valid('param').id);
+  const { db } = c.get('deps');
+  const [stats, registered, pool, board] = await Promise.all([
+    roundStats(db, round.id, Date.now()),
+    countParticipants(db, contest.id),
+    contestQuestionPool(db, contest.communeId),
+    boardOf(db, contest, round),
+  ]);
+  return c.json({ stats: { ...stats, registered, poolSize: roundPool(pool, round.mix).length }, board }, 200);
+};
+
+async function participantRows(db: Db, contest: ContestRow, items: readonly ParticipantRow[]) {
+  const names = await unitNames(
+    db,
+    (await communesOfContest(db, contest)).map((x) => x.id),
+  );
+  const flagged = new Map<string, number>();
+  for (const round of await listRounds(db, contest.id)) {
+    for (const r of await roundAttempts(db, round.id)) {
+      if (r.attempt.flagged) flagged.set(r.participant.id, (flagged.get(r.participant.id) ?? 0) + 1);
+    }
+  }
+  const year = new Date().getUTCFullYear();
+  return items.map((p) => participantDto(p, names.get(unitKey(p))?.name ?? '', flagged.get(p.id) ?? 0, year));
+}
+
+function participantDto(p: ParticipantRow, unitName: string, flaggedAttempts: number, year: number) {
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    birthYear: p.birthYear,
+    minor: minor(p, year),
+    phone: p.phone,
+    unitKind: p.unitKind,
+    unitId: p.unitId,
+    unitName,
+    guardianName: p.guardianName,
+    status: p.status,
+    statusReason: p.statusReason,
+    registeredAt: p.createdAt.toISOString(),
+    flaggedAttempts,
+  };
+}
+
+export const participants: Handler<typeof routes.participants> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const q = c.req.valid('query');
+  const { db } = c.get('deps');
+  const { items, total } = await listParticipants(db, contest.id, toPage(q));
+  return c.json({ items: await participantRows(db, contest, items), total, page: q.page, pageSize: q.pageSize }, 200);
+};
+
+export const setParticipant: Handler<typeof routes.setParticipant> = async (c) => {
+  const { actor } = requireAuth(c);
+  const { db } = c.get('deps');
+  const p = await getParticipant(db, c.req.valid('param').id);
+  if (!p) throw new AppError(404, 'not_found');
+  const contest = await managedContest(c, p.contestId);
+  const { status, reason } = c.req.valid('json');
+  const row = (await updateParticipant(db, p.id, { status, statusReason: reason || null, statusBy: actor.accountId }))!;
+  await audit(c, {
+    entity: 'contest_participant',
+    entityId: p.id,
+    communeId: contest.communeId,
+    action: `status_${status}`,
+    summary: summarize({ from: p.status, reason }),
+  });
+  const [dto] = await participantRows(db, contest, [row]);
+  return c.json(dto!, 200);
+};
+
+async function rankingOf(db: Db, contest: ContestRow, round: RoundRow) {
+  const ranking = await computeRanking(db, contest, round);
+  const names = await unitNames(
+    db,
+    (await communesOfContest(db, contest)).map((x) => x.id),
+  );
+  const row = (
+    e: {
+      participant: ParticipantRow;
+      attempt: {
+        id: string;
+        attemptNo: number;
+        score: number;
+        durationMs: number;
+        submittedAt: number;
+        prediction: number | null;
+        flagged: boolean;
+      };
+    },
+    extra: { place: number | null; predictionGap: number | null; held: boolean; prize: string | null },
+  ) => ({
+    participantId: e.participant.id,
+    fullName: e.participant.fullName,
+    phone: e.participant.phone,
+    birthYear: e.participant.birthYear,
+    unitName: names.get(unitKey(e.participant))?.name ?? '',
+    status: e.participant.status,
+    attemptId: e.attempt.id,
+    attemptNo: e.attempt.attemptNo,
+    score: e.attempt.score,
+    durationMs: e.attempt.durationMs,
+    prediction: e.attempt.prediction,
+    submittedAt: new Date(e.attempt.submittedAt).toISOString(),
+    flagged: e.attempt.flagged,
+    ...extra,
+  });
+  const rows = [
+    ...ranking.ranked.map((e) =>
+      row(e, { place: e.place, predictionGap: e.predictionGap, held: false, prize: e.prize?.name ?? null }),
+    ),
+    ...ranking.held.map((e) => row(e, { place: null, predictionGap: null, held: true, prize: null })),
+  ];
+  const unverifiedWinners = ranking.ranked.filter((e) => e.prize && e.participant.status !== 'verified').length;
+  return {
+    round: roundDto(round, contest),
+    final: ranking.final,
+    actual: ranking.actual,
+    rows,
+    unverifiedWinners,
+    ranked: ranking.ranked,
+  };
+}
+
+export const ranking: Handler<typeof routes.ranking> = async (c) => {
+  const { round, contest } = await managedRound(c, c.req.valid('param').id);
+  const { ranked: _ranked, ...body } = await rankingOf(c.get('deps').db, contest, round);
+  return c.json(body, 200);
+};
+
+export const publishResults: Handler<typeof routes.publishResults> = async (c) => {
+  const { round, contest } = await managedRound(c, c.req.valid('param').id);
+  const { db } = c.get('deps');
+  if (roundPhase(contest.status, round.startsAt, round.endsAt, new Date()) !== 'ended')
+    throw new AppError(409, 'contest_round_not_ended');
+  const { unverifiedWinners } = await rankingOf(db, contest, round);
+  if (unverifiedWinners > 0) throw new AppError(409, 'contest_winners_unverified', { count: unverifiedWinners });
+  const row = (await updateRound(db, round.id, { resultsPublishedAt: new Date() }))!;
+  await audit(c, {
+    entity: 'contest_round',
+    entityId: round.id,
+    communeId: contest.communeId,
+    action: 'publish_results',
+  });
+  return c.json(roundDto(row, contest), 200);
+};
+
+export const units: Handler<typeof routes.units> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const { db } = c.get('deps');
+  const communes = await communesOfContest(db, contest);
+  return c.json(
+    {
+      items: await unitRanking(
+        db,
+        contest,
+        communes.map((x) => x.id),
+      ),
+    },
+    200,
+  );
+};
+
+const vnTime = (iso: string | Date | null) =>
+  iso
+    ? new Intl.DateTimeFormat('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(new Date(iso))
+    : '';
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+
+export const exportSheet: Handler<typeof routes.exportSheet> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const { kind, roundId } = c.req.valid('query');
+  const { db } = c.get('deps');
+  let round: RoundRow | null = null;
+  if (kind !== 'participants') {
+    round = roundId ? await getRound(db, roundId) : null;
+    if (!round || round.contestId !== contest.id)
+      throw new AppError(422, 'validation_failed', {}, [
+        { path: 'roundId', message: 'required: a round of this contest' },
+      ]);
+  }
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(kind);
+  let count = 0;
+  if (kind === 'participants') {
+    const { items } = await listParticipants(db, contest.id);
+    sheet.columns = [
+      { header: 'Họ và tên', key: 'fullName', width: 28 },
+      { header: 'Năm sinh', key: 'birthYear', width: 10 },
+      { header: 'Điện thoại', key: 'phone', width: 14 },
+      { header: 'Đơn vị', key: 'unitName', width: 28 },
+      { header: 'Người giám hộ', key: 'guardianName', width: 24 },
+      { header: 'Trạng thái', key: 'status', width: 14 },
+      { header: 'Lý do', key: 'statusReason', width: 30 },
+      { header: 'Đăng ký lúc', key: 'registeredAt', width: 20 },
+    ];
+    for (const p of await participantRows(db, contest, items))
+      sheet.addRow({ ...p, registeredAt: vnTime(p.registeredAt) });
+    count = items.length;
+  } else if (kind === 'attempts') {
+    await closeExpired(db, round!.id);
+    const rows = await roundAttempts(db, round!.id);
+    sheet.columns = [
+      { header: 'Họ và tên', key: 'fullName', width: 28 },
+      { header: 'Điện thoại', key: 'phone', width: 14 },
+      { header: 'Lượt', key: 'attemptNo', width: 8 },
+      { header: 'Bắt đầu', key: 'startedAt', width: 20 },
+      { header: 'Nộp lúc', key: 'submittedAt', width: 20 },
+      { header: 'Cách kết thúc', key: 'closedReason', width: 14 },
+      { header: 'Điểm', key: 'score', width: 8 },
+      { header: 'Số câu', key: 'total', width: 8 },
+      { header: 'Thời gian (giây)', key: 'seconds', width: 14 },
+      { header: 'Dự đoán', key: 'prediction', width: 10 },
+      { header: 'Quá nhanh', key: 'flagged', width: 10 },
+    ];
+    for (const r of rows)
+      sheet.addRow({
+        fullName: r.participant.fullName,
+        phone: r.participant.phone,
+        attemptNo: r.attempt.attemptNo,
+        startedAt: vnTime(r.attempt.startedAt),
+        submittedAt: vnTime(r.attempt.submittedAt),
+        closedReason: r.attempt.closedReason ?? 'open',
+        score: r.attempt.score,
+        total: r.attempt.questions.length,
+        seconds: seconds(r.attempt.durationMs),
+        prediction: r.attempt.prediction,
+        flagged: r.attempt.flagged ? 'x' : '',
+      });
+    count = rows.length;
+  } else {
+    const ranking = await rankingOf(db, contest, round!);
+    sheet.columns = [
+      { header: 'Hạng', key: 'place', width: 8 },
+      { header: 'Họ và tên', key: 'fullName', width: 28 },
+      { header: 'Năm sinh', key: 'birthYear', width: 10 },
+      { header: 'Điện thoại', key: 'phone', width: 14 },
+      { header: 'Đơn vị', key: 'unitName', width: 28 },
+      { header: 'Điểm', key: 'score', width: 8 },
+      { header: 'Thời gian (giây)', key: 'seconds', width: 14 },
+      { header: 'Dự đoán', key: 'prediction', width: 10 },
+      { header: 'Chênh lệch dự đoán', key: 'predictionGap', width: 16 },
+      { header: 'Nộp lúc', key: 'submitted', width: 20 },
+      { header: 'Giải', key: 'prize', width: 18 },
+      { header: 'Trạng thái', key: 'status', width: 14 },
+      { header: 'Chờ xác minh (quá nhanh)', key: 'held', width: 20 },
+    ];
+    for (const r of ranking.rows)
+      sheet.addRow({ ...r, seconds: seconds(r.durationMs), submitted: vnTime(r.submittedAt), held: r.held ? 'x' : '' });
+    count = ranking.rows.length;
+  }
+  sheet.getRow(1).font = { bold: true };
+  const buffer = await book.xlsx.writeBuffer();
+  await audit(c, { ...contestAudit(contest), action: 'export', summary: summarize({ kind, roundId, rows: count }) });
+  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  c.header('Content-Disposition', `attachment; filename="cuoc-thi-${kind}.xlsx"`);
+  return c.body(new Uint8Array(buffer as ArrayBuffer), 200) as never;
+};
+
+export const certificates: Handler<typeof routes.certificates> = async (c) => {
+  const { round, contest } = await managedRound(c, c.req.valid('param').id);
+  if (!round.resultsPublishedAt) throw new AppError(409, 'contest_results_not_published');
+  const { db } = c.get('deps');
+  const ranking = await rankingOf(db, contest, round);
+  const winners = ranking.rows.filter((r) => r.prize);
+  const commune = await readableCommune(c, contest.communeId);
+  const pages: PdfContent[] = winners.map((w, i) => ({
+    stack: [
+      ...officialHeading({
+        authority: `Ủy ban nhân dân ${commune.name}`,
+        issuer: 'Ban Tổ chức cuộc thi',
+        place: commune.name,
+        date: round.resultsPublishedAt!,
+      }),
+      { text: 'GIẤY CHỨNG NHẬN', bold: true, fontSize: 22, alignment: 'center', margin: [0, 36, 0, 8] },
+      { text: `Cuộc thi “${contest.title}”`, italics: true, alignment: 'center', margin: [0, 0, 0, 28] },
+      { text: 'Ban Tổ chức cuộc thi chứng nhận:', margin: [0, 0, 0, 10] },
+      { text: w.fullName, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 10] },
+      { text: `Năm sinh: ${w.birthYear}    Đơn vị: ${w.unitName}`, alignment: 'center', margin: [0, 0, 0, 18] },
+      {
+        text: [
+          'Đã đạt ',
+          { text: w.prize!, bold: true },
+          ` ${round.name}, với ${w.score}/${round.questionCount} câu trả lời đúng.`,
+        ],
+        alignment: 'center',
+      },
+      { text: 'TM. BAN TỔ CHỨC', bold: true, alignment: 'right', margin: [0, 60, 40, 0] },
+    ],
+    ...(i < winners.length - 1 ? { pageBreak: 'after' as const } : {}),
+  }));
+  const pdf = await renderPdf({
+    info: { title: `Giấy chứng nhận - ${contest.title} - ${round.name}` },
+    content: pages.length ? pages : [{ text: 'Chưa có người đạt giải.' }],
+  });
+  await audit(c, {
+    entity: 'contest_round',
+    entityId: round.id,
+    communeId: contest.communeId,
+    action: 'export_certificates',
+    summary: summarize({ winners: winners.length }),
+  });
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', 'attachment; filename="giay-chung-nhan.pdf"');
+  return c.body(new Uint8Array(pdf), 200) as never;
+};
+
+export const purge: Handler<typeof routes.purge> = async (c) => {
+  const contest = await managedContest(c, c.req.valid('param').id);
+  const { db } = c.get('deps');
+  const rounds = await listRounds(db, contest.id);
+  const lastEnd = new Date(Math.max(0, ...rounds.map((r) => r.endsAt.getTime())));
+  if (contest.status !== 'closed' || !purgeDue(lastEnd, new Date()))
+    throw new AppError(409, 'contest_retention_running');
+  const purged = await purgeParticipants(db, contest.id, initials);
+  await audit(c, { ...contestAudit(contest), action: 'purge_personal_data', summary: summarize({ purged }) });
+  return c.json({ purged }, 200);
+};

@@ -1,6 +1,6 @@
 /**
  * Coverage dashboard at province scale: a synthetic province (100 communes, 5,000 villages, 1,000,000 kiosk
- * events, 50,000 activities over the last twelve months) written straight into a database file, served by
+ * events, 50,000 activities over the last twelve months, 200,000 household commitments) written straight into a database file, served by
  * dist/server.js, and read as a commune dashboard and as the province view. Latency is sampled one request at a
  * time (p50 / p95), then under load with autocannon, each against GET /api/health in the same run.
  */
@@ -16,6 +16,7 @@ const VILLAGES_PER_COMMUNE = 50;
 const SCHOOLS_PER_COMMUNE = 4;
 const EVENTS = 1_000_000;
 const ACTIVITIES = 50_000;
+const COMMITMENTS = 200_000;
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 
@@ -158,6 +159,101 @@ export async function buildProvince(dbFile: string) {
     unitRows,
   );
 
+  // One household campaign per commune for this year, and 200,000 signed entries spread over the villages:
+  // about four in five verified, the rest waiting or rejected, as a review backlog would look.
+  const year = Number(vnDate(now).slice(0, 4));
+  const campaignOf = new Map<string, string>();
+  const campaignRows = communeIds.map((communeId) => {
+    const id = randomUUID();
+    campaignOf.set(communeId, id);
+    const text = 'Hộ gia đình cam kết không vi phạm pháp luật về ma túy.';
+    return [
+      id,
+      communeId,
+      'household',
+      year,
+      `Cam kết ${year}`,
+      text,
+      1,
+      '["luat-120-2025"]',
+      `${year}-01-01`,
+      `${year}-12-31`,
+      now,
+      now,
+    ];
+  });
+  await bulkInsert(
+    client,
+    'commitment_campaigns',
+    [
+      'id',
+      'commune_id',
+      'kind',
+      'year',
+      'title',
+      'text',
+      'version',
+      'legal_basis',
+      'opens_on',
+      'closes_on',
+      'created_at',
+      'updated_at',
+    ],
+    campaignRows,
+  );
+  const entryRows: unknown[][] = [];
+  for (let i = 0; i < COMMITMENTS; i++) {
+    const communeId = communeIds[i % COMMUNES]!;
+    const r = rand();
+    const status = r < 0.8 ? 'verified' : r < 0.95 ? 'submitted' : 'rejected';
+    const at = now - Math.floor(rand() * 200 * DAY);
+    entryRows.push([
+      randomUUID(),
+      communeId,
+      campaignOf.get(communeId),
+      'household',
+      1,
+      pick(villagesOf.get(communeId)!),
+      `Hộ ${i}`,
+      `Số nhà ${i % 300}`,
+      'typed',
+      `Hộ ${i}`,
+      at,
+      at,
+      'online',
+      status,
+      `B${i.toString(36).toUpperCase()}`,
+      'x',
+      at,
+      at,
+    ]);
+  }
+  await bulkInsert(
+    client,
+    'commitment_entries',
+    [
+      'id',
+      'commune_id',
+      'campaign_id',
+      'kind',
+      'campaign_version',
+      'village_id',
+      'signer_name',
+      'address',
+      'signature_kind',
+      'signature',
+      'consent_at',
+      'signed_at',
+      'channel',
+      'status',
+      'code',
+      'payload_hash',
+      'created_at',
+      'updated_at',
+    ],
+    entryRows,
+  );
+
   const types = ['lesson_opened', 'lesson_completed', 'quiz_completed', 'kiosk_session'];
   for (let done = 0; done < EVENTS; done += 100_000) {
     const rows: unknown[][] = [];
@@ -231,7 +327,7 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
     const ratio = (n: number, base: number) => (n / base).toFixed(1).padStart(6);
     return [
       '',
-      `Coverage at province scale: ${COMMUNES} communes, ${COMMUNES * VILLAGES_PER_COMMUNE} villages, ${EVENTS.toLocaleString('en')} events, ${ACTIVITIES.toLocaleString('en')} activities (built in ${buildSeconds.toFixed(0)} s; no commitments: that table is not on this branch yet)`,
+      `Coverage at province scale: ${COMMUNES} communes, ${COMMUNES * VILLAGES_PER_COMMUNE} villages, ${EVENTS.toLocaleString('en')} events, ${ACTIVITIES.toLocaleString('en')} activities, ${COMMITMENTS.toLocaleString('en')} commitments (built in ${buildSeconds.toFixed(0)} s)`,
       `One request at a time:                 p50        p95     p95 / health p95`,
       `GET /api/health                     ${ms(h.p50)}  ${ms(h.p95)}`,
       `GET /api/indicators/dashboard       ${ms(c.p50)}  ${ms(c.p95)}  ${ratio(c.p95, h.p95)}   (aim: p95 < 100 ms)`,

@@ -8,3 +8,5 @@ export * from './queries/settings.ts';
 export * from './queries/village-import.ts';
 export * from './queries/content.ts';
 export * from './queries/kiosks.ts';
+export * from './queries/activities.ts';
+export * from './queries/indicators.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { purgeExpiredSessions } from '@vungxanh/db';
 import { loadBoard, loadContent } from '@vungxanh/content';
-import { seedAdmin, seedContent, seedDemoUnits } from '@vungxanh/db/seed';
+import { seedAdmin, seedContent, seedDemoUnits, seedRegistryCriteria } from '@vungxanh/db/seed';
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
@@ -34,6 +34,8 @@ const { version } = createRequire(import.meta.url)('@vungxanh/api/package.json')
 const deps = createDeps(db, config, version);
 
 if (config.SEED_DEMO && (await seedDemoUnits(db))) deps.logger.info('seeded demo units');
+// The default drug-free village criteria are reference data, not demo data: every instance starts with them.
+if (await seedRegistryCriteria(db)) deps.logger.info('seeded registry criteria');
 const shipped = loadContent();
 for (const problem of shipped.problems) deps.logger.warn('shipped content item skipped', { ...problem });
 const added = await seedContent(db, { ...shipped, ...loadBoard() });

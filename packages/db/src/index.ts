@@ -10,3 +10,4 @@ export * from './queries/content.ts';
 export * from './queries/kiosks.ts';
 export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
+export * from './queries/registry.ts';

@@ -97,3 +97,4 @@ export async function seedAdmin(db: Db, passwordHash: string): Promise<boolean> 
   return true;
 }
 export { seedContent, type ShippedContent } from './content.ts';
+export { seedRegistryCriteria, defaultRegistryCriteria } from './registry-criteria.ts';

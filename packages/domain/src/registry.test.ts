@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
 import { vnMidnight } from './periods.ts';
+import type { Actor } from './roles.ts';
 import {
   allowedTransitions,
+  canEditCriteria,
+  canManageRegistry,
+  canReadRegistry,
+  canReadReports,
   certificateNumber,
   checkEnteredValues,
   checkTransition,
@@ -257,5 +262,21 @@ describe('roadmap plan against actual', () => {
   });
   it('numbers certificates within the year', () => {
     expect(certificateNumber(5, '2026-03-04')).toBe('05/GCN-2026');
+  });
+});
+
+describe('roles', () => {
+  const actor = (role: Actor['role'], communeId: string | null = 'A') =>
+    ({ accountId: 'x', role, provinceId: 'P', communeId, villageId: null, schoolId: null }) as Actor;
+  it('lets commune admins write their own commune only, and province viewers read', () => {
+    expect(canManageRegistry(actor('commune_admin'), 'A')).toBe(true);
+    expect(canManageRegistry(actor('commune_admin'), 'B')).toBe(false);
+    expect(canManageRegistry(actor('province_viewer', null), 'A')).toBe(false);
+    expect(canReadRegistry(actor('province_viewer', null))).toBe(true);
+    expect(canReadRegistry(actor('village_head'))).toBe(true);
+    expect(canReadRegistry(actor('organizer'))).toBe(false);
+    expect(canReadReports(actor('village_head'))).toBe(false);
+    expect(canEditCriteria(actor('commune_admin'))).toBe(false);
+    expect(canEditCriteria(actor('system', null))).toBe(true);
   });
 });

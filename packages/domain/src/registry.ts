@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import { parsePeriod, periodRange, recognitionDeadline, vnDateStart, vnParts } from './periods.ts';
+import type { Actor } from './roles.ts';
 import { isoDate } from './units.ts';
 
 /**
@@ -360,4 +361,22 @@ export function roadmapProgress(
 /** A certificate number when the commune does not type one: sequence within the year, as `05/GCN-2026`. */
 export function certificateNumber(sequence: number, date: string): string {
   return `${String(sequence).padStart(2, '0')}/GCN-${date.slice(0, 4)}`;
+}
+
+// Roles (DESIGN.md §6) ---------------------------------------------------------------------------------------------
+
+/** Commune admins write the registry; province viewers read it; a village head reads its own village. */
+export function canReadRegistry(actor: Actor): boolean {
+  return ['system', 'province_viewer', 'commune_admin', 'village_head'].includes(actor.role);
+}
+export function canManageRegistry(actor: Actor, communeId: string): boolean {
+  return actor.role === 'system' || (actor.role === 'commune_admin' && actor.communeId === communeId);
+}
+/** The criteria list is the province's rule: kept by the system administrators for each province. */
+export function canEditCriteria(actor: Actor): boolean {
+  return actor.role === 'system';
+}
+/** Periodic reports: the commune's admins and the province viewers above them. */
+export function canReadReports(actor: Actor): boolean {
+  return ['system', 'province_viewer', 'commune_admin'].includes(actor.role);
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { seedRegistryCriteria } from '@vungxanh/db/seed';
 import { createHarness, world } from './harness.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
@@ -8,6 +10,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   hotlineA: { id: string };
   posterA: { id: string };
   kioskA: { id: string };
+  decisionA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -27,8 +30,36 @@ beforeAll(async () => {
     ).body,
     posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
     kioskA: (await post('/api/kiosks', { name: 'Ki-ốt A', villageId: base.villageA.id })).body.kiosk,
+    decisionA: await recognise(base.villageA.id, base.cookies.commune_admin),
   };
 });
+
+/** Takes village A through the workflow to a recognition, for the certificate route. */
+async function recognise(villageId: string, cookie: string) {
+  await seedRegistryCriteria(h.db);
+  const move = (body: object) =>
+    h.call('POST', `/api/registry/villages/${villageId}/transitions`, {
+      cookie,
+      body: { requestId: randomUUID(), ...body },
+    });
+  await move({ to: 'building' });
+  const values = ['newUsers', 'underManagement', 'crimePoints', 'dealers', 'drugPlants'].map((key) => ({
+    key,
+    value: 0,
+    note: 'Công an xã',
+  }));
+  await h.call('PUT', `/api/registry/villages/${villageId}/criteria`, {
+    cookie,
+    body: { periodKey: 'RP6-2026-03', values },
+  });
+  await move({ to: 'proposed', periodKey: 'RP6-2026-03' });
+  const res = await move({
+    to: 'recognized',
+    periodKey: 'RP6-2026-03',
+    decision: { number: '1/QĐ', date: '2026-03-01' },
+  });
+  return res.body.decisions[0] as { id: string };
+}
 afterAll(() => h.cleanup());
 
 const n = () => `Tên ${Math.random().toString(36).slice(2, 9)}`;
@@ -50,6 +81,9 @@ interface Case {
 }
 
 const admins = ['system', 'commune_admin'] as const;
+const registryReaders = ['system', 'province_viewer', 'commune_admin', 'village_head'] as const;
+const registryMoves = ['lost', 'lost', 'lost', 'building'] as const;
+let registryMoveCalls = 0;
 const cases: Case[] = [
   { name: 'list provinces', method: 'GET', path: () => '/api/units/provinces', allowed: 'all' },
   {
@@ -240,6 +274,53 @@ const cases: Case[] = [
   },
   { name: 'new pairing code', method: 'POST', path: (w) => `/api/kiosks/${w.kioskA.id}/pairing-code`, allowed: admins },
   {
+    name: 'registry of a commune',
+    method: 'GET',
+    path: (w) => `/api/registry?communeId=${w.communeA.id}`,
+    allowed: registryReaders,
+  },
+  {
+    name: 'registry of a village',
+    method: 'GET',
+    path: (w) => `/api/registry/villages/${w.villageA.id}`,
+    allowed: registryReaders,
+  },
+  {
+    name: 'enter criteria counts',
+    method: 'PUT',
+    path: (w) => `/api/registry/villages/${w.villageA.id}/criteria`,
+    body: () => ({ periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] }),
+    allowed: admins,
+  },
+  {
+    name: 'move a village in the registry',
+    method: 'POST',
+    path: (w) => `/api/registry/villages/${w.villageA.id}/transitions`,
+    // Village A starts recognised; the calls run in role order after the 401 check, so the system (2nd call) records
+    // it lost and the commune admin (4th call) starts building again.
+    body: () => ({ requestId: randomUUID(), to: registryMoves[Math.min(registryMoveCalls++, 3)] }),
+    allowed: admins,
+  },
+  {
+    name: 'certificate PDF',
+    method: 'GET',
+    path: (w) => `/api/registry/decisions/${w.decisionA.id}/certificate`,
+    allowed: registryReaders,
+  },
+  { name: 'registry criteria', method: 'GET', path: () => '/api/registry/criteria', allowed: 'all' },
+  {
+    name: 'replace registry criteria',
+    method: 'PUT',
+    path: () => '/api/registry/criteria',
+    body: (w) => ({
+      provinceId: w.p2.id,
+      items: [
+        { key: 'crimePoints', labelVi: 'Số điểm phức tạp', labelEn: 'Crime points', source: 'entered', maxCount: 0 },
+      ],
+    }),
+    allowed: ['system'],
+  },
+  {
     name: 'edit poster',
     method: 'PATCH',
     path: (w) => `/api/content/posters/${w.posterA.id}`,
@@ -336,6 +417,14 @@ describe('another commune’s records are 404, never 403 or data', () => {
       'POST',
       () => '/api/units/villages',
       (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() }),
+    ],
+    ['registry of B', 'GET', (w) => `/api/registry?communeId=${w.communeB.id}`],
+    ['a village of B in the registry', 'GET', (w) => `/api/registry/villages/${w.villageB.id}`],
+    [
+      'move a village of B',
+      'POST',
+      (w) => `/api/registry/villages/${w.villageB.id}/transitions`,
+      () => ({ requestId: randomUUID(), to: 'building' }),
     ],
     ['get a school of B', 'GET', (w) => `/api/units/schools/${w.schoolB.id}`],
     ['edit a school of B', 'PATCH', (w) => `/api/units/schools/${w.schoolB.id}`, () => ({ name: n() })],
@@ -473,6 +562,7 @@ function templateOf(path: string) {
     w.hotlineA.id,
     w.posterA.id,
     w.kioskA.id,
+    w.decisionA.id,
   ];
   let p = path.split('?')[0]!;
   for (const id of ids) p = p.replace(id, '{id}');

@@ -183,5 +183,9 @@ function validBodyFor(method: string, path: string): unknown {
   }
   if (path.startsWith('/api/content/lessons') || path.startsWith('/api/content/questions')) return { status: 'draft' };
   if (path.startsWith('/api/content/')) return { active: true };
+  if (path.endsWith('/criteria')) {
+    return { periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] };
+  }
+  if (path.endsWith('/transitions')) return { requestId: '00000000-0000-4000-8000-000000000000', to: 'building' };
   return { name: 'X' };
 }

@@ -328,7 +328,7 @@ export interface RoadmapYear {
 
 /**
  * Plan against actual, year by year: the roadmap's cumulative targets and the villages drug-free at each year's end,
- * from the status history. Inactive villages are out of both.
+ * from the status history (`changes` in the order they were recorded). Inactive villages are out of both.
  */
 export function roadmapProgress(
   villages: readonly RoadmapVillage[],
@@ -342,7 +342,8 @@ export function roadmapProgress(
   const changeYears = changes.map((c) => Number(c.date.slice(0, 4)));
   const first = Math.min(thisYear, ...targets, ...changeYears);
   const last = Math.max(thisYear, ...targets);
-  const sorted = [...changes].filter((c) => ids.has(c.villageId)).sort((a, b) => a.date.localeCompare(b.date));
+  // In the order they were recorded: a recognition takes the decision's date, which may precede the proposal's entry.
+  const sorted = changes.filter((c) => ids.has(c.villageId));
   const years: RoadmapYear[] = [];
   for (let year = first; year <= last; year++) {
     const planned = targets.filter((t) => t <= year).length;

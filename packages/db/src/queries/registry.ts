@@ -96,7 +96,7 @@ export async function villageChanges(db: Db, villageId: string) {
     .select()
     .from(registryChanges)
     .where(eq(registryChanges.villageId, villageId))
-    .orderBy(desc(registryChanges.at));
+    .orderBy(desc(registryChanges.at), sql`rowid desc`);
 }
 
 export async function getDecision(db: Db, id: string) {
@@ -124,7 +124,7 @@ export async function communeStatusChanges(db: Db, communeId: string): Promise<S
     .select({ villageId: registryChanges.villageId, date: registryChanges.effectiveOn, to: registryChanges.to })
     .from(registryChanges)
     .where(eq(registryChanges.communeId, communeId))
-    .orderBy(asc(registryChanges.effectiveOn), asc(registryChanges.at));
+    .orderBy(asc(registryChanges.at), sql`rowid`);
   return rows;
 }
 

@@ -33,7 +33,8 @@ export interface AppOptions {
   static?: { admin: string; kiosk: string };
 }
 
-const limits = { json: 64 * 1024, upload: 5 * 1024 * 1024 };
+// Phone photos of outreach activities arrive full size and are reduced on the server.
+const limits = { json: 64 * 1024, upload: 5 * 1024 * 1024, photo: 12 * 1024 * 1024 + 64 * 1024 };
 
 /** The API's routes, chained so their types reach the apps through Hono's RPC client. */
 function apiRoutes() {
@@ -69,7 +70,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
   app.use('/api/*', (c, next) =>
     bodyLimit({
-      maxSize: c.req.path.endsWith('/import') ? limits.upload : limits.json,
+      maxSize: c.req.path.endsWith('/import')
+        ? limits.upload
+        : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
+          ? limits.photo
+          : limits.json,
       onError: () => {
         throw new AppError(413, 'payload_too_large');
       },

@@ -11,6 +11,11 @@ type W = Awaited<ReturnType<typeof world>> & {
   posterA: { id: string };
   kioskA: { id: string };
   decisionA: { id: string };
+  activityA: { id: string };
+  /** Fresh activities and photos for the delete cases, one taken per call of the case's path. */
+  activityPool: string[];
+  photoPool: { activityId: string; photoId: string }[];
+  photoA: { activityId: string; photoId: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -31,6 +36,7 @@ beforeAll(async () => {
     posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
     kioskA: (await post('/api/kiosks', { name: 'Ki-ốt A', villageId: base.villageA.id })).body.kiosk,
     decisionA: await recognise(base.villageA.id, base.cookies.commune_admin),
+    ...(await activityFixtures(base, post)),
   };
 });
 
@@ -60,6 +66,47 @@ async function recognise(villageId: string, cookie: string) {
   });
   return res.body.decisions[0] as { id: string };
 }
+
+async function activityFixtures(
+  base: Awaited<ReturnType<typeof world>>,
+  post: (path: string, body: unknown) => ReturnType<H['call']>,
+) {
+  const activity = async () =>
+    (
+      await post('/api/activities', {
+        id: crypto.randomUUID(),
+        date: '2026-01-05',
+        type: 'meeting',
+        villageIds: [base.villageA.id],
+      })
+    ).body as { id: string };
+  const photo = async (activityId: string) => {
+    const res = await h.call('POST', `/api/activities/${activityId}/photos`, {
+      cookie: base.cookies.commune_admin,
+      raw: photoForm(),
+    });
+    return { activityId, photoId: res.body.id as string };
+  };
+  const activityA = await activity();
+  const activityPool = (await Promise.all(Array.from({ length: 8 }, activity))).map((a) => a.id);
+  const holders = [await activity(), await activity()];
+  const photoPool = [];
+  for (let i = 0; i < 8; i++) photoPool.push(await photo(holders[i % 2]!.id));
+  return { activityA, activityPool, photoPool, photoA: await photo(activityA.id) };
+}
+
+let poolIndex = 0;
+const take = <T>(pool: T[]) => pool[poolIndex++ % pool.length]!;
+function photoForm() {
+  const form = new FormData();
+  // A 1×1 PNG.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  form.set('file', new File([png], 'p.png', { type: 'image/png' }));
+  return form;
+}
 afterAll(() => h.cleanup());
 
 const n = () => `Tên ${Math.random().toString(36).slice(2, 9)}`;
@@ -84,6 +131,7 @@ const admins = ['system', 'commune_admin'] as const;
 const registryReaders = ['system', 'province_viewer', 'commune_admin', 'village_head'] as const;
 const registryMoves = ['lost', 'lost', 'lost', 'building'] as const;
 let registryMoveCalls = 0;
+const loggers = ['system', 'commune_admin', 'village_head'] as const;
 const cases: Case[] = [
   { name: 'list provinces', method: 'GET', path: () => '/api/units/provinces', allowed: 'all' },
   {
@@ -327,6 +375,76 @@ const cases: Case[] = [
     body: () => ({ active: true }),
     allowed: admins,
   },
+  { name: 'list activities', method: 'GET', path: (w) => `/api/activities?communeId=${w.communeA.id}`, allowed: 'all' },
+  {
+    name: 'log an activity for village A',
+    method: 'POST',
+    path: () => '/api/activities',
+    body: (w) => ({ id: crypto.randomUUID(), date: '2026-02-01', type: 'loudspeaker', villageIds: [w.villageA.id] }),
+    allowed: loggers,
+  },
+  { name: 'get activity', method: 'GET', path: (w) => `/api/activities/${w.activityA.id}`, allowed: 'all' },
+  {
+    name: 'edit activity',
+    method: 'PATCH',
+    path: (w) => `/api/activities/${w.activityA.id}`,
+    body: () => ({ participants: 12 }),
+    allowed: loggers,
+  },
+  {
+    name: 'delete activity',
+    method: 'DELETE',
+    path: (w) => `/api/activities/${take(w.activityPool)}`,
+    allowed: loggers,
+  },
+  {
+    name: 'add activity photo',
+    method: 'POST',
+    path: (w) => `/api/activities/${w.activityA.id}/photos`,
+    form: () => photoForm(),
+    allowed: loggers,
+  },
+  {
+    name: 'get activity photo',
+    method: 'GET',
+    path: (w) => `/api/activities/${w.photoA.activityId}/photos/${w.photoA.photoId}`,
+    allowed: 'all',
+  },
+  {
+    name: 'delete activity photo',
+    method: 'DELETE',
+    path: (w) => {
+      const p = take(w.photoPool);
+      return `/api/activities/${p.activityId}/photos/${p.photoId}`;
+    },
+    allowed: loggers,
+  },
+  {
+    name: 'coverage dashboard',
+    method: 'GET',
+    path: (w) => `/api/indicators/dashboard?communeId=${w.communeA.id}`,
+    allowed: 'all',
+  },
+  { name: 'village coverage', method: 'GET', path: (w) => `/api/indicators/villages/${w.villageA.id}`, allowed: 'all' },
+  {
+    name: 'province coverage',
+    method: 'GET',
+    path: (w) => `/api/indicators/province?provinceId=${w.p1.id}`,
+    allowed: ['system', 'province_viewer'],
+  },
+  {
+    name: 'read coverage settings',
+    method: 'GET',
+    path: (w) => `/api/indicators/settings?communeId=${w.communeA.id}`,
+    allowed: 'all',
+  },
+  {
+    name: 'change coverage settings',
+    method: 'PUT',
+    path: (w) => `/api/indicators/settings?communeId=${w.communeA.id}`,
+    body: () => ({ digitalReachCounts: false, minEvents: 20 }),
+    allowed: admins,
+  },
 ];
 
 function lessonBody(communeId: string | null) {
@@ -563,8 +681,13 @@ function templateOf(path: string) {
     w.posterA.id,
     w.kioskA.id,
     w.decisionA.id,
+    w.activityA.id,
+    ...w.activityPool,
+    ...w.photoPool.map((p) => p.activityId),
   ];
   let p = path.split('?')[0]!;
+  for (const photoId of [w.photoA.photoId, ...w.photoPool.map((x) => x.photoId)]) p = p.replace(photoId, '{photoId}');
+  p = p.replace(w.photoA.activityId, '{id}');
   for (const id of ids) p = p.replace(id, '{id}');
   return p;
 }

@@ -356,6 +356,12 @@ const cases: Case[] = [
     allowed: registryReaders,
   },
   { name: 'registry criteria', method: 'GET', path: () => '/api/registry/criteria', allowed: 'all' },
+  ...(['', '/xlsx', '/pdf'] as const).map((format): Case => ({
+    name: `report${format}`,
+    method: 'GET',
+    path: (w) => `/api/reports${format}?communeId=${w.communeA.id}&periodKey=2026-Q1`,
+    allowed: ['system', 'province_viewer', 'commune_admin'],
+  })),
   {
     name: 'replace registry criteria',
     method: 'PUT',
@@ -537,6 +543,7 @@ describe('another commune’s records are 404, never 403 or data', () => {
       (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() }),
     ],
     ['registry of B', 'GET', (w) => `/api/registry?communeId=${w.communeB.id}`],
+    ['report of B', 'GET', (w) => `/api/reports?communeId=${w.communeB.id}&periodKey=2026-Q1`],
     ['a village of B in the registry', 'GET', (w) => `/api/registry/villages/${w.villageB.id}`],
     [
       'move a village of B',

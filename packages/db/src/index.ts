@@ -11,3 +11,4 @@ export * from './queries/kiosks.ts';
 export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
 export * from './queries/registry.ts';
+export * from './queries/reports.ts';

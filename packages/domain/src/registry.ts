@@ -381,3 +381,33 @@ export function canEditCriteria(actor: Actor): boolean {
 export function canReadReports(actor: Actor): boolean {
   return ['system', 'province_viewer', 'commune_admin'].includes(actor.role);
 }
+
+// Periodic reports ------------------------------------------------------------------------------------------------
+
+export const reportPeriodKinds = ['quarter', 'half', 'year'] as const;
+export type ReportPeriodKind = (typeof reportPeriodKinds)[number];
+
+/** A quarter (`2026-Q4`), a half (`2026-H2`) or a year (`2026`): the periods a commune reports on. */
+export const reportPeriodKey = z
+  .string()
+  .max(20)
+  .refine((k) => (reportPeriodKinds as readonly string[]).includes(parsePeriod(k)?.kind ?? ''), 'invalid period');
+
+export type ReportCell = string | number | null;
+export interface ReportColumn {
+  key: string;
+  label: string;
+  kind: 'text' | 'number' | 'percent' | 'date';
+}
+/**
+ * One table of a report. Each part of the report comes from a provider; a part whose data lives in a feature not yet
+ * merged is an empty section with a note saying so.
+ */
+export interface ReportSection {
+  key: string;
+  title: string;
+  note: string | null;
+  columns: ReportColumn[];
+  rows: Record<string, ReportCell>[];
+  total: Record<string, ReportCell> | null;
+}

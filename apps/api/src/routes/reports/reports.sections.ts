@@ -1,0 +1,175 @@
+import {
+  activityTypes,
+  periodLabel,
+  periodRange,
+  vnDate,
+  type ReportSection,
+  type RegistryStatus,
+} from '@vungxanh/domain';
+import { activitiesByType, decisionsBetween, registryVillageRows, type Db } from '@vungxanh/db';
+import { resources, type Locale } from '@vungxanh/i18n';
+import { loadCoverage } from '../indicators/coverage.ts';
+
+export interface ReportContext {
+  db: Db;
+  commune: { id: string; name: string; provinceId: string };
+  periodKey: string;
+  locale: Locale;
+}
+
+/** Builds one part of the report. Each provider reads its own feature's data for the commune and period. */
+export type SectionProvider = (ctx: ReportContext) => Promise<ReportSection>;
+
+const words = (locale: Locale) => resources[locale].registry.reports;
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+
+/** Coverage by village, from the same computation as the dashboard (`loadCoverage`). */
+const coverage: SectionProvider = async ({ db, commune, periodKey, locale }) => {
+  const t = words(locale);
+  const [result] = await loadCoverage(db, [commune.id], periodKey, { series: false });
+  const names = new Map(result!.units.villages.map((v) => [v.id, v.name]));
+  const rows = result!.result.villages.map((v) => ({
+    village: names.get(v.villageId) ?? '',
+    reached: v.reached ? t.yes : t.no,
+    activities: v.activities,
+    lastActivity: v.lastActivityDate,
+  }));
+  const figure = result!.result.figures.villageOutreach;
+  return {
+    key: 'coverage',
+    title: t.sections.coverage,
+    note: null,
+    columns: [
+      { key: 'village', label: t.columns.village, kind: 'text' },
+      { key: 'reached', label: t.columns.reached, kind: 'text' },
+      { key: 'activities', label: t.columns.activities, kind: 'number' },
+      { key: 'lastActivity', label: t.columns.lastActivity, kind: 'date' },
+    ],
+    rows,
+    total: {
+      village: t.total,
+      reached: fill(t.reachedOf, { n: figure.numerator, total: figure.denominator }),
+      activities: rows.reduce((s, r) => s + r.activities, 0),
+      lastActivity: null,
+    },
+  };
+};
+
+/** Activities by type: one row per type, zeros included, so periods compare line by line. */
+const activities: SectionProvider = async ({ db, commune, periodKey, locale }) => {
+  const t = words(locale);
+  const p = periodRange(periodKey);
+  const counted = new Map(
+    (await activitiesByType(db, commune.id, vnDate(p.start), vnDate(p.end))).map((r) => [r.type, r]),
+  );
+  const rows = activityTypes.map((type) => ({
+    type: t.activityTypes[type],
+    count: counted.get(type)?.count ?? 0,
+    participants: counted.get(type)?.participants ?? 0,
+  }));
+  return {
+    key: 'activities',
+    title: t.sections.activities,
+    note: null,
+    columns: [
+      { key: 'type', label: t.columns.type, kind: 'text' },
+      { key: 'count', label: t.columns.count, kind: 'number' },
+      { key: 'participants', label: t.columns.participants, kind: 'number' },
+    ],
+    rows,
+    total: {
+      type: t.total,
+      count: rows.reduce((s, r) => s + r.count, 0),
+      participants: rows.reduce((s, r) => s + r.participants, 0),
+    },
+  };
+};
+
+/** Registry status of every active village, with the decision taken in the period if any. */
+const registry: SectionProvider = async ({ db, commune, periodKey, locale }) => {
+  const t = words(locale);
+  const statuses = resources[locale].registry.statuses;
+  const p = periodRange(periodKey);
+  const [villages, decisions] = await Promise.all([
+    registryVillageRows(db, commune.id),
+    decisionsBetween(db, commune.id, vnDate(p.start), vnDate(p.end)),
+  ]);
+  const decided = new Map(decisions.map((d) => [d.villageId, d]));
+  const active = villages.filter((v) => v.active);
+  const rows = active.map((v) => ({
+    village: v.name,
+    status: statuses[v.status],
+    targetYear: v.roadmapTargetYear,
+    decision: decided.get(v.id)?.number ?? null,
+    decisionDate: decided.get(v.id)?.date ?? null,
+  }));
+  const drugFree = active.filter((v) => (['recognized', 'maintaining'] as RegistryStatus[]).includes(v.status));
+  return {
+    key: 'registry',
+    title: t.sections.registry,
+    note: null,
+    columns: [
+      { key: 'village', label: t.columns.village, kind: 'text' },
+      { key: 'status', label: t.columns.status, kind: 'text' },
+      { key: 'targetYear', label: t.columns.targetYear, kind: 'number' },
+      { key: 'decision', label: t.columns.decision, kind: 'text' },
+      { key: 'decisionDate', label: t.columns.decisionDate, kind: 'date' },
+    ],
+    rows,
+    total: {
+      village: t.total,
+      status: `${statuses.recognized} / ${statuses.maintaining}: ${drugFree.length}/${active.length}`,
+      targetYear: null,
+      decision: decisions.length,
+      decisionDate: null,
+    },
+  };
+};
+
+/*
+ * Integration seam: the commitments and contests features live on other branches. When they merge, these two
+ * providers call `commitmentSummary(db, communeId, year)` and `contestSummary(db, communeId, fromMs, toMs)` and turn
+ * their figures into rows; until then each gives an empty section that says why.
+ */
+const pending =
+  (key: 'commitments' | 'contests'): SectionProvider =>
+  async ({ locale }) => {
+    const t = words(locale);
+    return {
+      key,
+      title: t.sections[key],
+      note: key === 'commitments' ? t.commitmentsPending : t.contestsPending,
+      columns: [],
+      rows: [],
+      total: null,
+    };
+  };
+
+/** The report's parts, in the order they are printed. */
+export const sections: SectionProvider[] = [
+  coverage,
+  activities,
+  pending('commitments'),
+  pending('contests'),
+  registry,
+];
+
+export async function buildReport(ctx: ReportContext) {
+  const p = periodRange(ctx.periodKey);
+  const t = words(ctx.locale);
+  const dmy = (d: string) => d.split('-').reverse().join('/');
+  return {
+    commune: { id: ctx.commune.id, name: ctx.commune.name },
+    periodKey: ctx.periodKey,
+    periodLabel: periodLabel(ctx.periodKey, ctx.locale),
+    periodLine: fill(t.periodLine, {
+      period: periodLabel(ctx.periodKey, ctx.locale),
+      from: dmy(vnDate(p.start)),
+      to: dmy(vnDate(p.end - 1)),
+    }),
+    generatedAt: new Date().toISOString(),
+    sections: await Promise.all(sections.map((provide) => provide(ctx))),
+  };
+}
+export type Report = Awaited<ReturnType<typeof buildReport>>;

@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => h.cleanup());
 
 const dashboard = (cookie: string, query = '') => h.call('GET', `/api/indicators/dashboard?${query}`, { cookie });
-const figure = (body: { figures: { key: string }[] }, key: string) => body.figures.find((f) => f.key === key)!;
+const figure = (body: { figures: { key: string; numerator: number }[] }, key: string) =>
+  body.figures.find((f) => f.key === key)!;
 const log = (cookie: string, villageIds: string[], date = vnDate(Date.now()), schoolIds: string[] = []) =>
   h.call('POST', '/api/activities', {
     cookie,

@@ -103,6 +103,32 @@ export async function digitalReachByMonth(db: Db, communeIds: readonly string[],
   return out;
 }
 
+/** Kiosk and online events per village between two instants (`end` exclusive): `result[communeId][villageId]`. */
+export async function digitalReach(db: Db, communeIds: readonly string[], start: number, end: number) {
+  const rows = await db
+    .select({
+      communeId: events.communeId,
+      villageId: events.villageId,
+      events: sql<number>`count(*)`,
+      quizzes: sql<number>`sum(${events.type} = 'quiz_completed')`,
+    })
+    .from(events)
+    .where(
+      and(
+        inArray(events.communeId, [...communeIds]),
+        gte(events.occurredAt, new Date(start)),
+        lt(events.occurredAt, new Date(end)),
+        isNotNull(events.villageId),
+      ),
+    )
+    .groupBy(events.communeId, events.villageId);
+  const out: Record<string, Record<string, DigitalReach>> = {};
+  for (const r of rows) {
+    (out[r.communeId!] ??= {})[r.villageId!] = { events: Number(r.events), quizzes: Number(r.quizzes ?? 0) };
+  }
+  return out;
+}
+
 /**
  * Commitment tallies per commune. The commitments feature is built on another branch; until it lands this answers
  * empty tallies, and wiring it in is one line here.

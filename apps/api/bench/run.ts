@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
+import { benchRegistry } from './registry.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
@@ -100,6 +101,7 @@ try {
   );
   const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
   // Feature benches: featureLines.push(...(await benchX(ctx)));
+  featureLines.push(...(await benchRegistry(ctx)));
   void ctx;
 } finally {
   await stop(child);

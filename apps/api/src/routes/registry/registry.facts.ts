@@ -40,12 +40,13 @@ export async function computedFacts(
 ): Promise<Record<string, ComputedFacts>> {
   const period = periodRange(periodKey);
   const ids = [commune.id];
-  const [units, touches, settings, tallies, digitalByMonth] = await Promise.all([
+  const settings = (await getCoverageSettings(db, ids)).get(commune.id) ?? defaultCoverageSettings;
+  const [units, touches, tallies, digitalByMonth] = await Promise.all([
     coverageUnits(db, ids),
     activityTouches(db, ids, vnDate(period.start), vnDate(period.end)),
-    getCoverageSettings(db, ids),
     commitmentTallies(db, ids),
-    digitalReachByMonth(db, ids, period.start, period.end),
+    // Kiosk events only count toward "reached" where the commune turned that on: otherwise skip reading them.
+    settings.digitalReachCounts ? digitalReachByMonth(db, ids, period.start, period.end) : Promise.resolve({}),
   ]);
   const base: Omit<IndicatorInput, 'period' | 'digital'> = {
     villages: units.villages,
@@ -53,10 +54,10 @@ export async function computedFacts(
     organizations: units.organizations,
     touches,
     commitments: tallies[commune.id]!,
-    settings: settings.get(commune.id) ?? defaultCoverageSettings,
+    settings,
     recognizedVillageIds: [],
   };
-  const months = digitalByMonth[commune.id] ?? {};
+  const months = (digitalByMonth as Record<string, Record<string, Record<string, DigitalReach>>>)[commune.id] ?? {};
   const kind = headlineKind(commune.targetFrequency);
   const reachedIn = new Map<string, number>();
   let started = 0;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { benchCoverage } from './coverage.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
 import { benchRegistry } from './registry.ts';
@@ -101,8 +102,8 @@ try {
   );
   const ctx: BenchContext = { url, cookie, headers, giaVien, seconds, healthRps: results[0]!.rps, dir };
   // Feature benches: featureLines.push(...(await benchX(ctx)));
+  featureLines.push(...(await benchCoverage(ctx)));
   featureLines.push(...(await benchRegistry(ctx)));
-  void ctx;
 } finally {
   await stop(child);
 }

@@ -51,3 +51,6 @@ CREATE TABLE `coverage_settings` (
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`commune_id`) REFERENCES `communes`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+DROP INDEX `events_commune_time_idx`;--> statement-breakpoint
+CREATE INDEX `events_commune_time_idx` ON `events` (`commune_id`,`occurred_at`,`village_id`,`type`);

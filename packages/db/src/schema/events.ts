@@ -20,7 +20,8 @@ export const events = sqliteTable(
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    index('events_commune_time_idx').on(t.communeId, t.occurredAt),
+    // Covers the coverage indicators' reads (events per village and period) without visiting the table.
+    index('events_commune_time_idx').on(t.communeId, t.occurredAt, t.villageId, t.type),
     index('events_village_time_idx').on(t.villageId, t.occurredAt),
   ],
 );

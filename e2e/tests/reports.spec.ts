@@ -11,7 +11,7 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   baseURL,
 }) => {
   const api = await adminApi(baseURL!);
-  const { commune, villages, admin } = await registryCommune(api);
+  const { villages, admin } = await registryCommune(api);
   const [reached, quiet] = villages as [{ id: string; name: string }, { id: string; name: string }];
   await api.json('POST', '/api/activities', {
     id: crypto.randomUUID(),

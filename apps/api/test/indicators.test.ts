@@ -207,4 +207,39 @@ describe('province view', () => {
     ).toBe(404);
     expect((await h.call('GET', '/api/indicators/province', { cookie: w.cookies.commune_admin })).status).toBe(403);
   });
+
+  it('reads kiosk reach the same way as the commune dashboard, per village where it counts and summed elsewhere', async () => {
+    const on = await factories.commune(h.db, { provinceId: w.p2.id });
+    const off = await factories.commune(h.db, { provinceId: w.p2.id });
+    const vOn = await factories.village(h.db, on.id);
+    const vOff = await factories.village(h.db, off.id);
+    const gone = await factories.village(h.db, off.id, { active: false });
+    const now = Date.now();
+    const events = (communeId: string, villageId: string, n: number) =>
+      Array.from({ length: n }, () => ({
+        id: randomUUID(),
+        type: 'quiz_completed',
+        occurredAt: new Date(now - 60_000),
+        receivedAt: new Date(now),
+        communeId,
+        villageId,
+        payload: {},
+      }));
+    await h.db
+      .insert(schema.events)
+      .values([...events(on.id, vOn.id, 4), ...events(off.id, vOff.id, 3), ...events(off.id, gone.id, 5)]);
+    await h.call('PUT', `/api/indicators/settings?communeId=${on.id}`, {
+      cookie: w.cookies.system,
+      body: { digitalReachCounts: true, minEvents: 4 },
+    });
+    const res = await h.call('GET', `/api/indicators/province?provinceId=${w.p2.id}`, { cookie: w.cookies.system });
+    const row = (id: string) => res.body.communes.find((c: { id: string }) => c.id === id);
+    const fig = (id: string, key: string) => row(id).figures.find((f: { key: string }) => f.key === key);
+    expect(fig(on.id, 'villageOutreach')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(fig(off.id, 'villageOutreach')).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(fig(off.id, 'quizReach').numerator).toBe(3);
+    expect(row(off.id).digitalEvents).toBe(3);
+    const dash = await dashboard(w.cookies.system, `communeId=${off.id}`);
+    expect(figure(dash.body, 'quizReach').numerator).toBe(3);
+  });
 });

@@ -209,6 +209,14 @@ describe('computeIndicators', () => {
     expect(r.figures.quizReach).toMatchObject({ numerator: 30, denominator: 2, ratio: 15, unitIds: ['v1'] });
   });
 
+  it('takes quizzes from the commune total when per-village figures were not loaded', () => {
+    const r = computeIndicators(
+      input({ villages: [village('v1', { population: 2000 })], digitalTotal: { events: 90, quizzes: 12 } }),
+    );
+    expect(r.figures.quizReach).toMatchObject({ numerator: 12, denominator: 2, ratio: 6 });
+    expect(r.figures.villageOutreach.numerator).toBe(0);
+  });
+
   it('counts drug-free villages against the roadmap target of the period year', () => {
     const r = computeIndicators(
       input({

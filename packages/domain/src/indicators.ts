@@ -90,6 +90,12 @@ export interface IndicatorInput {
   settings: CoverageSettings;
   /** Villages recognised drug-free and not lost (the registry's answer; empty until it is wired). */
   recognizedVillageIds: readonly string[];
+  /**
+   * The events of the commune's active villages in the period, summed, for when per-village figures were not
+   * loaded (the province view reads one sum per commune, which is much cheaper). It feeds quiz reach only and
+   * reaches no village, so pass it only for a commune whose settings do not count digital reach.
+   */
+  digitalTotal?: DigitalReach;
 }
 
 export interface IndicatorFigure {
@@ -224,7 +230,7 @@ export function computeIndicators(input: IndicatorInput): IndicatorResult {
   const equipped = villages.filter((v) => hasMailboxAndBoard(v, to)).map((v) => v.id);
 
   const population = villages.reduce((sum, v) => sum + (v.population ?? 0), 0);
-  const quizzes = villageRows.reduce((sum, v) => sum + v.quizzes, 0);
+  const quizzes = input.digitalTotal?.quizzes ?? villageRows.reduce((sum, v) => sum + v.quizzes, 0);
   const quizVillages = villageRows.filter((v) => v.quizzes > 0).map((v) => v.villageId);
 
   const recognized = new Set(input.recognizedVillageIds);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, max, notInArray, sql } from 'drizzle-orm';
 import type { CommitmentTallies, DigitalReach } from '@vungxanh/domain';
 import { emptyCommitmentTallies } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
@@ -127,6 +127,38 @@ export async function digitalReach(db: Db, communeIds: readonly string[], start:
     (out[r.communeId!] ??= {})[r.villageId!] = { events: Number(r.events), quizzes: Number(r.quizzes ?? 0) };
   }
   return out;
+}
+
+/**
+ * Events per commune between two instants, leaving out the villages named (inactive ones): one sum per commune,
+ * read in index order without grouping by village.
+ */
+export async function digitalTotals(
+  db: Db,
+  communeIds: readonly string[],
+  start: number,
+  end: number,
+  skipVillageIds: readonly string[],
+) {
+  const conditions = [
+    inArray(events.communeId, [...communeIds]),
+    gte(events.occurredAt, new Date(start)),
+    lt(events.occurredAt, new Date(end)),
+    isNotNull(events.villageId),
+  ];
+  if (skipVillageIds.length) conditions.push(notInArray(events.villageId, [...skipVillageIds]));
+  const rows = await db
+    .select({
+      communeId: events.communeId,
+      events: sql<number>`count(*)`,
+      quizzes: sql<number>`sum(${events.type} = 'quiz_completed')`,
+    })
+    .from(events)
+    .where(and(...conditions))
+    .groupBy(events.communeId);
+  return Object.fromEntries(
+    rows.map((r) => [r.communeId!, { events: Number(r.events), quizzes: Number(r.quizzes ?? 0) }]),
+  ) as Record<string, DigitalReach>;
 }
 
 /**

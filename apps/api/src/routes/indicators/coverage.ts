@@ -21,6 +21,7 @@ import {
   coverageUnits,
   digitalReach,
   digitalReachByMonth,
+  digitalTotals,
   getCoverageSettings,
   recognizedVillages,
   type Db,
@@ -96,15 +97,24 @@ export async function loadCoverage(
   const period = periodRange(periodKey);
   const months = options.series ? seriesMonths(period) : [];
   const from = Math.min(period.start, months.length ? periodRange(months[0]!).start : period.start);
-  const [units, touches, digital, digitalTotals, tallies, recognized, settings] = await Promise.all([
-    coverageUnits(db, communeIds),
+  const [units, settings] = await Promise.all([coverageUnits(db, communeIds), getCoverageSettings(db, communeIds)]);
+  const settingsOf = (id: string) => settings.get(id) ?? defaultCoverageSettings;
+  // The chart needs events village by village and month by month. Without a chart (the province view), only
+  // communes that count digital reach need events per village; the others need one sum, which is much cheaper.
+  const perVillage = options.series ? [...communeIds] : communeIds.filter((id) => settingsOf(id).digitalReachCounts);
+  const summed = options.series ? [] : communeIds.filter((id) => !settingsOf(id).digitalReachCounts);
+  const inactive = units.villages.filter((v) => !v.active).map((v) => v.id);
+  type ByVillage = Record<string, Record<string, DigitalReach>>;
+  const none = <T>(): Record<string, T> => ({});
+  const [touches, byMonth, byVillage, totals, tallies, recognized] = await Promise.all([
     activityTouches(db, communeIds, vnDate(from), vnDate(period.end)),
-    // The chart needs events month by month; a period alone needs only one sum per village, which is cheaper.
-    options.series ? digitalReachByMonth(db, communeIds, from, period.end) : null,
-    options.series ? null : digitalReach(db, communeIds, period.start, period.end),
+    options.series ? digitalReachByMonth(db, perVillage, from, period.end) : none<ByVillage>(),
+    !options.series && perVillage.length
+      ? digitalReach(db, perVillage, period.start, period.end)
+      : none<Record<string, DigitalReach>>(),
+    summed.length ? digitalTotals(db, summed, period.start, period.end, inactive) : none<DigitalReach>(),
     commitmentTallies(db, communeIds),
     recognizedVillages(db, communeIds),
-    getCoverageSettings(db, communeIds),
   ]);
   const villagesBy = groupBy(units.villages);
   const schoolsBy = groupBy(units.schools);
@@ -118,17 +128,18 @@ export async function loadCoverage(
       organizations: orgsBy.get(communeId) ?? [],
       touches: touchesBy.get(communeId) ?? [],
       commitments: tallies[communeId] ?? emptyCommitmentTallies(),
-      settings: settings.get(communeId) ?? defaultCoverageSettings,
+      settings: settingsOf(communeId),
       recognizedVillageIds: recognized[communeId] ?? [],
     };
-    const digitalByMonth = digital?.[communeId] ?? {};
-    const periodDigital = digitalTotals ? (digitalTotals[communeId] ?? {}) : sumMonths(digitalByMonth, periodMonthKeys);
+    const digitalByMonth = byMonth[communeId] ?? {};
+    const total = summed.includes(communeId) ? (totals[communeId] ?? { events: 0, quizzes: 0 }) : undefined;
+    const periodDigital = options.series ? sumMonths(digitalByMonth, periodMonthKeys) : (byVillage[communeId] ?? {});
     return {
       communeId,
-      result: computeIndicators({ ...base, period, digital: periodDigital }),
+      result: computeIndicators({ ...base, period, digital: periodDigital, ...(total ? { digitalTotal: total } : {}) }),
       units: { villages: base.villages, schools: base.schools, organizations: base.organizations },
       settings: base.settings,
-      digitalEvents: Object.values(periodDigital).reduce((s, d) => s + d.events, 0),
+      digitalEvents: total?.events ?? Object.values(periodDigital).reduce((s, d) => s + d.events, 0),
       series: options.series ? monthlySeries(base, months, digitalByMonth) : null,
       digitalByMonth,
       touches: base.touches,

@@ -70,6 +70,12 @@ test('a commune admin proposes then recognises a village with a decision and dow
   const row = page.getByRole('row').filter({ hasText: village.name });
   await expect(row.getByText('Đã công nhận')).toBeVisible();
   await expect(row.getByText('15/QĐ-UBND')).toBeVisible();
+  await page.getByRole('link', { name: 'Danh sách tiêu chí' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tiêu chí thôn không ma túy');
+  await expect(page.getByText('Cần đối chiếu với Quyết định 28/2025/QĐ-TTg').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lưu danh sách tiêu chí' })).toHaveCount(0);
+  await expectAccessible(page, 'registry criteria');
+
   const roadmap = await api.json<{ roadmap: { year: number; actual: number | null }[] }>(
     'GET',
     `/api/registry?communeId=${commune.id}`,

@@ -21,6 +21,11 @@ async function snapshot() {
     organizations: schema.organizations,
     accounts: schema.accounts,
     settings: schema.settings,
+    registryCriteria: schema.registryCriteria,
+    registryVillages: schema.registryVillages,
+    registryChanges: schema.registryChanges,
+    recognitionDecisions: schema.recognitionDecisions,
+    criteriaValues: schema.criteriaValues,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const),

@@ -6,6 +6,7 @@ import { schema } from '@vungxanh/db';
 import { factories } from '@vungxanh/db/testing';
 import { createHarness, ORIGIN, world } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
+import { commitmentsSection, contestsSection } from '../src/routes/reports/reports.sections.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 let h: H;
@@ -137,5 +138,52 @@ describe('report files', () => {
       .where(and(eq(schema.auditLog.entity, 'report'), eq(schema.auditLog.communeId, w.communeA.id)));
     expect(rows.map((r) => JSON.parse(r.summary!).format).sort()).toEqual(['pdf', 'xlsx']);
     expect(rows.every((r) => r.action === 'export' && r.entityId === '2026-Q1')).toBe(true);
+  });
+});
+
+describe('the sections other features fill in', () => {
+  it('turns a commitments summary into rows with a total, and says why it is empty before the merge', () => {
+    const section = commitmentsSection(
+      [
+        { kind: 'household', status: 'verified', count: 120 },
+        { kind: 'household', status: 'submitted', count: 8 },
+      ],
+      'vi',
+    );
+    expect(section.rows).toEqual([
+      { kind: 'Hộ gia đình', status: 'Đã xác minh', count: 120 },
+      { kind: 'Hộ gia đình', status: 'Đã gửi', count: 8 },
+    ]);
+    expect(section.total).toMatchObject({ count: 128 });
+    expect(section.note).toBeNull();
+    expect(commitmentsSection(null, 'vi')).toMatchObject({ rows: [], note: expect.stringContaining('Cam kết') });
+  });
+
+  it('turns a contest summary into one row per round with Vietnam dates', () => {
+    const section = contestsSection(
+      [
+        {
+          title: 'Tìm hiểu pháp luật',
+          roundName: 'Đợt 1',
+          startsAt: Date.parse('2026-01-31T17:00:00Z'),
+          endsAt: Date.parse('2026-02-28T17:00:00Z'),
+          participants: 40,
+          attempts: 55,
+          submitted: 50,
+        },
+      ],
+      'vi',
+    );
+    expect(section.rows).toEqual([
+      {
+        contest: 'Tìm hiểu pháp luật: Đợt 1',
+        from: '2026-02-01',
+        to: '2026-02-28',
+        participants: 40,
+        attempts: 55,
+        submitted: 50,
+      },
+    ]);
+    expect(section.total).toMatchObject({ participants: 40, attempts: 55, submitted: 50 });
   });
 });

@@ -116,6 +116,12 @@ export const registryEn = {
       heading: 'REPORT ON DRUG-PREVENTION OUTREACH',
       periodLine: '{{period}} ({{from}} – {{to}})',
       columns: {
+        kind: 'Kind',
+        contest: 'Contest and round',
+        from: 'From',
+        to: 'To',
+        attempts: 'Attempts started',
+        submitted: 'Attempts submitted',
         village: 'Village',
         reached: 'Reached',
         activities: 'Activity visits',
@@ -140,6 +146,19 @@ export const registryEn = {
         social_media: 'Social media or Zalo',
         one_to_one: 'One-to-one talk',
         other: 'Other',
+      },
+      commitmentKinds: {
+        household: 'Households',
+        organization: 'Organizations',
+        school: 'Schools',
+        student: 'Students',
+        village: 'Villages',
+      },
+      commitmentStatuses: {
+        submitted: 'Submitted',
+        verified: 'Verified',
+        rejected: 'Rejected',
+        duplicate: 'Duplicate',
       },
       commitmentsPending:
         'Commitments come from the commitments feature (commitmentSummary); figures appear once it is merged.',

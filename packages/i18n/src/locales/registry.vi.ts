@@ -114,6 +114,12 @@ export const registryVi = {
       heading: 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN, PHÒNG, CHỐNG MA TÚY',
       periodLine: '{{period}} ({{from}} – {{to}})',
       columns: {
+        kind: 'Loại',
+        contest: 'Cuộc thi, đợt thi',
+        from: 'Từ ngày',
+        to: 'Đến ngày',
+        attempts: 'Lượt thi bắt đầu',
+        submitted: 'Lượt thi đã nộp',
         village: 'Thôn, tổ dân phố',
         reached: 'Đã được tuyên truyền',
         activities: 'Số lượt hoạt động',
@@ -138,6 +144,19 @@ export const registryVi = {
         social_media: 'Mạng xã hội, Zalo',
         one_to_one: 'Tuyên truyền cá biệt',
         other: 'Khác',
+      },
+      commitmentKinds: {
+        household: 'Hộ gia đình',
+        organization: 'Cơ quan, tổ chức',
+        school: 'Trường học',
+        student: 'Học sinh',
+        village: 'Thôn, tổ dân phố',
+      },
+      commitmentStatuses: {
+        submitted: 'Đã gửi',
+        verified: 'Đã xác minh',
+        rejected: 'Không hợp lệ',
+        duplicate: 'Trùng lặp',
       },
       commitmentsPending:
         'Phần cam kết lấy từ chức năng Cam kết (commitmentSummary); sẽ có số liệu khi chức năng đó được tích hợp.',

@@ -127,33 +127,91 @@ const registry: SectionProvider = async ({ db, commune, periodKey, locale }) => 
   };
 };
 
+/** What `commitmentSummary(db, communeId, year)` of the commitments feature answers. */
+export interface CommitmentSummaryRow {
+  kind: 'household' | 'organization' | 'school' | 'student' | 'village';
+  status: 'submitted' | 'verified' | 'rejected' | 'duplicate';
+  count: number;
+}
+/** What `contestSummary(db, communeId, fromMs, toMs)` of the contests feature answers, one row per round. */
+export interface ContestSummaryRow {
+  title: string;
+  roundName: string;
+  startsAt: number;
+  endsAt: number;
+  participants: number;
+  attempts: number;
+  submitted: number;
+}
+
+/** Commitments of the campaign year by kind and status; null while the commitments feature is not merged. */
+export function commitmentsSection(summary: readonly CommitmentSummaryRow[] | null, locale: Locale): ReportSection {
+  const t = words(locale);
+  const rows = (summary ?? []).map((r) => ({
+    kind: t.commitmentKinds[r.kind],
+    status: t.commitmentStatuses[r.status],
+    count: r.count,
+  }));
+  return {
+    key: 'commitments',
+    title: t.sections.commitments,
+    note: summary === null ? t.commitmentsPending : null,
+    columns: [
+      { key: 'kind', label: t.columns.kind, kind: 'text' },
+      { key: 'status', label: t.columns.status, kind: 'text' },
+      { key: 'count', label: t.columns.count, kind: 'number' },
+    ],
+    rows,
+    total: { kind: t.total, status: null, count: rows.reduce((n, r) => n + r.count, 0) },
+  };
+}
+
+/** Contest rounds that overlap the period; null while the contests feature is not merged. */
+export function contestsSection(summary: readonly ContestSummaryRow[] | null, locale: Locale): ReportSection {
+  const t = words(locale);
+  const rows = (summary ?? []).map((r) => ({
+    contest: `${r.title}: ${r.roundName}`,
+    from: vnDate(r.startsAt),
+    to: vnDate(r.endsAt - 1),
+    participants: r.participants,
+    attempts: r.attempts,
+    submitted: r.submitted,
+  }));
+  return {
+    key: 'contests',
+    title: t.sections.contests,
+    note: summary === null ? t.contestsPending : null,
+    columns: [
+      { key: 'contest', label: t.columns.contest, kind: 'text' },
+      { key: 'from', label: t.columns.from, kind: 'date' },
+      { key: 'to', label: t.columns.to, kind: 'date' },
+      { key: 'participants', label: t.columns.participants, kind: 'number' },
+      { key: 'attempts', label: t.columns.attempts, kind: 'number' },
+      { key: 'submitted', label: t.columns.submitted, kind: 'number' },
+    ],
+    rows,
+    total: {
+      contest: t.total,
+      from: null,
+      to: null,
+      participants: rows.reduce((n, r) => n + r.participants, 0),
+      attempts: rows.reduce((n, r) => n + r.attempts, 0),
+      submitted: rows.reduce((n, r) => n + r.submitted, 0),
+    },
+  };
+}
+
 /*
  * Integration seam: the commitments and contests features live on other branches. When they merge, these two
- * providers call `commitmentSummary(db, communeId, year)` and `contestSummary(db, communeId, fromMs, toMs)` and turn
- * their figures into rows; until then each gives an empty section that says why.
+ * providers pass `await commitmentSummary(db, commune.id, vnParts(period.end - 1).year)` and
+ * `await contestSummary(db, commune.id, period.start, period.end)` instead of null; until then each section is empty
+ * with a note saying why.
  */
-const pending =
-  (key: 'commitments' | 'contests'): SectionProvider =>
-  async ({ locale }) => {
-    const t = words(locale);
-    return {
-      key,
-      title: t.sections[key],
-      note: key === 'commitments' ? t.commitmentsPending : t.contestsPending,
-      columns: [],
-      rows: [],
-      total: null,
-    };
-  };
+const commitments: SectionProvider = async ({ locale }) => commitmentsSection(null, locale);
+const contests: SectionProvider = async ({ locale }) => contestsSection(null, locale);
 
 /** The report's parts, in the order they are printed. */
-export const sections: SectionProvider[] = [
-  coverage,
-  activities,
-  pending('commitments'),
-  pending('contests'),
-  registry,
-];
+export const sections: SectionProvider[] = [coverage, activities, commitments, contests, registry];
 
 export async function buildReport(ctx: ReportContext) {
   const p = periodRange(ctx.periodKey);

@@ -76,6 +76,15 @@ test('a commune admin proposes then recognises a village with a decision and dow
   await expect(page.getByRole('button', { name: 'Lưu danh sách tiêu chí' })).toHaveCount(0);
   await expectAccessible(page, 'registry criteria');
 
+  // A commune police officer often works from a phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/admin/registry', `/admin/registry/villages/${village.id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page, `${path} at 360 px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+
   const roadmap = await api.json<{ roadmap: { year: number; actual: number | null }[] }>(
     'GET',
     `/api/registry?communeId=${commune.id}`,

@@ -58,4 +58,10 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   expect(fileRow.slice(0, screenRow.length)).toEqual(screenRow.map((s) => s.trim()));
   const totals = rowOf(book.worksheets[1]!, 'Tổng cộng')!;
   expect(totals.slice(0, 3)).toEqual(screenTotal.map((s) => s.trim()));
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, 'reports at 360 px');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

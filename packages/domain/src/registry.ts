@@ -367,7 +367,7 @@ export function certificateNumber(sequence: number, date: string): string {
 // Roles (DESIGN.md §6) ---------------------------------------------------------------------------------------------
 
 /** Commune admins write the registry; province viewers read it; a village head reads its own village. */
-export function canReadRegistry(actor: Actor): boolean {
+export function canReadRegistry(actor: Pick<Actor, 'role'>): boolean {
   return ['system', 'province_viewer', 'commune_admin', 'village_head'].includes(actor.role);
 }
 export function canManageRegistry(actor: Actor, communeId: string): boolean {
@@ -378,7 +378,7 @@ export function canEditCriteria(actor: Actor): boolean {
   return actor.role === 'system';
 }
 /** Periodic reports: the commune's admins and the province viewers above them. */
-export function canReadReports(actor: Actor): boolean {
+export function canReadReports(actor: Pick<Actor, 'role'>): boolean {
   return ['system', 'province_viewer', 'commune_admin'].includes(actor.role);
 }
 

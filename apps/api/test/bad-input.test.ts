@@ -26,6 +26,9 @@ async function snapshot() {
     registryChanges: schema.registryChanges,
     recognitionDecisions: schema.recognitionDecisions,
     criteriaValues: schema.criteriaValues,
+    activities: schema.activities,
+    activityUnits: schema.activityUnits,
+    coverageSettings: schema.coverageSettings,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const),
@@ -54,7 +57,7 @@ describe('bad input on every write route', () => {
   it('malformed JSON gets 400 invalid_json and changes nothing', async () => {
     const before = await snapshot();
     for (const r of writes()) {
-      if (r.template.endsWith('/import') || !needsBody(r.template)) continue;
+      if (isUpload(r.template) || !needsBody(r.template) || r.method === 'DELETE') continue;
       const res = await h.call(r.method, r.path, {
         cookie: w.cookies.system,
         raw: '{"name": ',
@@ -69,7 +72,7 @@ describe('bad input on every write route', () => {
   it('wrong types and missing fields get 422 with the fields at fault', async () => {
     const before = await snapshot();
     for (const r of writes()) {
-      if (r.template.endsWith('/import') || !needsBody(r.template)) continue;
+      if (isUpload(r.template) || !needsBody(r.template) || r.method === 'DELETE') continue;
       for (const body of [
         {},
         { name: 42, communeId: ['x'], active: 'yes', population: -1, username: { $ne: null } },
@@ -100,7 +103,7 @@ describe('bad input on every write route', () => {
         raw: huge,
         headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
       });
-      expect(res.status, `${r.method} ${r.template}`).toBe(r.template.endsWith('/import') ? 415 : 413);
+      expect(res.status, `${r.method} ${r.template}`).toBe(isUpload(r.template) ? 415 : 413);
     }
     const bigUpload = new FormData();
     bigUpload.set('file', new File(['x'.repeat(6 * 1024 * 1024)], 'big.csv'));
@@ -115,7 +118,7 @@ describe('bad input on every write route', () => {
       const body = validBodyFor(route.method, route.path);
       const res = await h.call(route.method.toUpperCase(), path, {
         cookie: w.cookies.system,
-        ...(body ? { body } : {}),
+        ...(body instanceof FormData ? { raw: body } : body ? { body } : {}),
       });
       expect(res.status, `${route.method} ${route.path}`).toBe(404);
     }
@@ -152,6 +155,11 @@ describe('bad input on every write route', () => {
     }
   });
 });
+
+/** Multipart file uploads: a JSON body is the wrong media type there (415). */
+function isUpload(template: string) {
+  return template.endsWith('/import') || template.endsWith('/photos');
+}
 
 function needsBody(template: string) {
   return ![
@@ -192,5 +200,11 @@ function validBodyFor(method: string, path: string): unknown {
     return { periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] };
   }
   if (path.endsWith('/transitions')) return { requestId: '00000000-0000-4000-8000-000000000000', to: 'building' };
+  if (path.endsWith('/photos')) {
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array([0xff, 0xd8, 0xff])], 'p.jpg', { type: 'image/jpeg' }));
+    return form;
+  }
+  if (path.startsWith('/api/activities')) return { notes: 'X' };
   return { name: 'X' };
 }

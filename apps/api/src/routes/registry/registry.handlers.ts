@@ -2,14 +2,12 @@ import type { Context } from 'hono';
 import {
   AppError,
   allowedTransitions,
-  canEditCriteria,
   canManageRegistry,
   canReadRegistry,
   checkEnteredValues,
   checkTransition,
   checklistComplete,
   checklistSummary,
-  criteriaListInput,
   deadlineState,
   decidedLate,
   evaluateCriteria,
@@ -21,7 +19,6 @@ import {
   roadmapProgress,
   vnDate,
   type ComputedFacts,
-  type Criterion,
   type RegistryStatus,
 } from '@vungxanh/domain';
 import {
@@ -36,11 +33,9 @@ import {
   getUnit,
   isUniqueViolation,
   registryVillageRows,
-  replaceCriteria as replaceCriteriaRows,
   saveCriteriaValues,
   villageChanges,
   villageDecisions,
-  type CriterionRow,
   type DecisionRow,
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
@@ -49,6 +44,7 @@ import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { certificatePdf } from './registry.certificate.ts';
+import { toCriterion } from './criteria.handlers.ts';
 import { computedFacts } from './registry.facts.ts';
 import type * as routes from './registry.routes.ts';
 
@@ -56,19 +52,6 @@ type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
 type Ctx = Context<AppEnv>;
 
 const noFacts: ComputedFacts = { villageOutreach: null, householdCommitment: null, mailboxBoard: null };
-
-const toCriterion = (r: CriterionRow): Criterion => ({
-  key: r.key,
-  labelVi: r.labelVi,
-  labelEn: r.labelEn,
-  source: r.source,
-  computedKey: r.computedKey,
-  target: r.target,
-  maxCount: r.maxCount,
-  basis: r.basis,
-  toCheck: r.toCheck,
-  active: r.active,
-});
 
 const decisionDto = (d: DecisionRow, locale: 'vi' | 'en') => ({
   id: d.id,
@@ -330,46 +313,4 @@ export const certificate: Handler<typeof routes.certificate> = async (c) => {
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `attachment; filename="giay-chung-nhan-${decision.date}.pdf"`);
   return c.body(new Uint8Array(pdf), 200) as never;
-};
-
-/** The province whose list the caller reads: the one asked for if in scope (404 otherwise), else their own. */
-async function criteriaProvince(c: Ctx, asked: string | undefined): Promise<string | null> {
-  const { actor } = requireAuth(c);
-  const { db } = c.get('deps');
-  if (actor.role === 'system') {
-    if (asked && !(await getProvince(db, asked))) throw new AppError(404, 'not_found');
-    return asked ?? null;
-  }
-  let own = actor.provinceId;
-  if (!own && actor.communeId) own = (await getCommune(db, actor.communeId))?.provinceId ?? null;
-  if (asked && asked !== own) throw new AppError(404, 'not_found');
-  return own;
-}
-
-const criteriaDto = (provinceId: string | null, list: { items: CriterionRow[]; inherited: boolean }) => ({
-  provinceId,
-  inherited: list.inherited,
-  items: list.items.map(toCriterion),
-});
-
-export const criteria: Handler<typeof routes.criteria> = async (c) => {
-  const provinceId = await criteriaProvince(c, c.req.valid('query').provinceId);
-  return c.json(criteriaDto(provinceId, await criteriaFor(c.get('deps').db, provinceId)), 200);
-};
-
-export const replaceCriteria: Handler<typeof routes.replaceCriteria> = async (c) => {
-  const { actor } = requireAuth(c);
-  if (!canEditCriteria(actor)) throw new AppError(403, 'forbidden');
-  const input = c.req.valid('json');
-  const { db } = c.get('deps');
-  if (input.provinceId && !(await getProvince(db, input.provinceId))) throw new AppError(404, 'not_found');
-  const items = criteriaListInput.parse(input.items);
-  const saved = await replaceCriteriaRows(db, input.provinceId, items);
-  await audit(c, {
-    entity: 'registry_criteria',
-    entityId: input.provinceId,
-    action: 'replace',
-    summary: summarize({ provinceId: input.provinceId, keys: items.map((i) => i.key) }),
-  });
-  return c.json(criteriaDto(input.provinceId, saved), 200);
 };

@@ -21,6 +21,7 @@ import {
   evaluateCriteria,
   nextDueRecognitionPeriod,
   registryStatuses,
+  reportPeriodKey,
   roadmapProgress,
   transitionInput,
   type Criterion,
@@ -278,5 +279,13 @@ describe('roles', () => {
     expect(canReadReports(actor('village_head'))).toBe(false);
     expect(canEditCriteria(actor('commune_admin'))).toBe(false);
     expect(canEditCriteria(actor('system', null))).toBe(true);
+  });
+});
+
+describe('report periods', () => {
+  it('are quarters, halves and years only', () => {
+    for (const key of ['2026-Q1', '2026-H2', '2026']) expect(reportPeriodKey.safeParse(key).success, key).toBe(true);
+    for (const key of ['2026-03', 'RP6-2026-03', 'SY2026-2027', '2026-Q5', '1999'])
+      expect(reportPeriodKey.safeParse(key).success, key).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { benchCommitments } from './commitments.ts';
 import { benchContests } from './contests.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
+import { benchRegistry } from './registry.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
@@ -120,6 +121,7 @@ try {
   featureLines.push(...(await benchContests(ctx)));
   featureLines.push(...(await benchCommitments(ctx)));
   featureLines.push(...(await benchCoverage(ctx)));
+  featureLines.push(...(await benchRegistry(ctx)));
 } finally {
   await stop(child);
 }

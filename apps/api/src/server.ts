@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { purgeExpiredSessions } from '@vungxanh/db';
 import { loadBoard, loadContent } from '@vungxanh/content';
 import { vietnamToday } from '@vungxanh/domain';
-import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits } from '@vungxanh/db/seed';
+import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits, seedRegistryCriteria } from '@vungxanh/db/seed';
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
@@ -38,6 +38,8 @@ if (config.SEED_DEMO && (await seedDemoUnits(db))) deps.logger.info('seeded demo
 // Every start: a new year brings the demo communes that year's campaigns.
 if (config.SEED_DEMO && (await seedDemoCampaigns(db, Number(vietnamToday().slice(0, 4)))))
   deps.logger.info('seeded demo commitment campaigns');
+// The default drug-free village criteria are reference data, not demo data: every instance starts with them.
+if (await seedRegistryCriteria(db)) deps.logger.info('seeded registry criteria');
 const shipped = loadContent();
 for (const problem of shipped.problems) deps.logger.warn('shipped content item skipped', { ...problem });
 const added = await seedContent(db, { ...shipped, ...loadBoard() });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@vungxanh/db';
+import { randomUUID } from 'node:crypto';
+import { seedRegistryCriteria } from '@vungxanh/db/seed';
 import { createHarness, world } from './harness.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
@@ -10,6 +12,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   hotlineA: { id: string };
   posterA: { id: string };
   kioskA: { id: string };
+  decisionA: { id: string };
   activityA: { id: string };
   /** Fresh activities and photos for the delete cases, one taken per call of the case's path. */
   activityPool: string[];
@@ -41,6 +44,7 @@ beforeAll(async () => {
     ).body,
     posterA: (await post('/api/content/posters', { textVi: 'Khẩu hiệu thử', textEn: 'A test slogan' })).body,
     kioskA: (await post('/api/kiosks', { name: 'Ki-ốt A', villageId: base.villageA.id })).body.kiosk,
+    decisionA: await recognise(base.villageA.id, base.cookies.commune_admin),
     ...(await activityFixtures(base, post)),
     campaignA: { id: '' },
     entryA: { id: '' },
@@ -49,6 +53,33 @@ beforeAll(async () => {
   w.campaignA = await householdCampaign(h, base);
   w.entryA = (await submit(h, entryBody(w.campaignA.id, base.villageA.id))).body;
 });
+
+/** Takes village A through the workflow to a recognition, for the certificate route. */
+async function recognise(villageId: string, cookie: string) {
+  await seedRegistryCriteria(h.db);
+  const move = (body: object) =>
+    h.call('POST', `/api/registry/villages/${villageId}/transitions`, {
+      cookie,
+      body: { requestId: randomUUID(), ...body },
+    });
+  await move({ to: 'building' });
+  const values = ['newUsers', 'underManagement', 'crimePoints', 'dealers', 'drugPlants'].map((key) => ({
+    key,
+    value: 0,
+    note: 'Công an xã',
+  }));
+  await h.call('PUT', `/api/registry/villages/${villageId}/criteria`, {
+    cookie,
+    body: { periodKey: 'RP6-2026-03', values },
+  });
+  await move({ to: 'proposed', periodKey: 'RP6-2026-03' });
+  const res = await move({
+    to: 'recognized',
+    periodKey: 'RP6-2026-03',
+    decision: { number: '1/QĐ', date: '2026-03-01' },
+  });
+  return res.body.decisions[0] as { id: string };
+}
 
 async function activityFixtures(
   base: Awaited<ReturnType<typeof world>>,
@@ -149,6 +180,9 @@ interface Case {
 }
 
 const admins = ['system', 'commune_admin'] as const;
+const registryReaders = ['system', 'province_viewer', 'commune_admin', 'village_head'] as const;
+const registryMoves = ['lost', 'lost', 'lost', 'building'] as const;
+let registryMoveCalls = 0;
 const loggers = ['system', 'commune_admin', 'village_head'] as const;
 const cases: Case[] = [
   { name: 'list provinces', method: 'GET', path: () => '/api/units/provinces', allowed: 'all' },
@@ -340,6 +374,59 @@ const cases: Case[] = [
   },
   { name: 'new pairing code', method: 'POST', path: (w) => `/api/kiosks/${w.kioskA.id}/pairing-code`, allowed: admins },
   ...contestCases(),
+  {
+    name: 'registry of a commune',
+    method: 'GET',
+    path: (w) => `/api/registry?communeId=${w.communeA.id}`,
+    allowed: registryReaders,
+  },
+  {
+    name: 'registry of a village',
+    method: 'GET',
+    path: (w) => `/api/registry/villages/${w.villageA.id}`,
+    allowed: registryReaders,
+  },
+  {
+    name: 'enter criteria counts',
+    method: 'PUT',
+    path: (w) => `/api/registry/villages/${w.villageA.id}/criteria`,
+    body: () => ({ periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] }),
+    allowed: admins,
+  },
+  {
+    name: 'move a village in the registry',
+    method: 'POST',
+    path: (w) => `/api/registry/villages/${w.villageA.id}/transitions`,
+    // Village A starts recognised; the calls run in role order after the 401 check, so the system (2nd call) records
+    // it lost and the commune admin (4th call) starts building again.
+    body: () => ({ requestId: randomUUID(), to: registryMoves[Math.min(registryMoveCalls++, 3)] }),
+    allowed: admins,
+  },
+  {
+    name: 'certificate PDF',
+    method: 'GET',
+    path: (w) => `/api/registry/decisions/${w.decisionA.id}/certificate`,
+    allowed: registryReaders,
+  },
+  { name: 'registry criteria', method: 'GET', path: () => '/api/registry/criteria', allowed: 'all' },
+  ...(['', '/xlsx', '/pdf'] as const).map((format): Case => ({
+    name: `report${format}`,
+    method: 'GET',
+    path: (w) => `/api/reports${format}?communeId=${w.communeA.id}&periodKey=2026-Q1`,
+    allowed: ['system', 'province_viewer', 'commune_admin'],
+  })),
+  {
+    name: 'replace registry criteria',
+    method: 'PUT',
+    path: () => '/api/registry/criteria',
+    body: (w) => ({
+      provinceId: w.p2.id,
+      items: [
+        { key: 'crimePoints', labelVi: 'Số điểm phức tạp', labelEn: 'Crime points', source: 'entered', maxCount: 0 },
+      ],
+    }),
+    allowed: ['system'],
+  },
   {
     name: 'edit poster',
     method: 'PATCH',
@@ -682,6 +769,15 @@ describe('another commune’s records are 404, never 403 or data', () => {
       () => '/api/units/villages',
       (w) => ({ communeId: w.communeB.id, kind: 'thon', name: n() }),
     ],
+    ['registry of B', 'GET', (w) => `/api/registry?communeId=${w.communeB.id}`],
+    ['report of B', 'GET', (w) => `/api/reports?communeId=${w.communeB.id}&periodKey=2026-Q1`],
+    ['a village of B in the registry', 'GET', (w) => `/api/registry/villages/${w.villageB.id}`],
+    [
+      'move a village of B',
+      'POST',
+      (w) => `/api/registry/villages/${w.villageB.id}/transitions`,
+      () => ({ requestId: randomUUID(), to: 'building' }),
+    ],
     ['get a school of B', 'GET', (w) => `/api/units/schools/${w.schoolB.id}`],
     ['edit a school of B', 'PATCH', (w) => `/api/units/schools/${w.schoolB.id}`, () => ({ name: n() })],
     ['get an organization of B', 'GET', (w) => `/api/units/organizations/${w.orgB.id}`],
@@ -833,6 +929,7 @@ function templateOf(path: string) {
     w.hotlineA.id,
     w.posterA.id,
     w.kioskA.id,
+    w.decisionA.id,
     w.activityA.id,
     ...w.activityPool,
     ...w.photoPool.map((p) => p.activityId),

@@ -21,6 +21,11 @@ async function snapshot() {
     organizations: schema.organizations,
     accounts: schema.accounts,
     settings: schema.settings,
+    registryCriteria: schema.registryCriteria,
+    registryVillages: schema.registryVillages,
+    registryChanges: schema.registryChanges,
+    recognitionDecisions: schema.recognitionDecisions,
+    criteriaValues: schema.criteriaValues,
     activities: schema.activities,
     activityUnits: schema.activityUnits,
     coverageSettings: schema.coverageSettings,
@@ -200,6 +205,10 @@ function validBodyFor(method: string, path: string): unknown {
   if (contestBody !== null) return contestBody;
   if (path.startsWith('/api/content/lessons') || path.startsWith('/api/content/questions')) return { status: 'draft' };
   if (path.startsWith('/api/content/')) return { active: true };
+  if (path.endsWith('/criteria')) {
+    return { periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] };
+  }
+  if (path.endsWith('/transitions')) return { requestId: '00000000-0000-4000-8000-000000000000', to: 'building' };
   if (path.endsWith('/photos')) {
     const form = new FormData();
     form.set('file', new File([new Uint8Array([0xff, 0xd8, 0xff])], 'p.jpg', { type: 'image/jpeg' }));

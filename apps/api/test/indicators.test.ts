@@ -68,7 +68,7 @@ describe('commune dashboard', () => {
       activities: 1,
       lastActivityDate: vnDate(Date.now()),
       daysSince: 0,
-      registryStatus: null,
+      registryStatus: 'not_started',
     });
     expect(after.body.notReached.map((n: { id: string }) => n.id)).toEqual([v2.id]);
     const month = after.body.series.at(-1);

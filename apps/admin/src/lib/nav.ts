@@ -1,4 +1,4 @@
-import type { Role } from '@vungxanh/domain';
+import { canReadRegistry, canReadReports, type Role } from '@vungxanh/domain';
 
 export const areas = [
   'dashboard',
@@ -21,6 +21,8 @@ const adminAreas = new Set<Area>(['units', 'accounts', 'audit']);
 /** Which parts of the console a role sees in its navigation (the API enforces the same limits). */
 export function inNav(role: Role, area: Area): boolean {
   if (area === 'settings') return role === 'system';
+  if (area === 'registry') return canReadRegistry({ role });
+  if (area === 'reports') return canReadReports({ role });
   if (adminAreas.has(area)) return role === 'system' || role === 'commune_admin';
   return true;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, max, notInArray, sql } from 'drizzle-orm';
 import type { DigitalReach } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
+import { drugFreeVillageIds } from './registry.ts';
 import { activityUnits, events, organizations, schools, villages } from '../schema/index.ts';
 
 /** The units of these communes with the fields the indicators need (inactive ones too: the domain drops them). */
@@ -160,10 +161,7 @@ export async function digitalTotals(
   ) as Record<string, DigitalReach>;
 }
 
-/**
- * Villages recognised drug-free and not lost, per commune. The registry is built on another branch; until it lands
- * none are, and wiring it in is one line here.
- */
-export async function recognizedVillages(_db: Db, communeIds: readonly string[]): Promise<Record<string, string[]>> {
-  return Object.fromEntries(communeIds.map((id) => [id, []]));
+/** Villages recognised drug-free and not lost, per commune (the registry's record). */
+export async function recognizedVillages(db: Db, communeIds: readonly string[]): Promise<Record<string, string[]>> {
+  return drugFreeVillageIds(db, communeIds);
 }

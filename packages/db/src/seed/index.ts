@@ -98,3 +98,4 @@ export async function seedAdmin(db: Db, passwordHash: string): Promise<boolean> 
 }
 export { seedContent, type ShippedContent } from './content.ts';
 export { seedDemoCampaigns } from './commitments.ts';
+export { seedRegistryCriteria, defaultRegistryCriteria } from './registry-criteria.ts';

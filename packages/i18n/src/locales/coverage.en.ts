@@ -54,7 +54,6 @@ export const coverageEn = {
     never: 'None yet',
     commitment: 'Commitment',
     registry: 'Drug-free',
-    registryPending: 'Not updated',
     notReachedTitle: 'Not reached in this period',
     notReachedEmpty: 'Every unit has been reached in this period.',
     schoolsTitle: 'Schools',

@@ -52,7 +52,6 @@ export const coverageVi = {
     never: 'Chưa có',
     commitment: 'Cam kết',
     registry: 'Không ma túy',
-    registryPending: 'Chưa cập nhật',
     notReachedTitle: 'Chưa được tuyên truyền trong kỳ',
     notReachedEmpty: 'Tất cả đã được tuyên truyền trong kỳ này.',
     schoolsTitle: 'Trường học',

@@ -3,6 +3,7 @@ import {
   canManageUnits,
   computeIndicators,
   daysBetween,
+  emptyTallies,
   headlineKind,
   indicatorKeys,
   periodOf,
@@ -18,6 +19,7 @@ import {
   lastActivityByVillage,
   listActivities,
   setCoverageSettings,
+  registryStatusByVillage,
 } from '@vungxanh/db';
 import { auditContext, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
@@ -45,9 +47,10 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
   const key = q.period ?? periodOf(kind, now);
   const { db } = c.get('deps');
   const period = periodRange(key);
-  const [[coverage], lastEver] = await Promise.all([
+  const [[coverage], lastEver, registry] = await Promise.all([
     loadCoverage(db, [commune.id], key, { series: true }),
     lastActivityByVillage(db, commune.id, vnDate(period.end)),
+    registryStatusByVillage(db, [commune.id]),
   ]);
   const { result, units } = coverage!;
   // "Days since" is counted to today, or to the last day of a period already over.
@@ -77,7 +80,7 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
           !!info.boardInstalledOn &&
           info.mailboxInstalledOn < endDate &&
           info.boardInstalledOn < endDate,
-        registryStatus: null,
+        registryStatus: registry.get(v.villageId) ?? 'not_started',
       };
     });
   const schools = result.schools
@@ -126,10 +129,11 @@ export const village: Handler<typeof routes.village> = async (c) => {
   const now = Date.now();
   const key = q.period ?? periodOf(headlineKind(commune.targetFrequency), now);
   const period = periodRange(key);
-  const [[coverage], lastEver, history] = await Promise.all([
+  const [[coverage], lastEver, history, registry] = await Promise.all([
     loadCoverage(db, [commune.id], key, { series: true }),
     lastActivityByVillage(db, commune.id, vnDate(period.end)),
     listActivities(db, { communeId: commune.id, villageId: row.id, limit: 50, offset: 0 }),
+    registryStatusByVillage(db, [commune.id]),
   ]);
   const { result, settings, touches, digitalByMonth } = coverage!;
   const v = result.villages.find((x) => x.villageId === row.id);
@@ -144,7 +148,7 @@ export const village: Handler<typeof routes.village> = async (c) => {
       organizations: [],
       touches: touches.filter((t) => t.villageId === row.id),
       digital: sumMonths(digitalByMonth, [month]),
-      commitments: { householdsByVillage: {}, signedByVillage: {}, organizationIds: [], schoolIds: [] },
+      commitments: emptyTallies(),
       settings,
       recognizedVillageIds: [],
     });
@@ -182,7 +186,7 @@ export const village: Handler<typeof routes.village> = async (c) => {
               !!row.boardInstalledOn &&
               row.mailboxInstalledOn < endDate &&
               row.boardInstalledOn < endDate,
-            registryStatus: null,
+            registryStatus: registry.get(row.id) ?? 'not_started',
           }
         : null,
       series,

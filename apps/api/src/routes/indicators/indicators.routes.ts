@@ -7,6 +7,7 @@ import {
   outreachFrequencies,
   periodKeySchema,
   periodKinds,
+  registryStatuses,
 } from '@vungxanh/domain';
 import { errorResponses, IdParam, json, jsonBody } from '../../lib/openapi.ts';
 
@@ -62,8 +63,8 @@ const VillageRow = z
     daysSince: z.number().int().nullable(),
     commitmentRatio: z.number().nullable(),
     mailboxAndBoard: z.boolean(),
-    /** Filled by the drug-free village registry once it is merged. */
-    registryStatus: z.string().nullable(),
+    /** The village's status in the drug-free village registry. */
+    registryStatus: z.enum(registryStatuses),
   })
   .openapi('VillageCoverageRow');
 

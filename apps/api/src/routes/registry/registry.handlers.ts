@@ -1,0 +1,316 @@
+import type { Context } from 'hono';
+import {
+  AppError,
+  allowedTransitions,
+  canManageRegistry,
+  canReadRegistry,
+  checkEnteredValues,
+  checkTransition,
+  checklistComplete,
+  checklistSummary,
+  deadlineState,
+  decidedLate,
+  evaluateCriteria,
+  needsDecision,
+  nextDueRecognitionPeriod,
+  periodLabel,
+  recognitionPeriodChoices,
+  registryStatuses,
+  roadmapProgress,
+  vnDate,
+  type ComputedFacts,
+  type RegistryStatus,
+} from '@vungxanh/domain';
+import {
+  applyTransition,
+  communeStatusChanges,
+  criteriaFor,
+  enteredCriteriaValues,
+  getChange,
+  getCommune,
+  getDecision,
+  getProvince,
+  getUnit,
+  isUniqueViolation,
+  registryVillageRows,
+  saveCriteriaValues,
+  villageChanges,
+  villageDecisions,
+  type DecisionRow,
+} from '@vungxanh/db';
+import type { AppEnv } from '../../lib/context.ts';
+import { audit, summarize } from '../../lib/audit.ts';
+import type { Handler } from '../../lib/openapi.ts';
+import { communeParam, readableCommune } from '../../lib/scope.ts';
+import { requireAuth } from '../../lib/session.ts';
+import { certificatePdf } from './registry.certificate.ts';
+import { toCriterion } from './criteria.handlers.ts';
+import { computedFacts } from './registry.facts.ts';
+import type * as routes from './registry.routes.ts';
+
+type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
+type Ctx = Context<AppEnv>;
+
+const noFacts: ComputedFacts = { villageOutreach: null, householdCommitment: null, mailboxBoard: null };
+
+const decisionDto = (d: DecisionRow, locale: 'vi' | 'en') => ({
+  id: d.id,
+  villageId: d.villageId,
+  periodKey: d.periodKey,
+  periodLabel: periodLabel(d.periodKey, locale),
+  kind: d.kind,
+  number: d.number,
+  date: d.date,
+  certificateNumber: d.certificateNumber,
+  late: decidedLate(d.periodKey, d.date),
+});
+
+/** The commune if the caller may read its registry: 404 outside their scope, 403 for roles without the registry. */
+async function registryCommune(c: Ctx, communeId: string) {
+  const commune = await readableCommune(c, communeId);
+  if (!canReadRegistry(requireAuth(c).actor)) throw new AppError(403, 'forbidden');
+  return commune;
+}
+
+/** A village the caller may read in the registry; a village head reads only its own (others are 404). */
+async function readableVillage(c: Ctx, id: string) {
+  const village = await getUnit(c.get('deps').db, 'villages', id);
+  if (!village) throw new AppError(404, 'not_found');
+  const commune = await registryCommune(c, village.communeId);
+  const { actor } = requireAuth(c);
+  if (actor.role === 'village_head' && actor.villageId !== village.id) throw new AppError(404, 'not_found');
+  return { village, commune };
+}
+
+async function managedVillage(c: Ctx, id: string) {
+  const found = await readableVillage(c, id);
+  if (!canManageRegistry(requireAuth(c).actor, found.commune.id)) throw new AppError(403, 'forbidden');
+  return found;
+}
+
+async function communeCriteria(c: Ctx, commune: Commune) {
+  return (await criteriaFor(c.get('deps').db, commune.provinceId)).items.map(toCriterion);
+}
+
+/** Everything the village screen shows for one period; every write answers with it too. */
+async function villageView(c: Ctx, villageId: string, commune: Commune, periodKey: string) {
+  const { db } = c.get('deps');
+  const locale = c.get('locale');
+  const now = Date.now();
+  const [criteria, facts, entered, rows, decisions, changes] = await Promise.all([
+    communeCriteria(c, commune),
+    computedFacts(db, commune, periodKey, now),
+    enteredCriteriaValues(db, [villageId], periodKey),
+    registryVillageRows(db, commune.id, [villageId]),
+    villageDecisions(db, villageId),
+    villageChanges(db, villageId),
+  ]);
+  const row = rows[0]!;
+  const values = entered[villageId] ?? {};
+  const checklist = evaluateCriteria(criteria, facts[villageId] ?? noFacts, values);
+  return {
+    village: {
+      id: row.id,
+      communeId: commune.id,
+      name: row.name,
+      active: row.active,
+      roadmapTargetYear: row.roadmapTargetYear,
+    },
+    status: row.status,
+    allowed: [...allowedTransitions(row.status)],
+    periodKey,
+    periodLabel: periodLabel(periodKey, locale),
+    deadline: deadlineState(periodKey, now),
+    checklist,
+    summary: checklistSummary(checklist),
+    complete: checklistComplete(criteria, values),
+    decisions: decisions.map((d) => decisionDto(d, locale)),
+    changes: changes.map((ch) => ({
+      id: ch.id,
+      from: ch.from,
+      to: ch.to,
+      periodKey: ch.periodKey,
+      effectiveOn: ch.effectiveOn,
+      note: ch.note,
+      at: ch.at.toISOString(),
+    })),
+    canManage: canManageRegistry(requireAuth(c).actor, commune.id),
+  };
+}
+
+export const list: Handler<typeof routes.list> = async (c) => {
+  const q = c.req.valid('query');
+  const commune = await registryCommune(c, communeParam(c, q.communeId));
+  const { actor } = requireAuth(c);
+  const { db } = c.get('deps');
+  const locale = c.get('locale');
+  const now = Date.now();
+  const periodKey = q.periodKey ?? nextDueRecognitionPeriod(now);
+  const onlyOwn = actor.role === 'village_head' ? [actor.villageId ?? ''] : undefined;
+  const [criteria, facts, rows, changes] = await Promise.all([
+    communeCriteria(c, commune),
+    computedFacts(db, commune, periodKey, now),
+    registryVillageRows(db, commune.id, onlyOwn),
+    communeStatusChanges(db, commune.id),
+  ]);
+  const entered = await enteredCriteriaValues(
+    db,
+    rows.map((r) => r.id),
+    periodKey,
+  );
+  const counts = Object.fromEntries(registryStatuses.map((s) => [s, 0])) as Record<RegistryStatus, number>;
+  for (const r of rows) if (r.active) counts[r.status] += 1;
+  const villages = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    active: r.active,
+    roadmapTargetYear: r.roadmapTargetYear,
+    status: r.status,
+    periodKey: r.periodKey,
+    allowed: [...allowedTransitions(r.status)],
+    lastDecision: r.lastDecision ? decisionDto(r.lastDecision, locale) : null,
+    checklist: checklistSummary(evaluateCriteria(criteria, facts[r.id] ?? noFacts, entered[r.id] ?? {})),
+    deadline: r.status === 'proposed' && r.periodKey ? deadlineState(r.periodKey, now) : null,
+  }));
+  const periods = [...new Set([...recognitionPeriodChoices(now), periodKey])].map((key) => ({
+    key,
+    label: periodLabel(key, locale),
+  }));
+  return c.json(
+    {
+      commune: { id: commune.id, name: commune.name },
+      periodKey,
+      periodLabel: periodLabel(periodKey, locale),
+      periods,
+      deadline: deadlineState(periodKey, now),
+      canManage: canManageRegistry(actor, commune.id),
+      counts,
+      villages,
+      roadmap: roadmapProgress(rows, onlyOwn ? changes.filter((ch) => onlyOwn.includes(ch.villageId)) : changes, now),
+    },
+    200,
+  );
+};
+
+export const village: Handler<typeof routes.village> = async (c) => {
+  const { village: v, commune } = await readableVillage(c, c.req.valid('param').id);
+  const periodKey = c.req.valid('query').periodKey ?? nextDueRecognitionPeriod(Date.now());
+  return c.json(await villageView(c, v.id, commune, periodKey), 200);
+};
+
+export const saveCriteria: Handler<typeof routes.saveCriteria> = async (c) => {
+  const { village: v, commune } = await managedVillage(c, c.req.valid('param').id);
+  const input = c.req.valid('json');
+  const { actor } = requireAuth(c);
+  checkEnteredValues(await communeCriteria(c, commune), input.values);
+  await saveCriteriaValues(
+    c.get('deps').db,
+    { communeId: commune.id, villageId: v.id, periodKey: input.periodKey, accountId: actor.accountId },
+    input.values,
+  );
+  await audit(c, {
+    entity: 'registry_criteria_values',
+    entityId: v.id,
+    communeId: commune.id,
+    action: 'update',
+    summary: summarize({ periodKey: input.periodKey, values: input.values.map((x) => `${x.key}=${x.value}`) }),
+  });
+  return c.json(await villageView(c, v.id, commune, input.periodKey), 200);
+};
+
+export const transition: Handler<typeof routes.transition> = async (c) => {
+  const { village: v, commune } = await managedVillage(c, c.req.valid('param').id);
+  const input = c.req.valid('json');
+  const { actor } = requireAuth(c);
+  const { db } = c.get('deps');
+  const now = Date.now();
+  const viewPeriod = (periodKey: string | null) => periodKey ?? nextDueRecognitionPeriod(now);
+
+  const repeat = async () => {
+    const first = await getChange(db, input.requestId);
+    if (!first) return null;
+    if (first.villageId !== v.id) throw new AppError(409, 'conflict');
+    return c.json(await villageView(c, v.id, commune, viewPeriod(first.periodKey)), 200);
+  };
+  const answered = await repeat();
+  if (answered) return answered;
+
+  const from = (await registryVillageRows(db, commune.id, [v.id]))[0]!.status;
+  checkTransition(from, input, now);
+  if (!v.active && input.to !== 'not_started' && input.to !== 'lost') {
+    throw new AppError(409, 'registry_village_inactive');
+  }
+  if (input.to === 'proposed') {
+    const entered = await enteredCriteriaValues(db, [v.id], input.periodKey!);
+    if (!checklistComplete(await communeCriteria(c, commune), entered[v.id] ?? {})) {
+      throw new AppError(422, 'registry_checklist_incomplete');
+    }
+  }
+  const decision =
+    needsDecision(input.to) && input.decision
+      ? {
+          kind: input.to,
+          number: input.decision.number,
+          date: input.decision.date,
+          certificateNumber: input.decision.certificateNumber ?? null,
+        }
+      : null;
+  let result;
+  try {
+    result = await applyTransition(db, {
+      requestId: input.requestId,
+      communeId: commune.id,
+      villageId: v.id,
+      from,
+      to: input.to,
+      periodKey: input.periodKey ?? null,
+      effectiveOn: decision?.date ?? vnDate(now),
+      note: input.note ?? null,
+      accountId: actor.accountId,
+      decision,
+    });
+  } catch (err) {
+    // Two copies of one retried request raced: the other one wrote it, so answer as a repeat.
+    if (isUniqueViolation(err)) {
+      const again = await repeat();
+      if (again) return again;
+    }
+    throw err;
+  }
+  if (!result.ok) {
+    throw new AppError(409, result.reason === 'stale' ? 'registry_stale' : 'registry_decision_exists');
+  }
+  await audit(c, {
+    entity: 'registry_village',
+    entityId: v.id,
+    communeId: commune.id,
+    action: input.to,
+    summary: summarize({ from, to: input.to, periodKey: input.periodKey, decision: input.decision, note: input.note }),
+  });
+  return c.json(await villageView(c, v.id, commune, viewPeriod(input.periodKey ?? null)), 200);
+};
+
+export const certificate: Handler<typeof routes.certificate> = async (c) => {
+  const { db } = c.get('deps');
+  const decision = await getDecision(db, c.req.valid('param').id);
+  if (!decision) throw new AppError(404, 'not_found');
+  const { village: v, commune } = await readableVillage(c, decision.villageId);
+  const province = await getProvince(db, commune.provinceId);
+  const pdf = await certificatePdf({
+    provinceName: province?.name ?? '',
+    communeName: commune.name,
+    villageName: v.name,
+    villageKind: v.kind,
+    decision,
+  });
+  await audit(c, {
+    entity: 'recognition_decision',
+    entityId: decision.id,
+    communeId: commune.id,
+    action: 'export',
+    summary: summarize({ format: 'pdf', certificate: decision.certificateNumber }),
+  });
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', `attachment; filename="giay-chung-nhan-${decision.date}.pdf"`);
+  return c.body(new Uint8Array(pdf), 200) as never;
+};

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { adminApi } from './api.ts';
+import { expectAccessible } from './axe.ts';
+import { password, registryCommune, vnToday } from './registry-fixtures.ts';
+import { signIn } from './sign-in.ts';
+
+async function pdfText(bytes: Uint8Array) {
+  const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
+  const page = await doc.getPage(1);
+  const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+  await doc.destroy();
+  return text.replace(/\s+/g, '');
+}
+
+test('a commune admin proposes then recognises a village with a decision and downloads its certificate', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await adminApi(baseURL!);
+  const { commune, villages, admin } = await registryCommune(api);
+  const village = villages[0]!;
+  await signIn(page, admin, password);
+
+  await page.goto('/admin/registry');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thôn, tổ dân phố không ma túy');
+  await expect(page.getByRole('status').filter({ hasText: 'Hạn hoàn thành công nhận' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Số thôn được công nhận/ })).toBeVisible();
+  await expectAccessible(page, 'registry list');
+
+  await page.getByRole('link', { name: `Xem ${village.name}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(village.name);
+  await page.getByRole('button', { name: 'Bắt đầu xây dựng' }).click();
+  await expect(page.getByText('Đang xây dựng').first()).toBeVisible();
+
+  // Proposing needs every entered figure of the period: counts and their source, nothing about any person.
+  const counts = page.getByRole('group');
+  const groups = await counts.count();
+  expect(groups).toBe(5);
+  for (let i = 0; i < groups; i++) {
+    const group = counts.nth(i);
+    await group.getByLabel('Số lượng').fill('0');
+    await group.getByLabel('Nguồn số liệu').fill('Công an phường, rà soát tháng này');
+  }
+  await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+  await expect(page.getByText('Đã lưu số liệu.')).toBeVisible();
+  await expectAccessible(page, 'registry village');
+
+  await page.getByRole('button', { name: 'Đề nghị công nhận' }).click();
+  await expect(page.getByText('Đã đề nghị').first()).toBeVisible();
+
+  await page.getByLabel('Số quyết định').fill('15/QĐ-UBND');
+  await page.getByLabel('Ngày quyết định').fill(vnToday());
+  await page.getByRole('button', { name: 'Công nhận', exact: true }).click();
+  await expect(page.getByText('Đã công nhận').first()).toBeVisible();
+  await expect(page.getByText('15/QĐ-UBND')).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải giấy chứng nhận (PDF)' }).click(),
+  ]);
+  const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+  expect(text).toContain('GIẤYCHỨNGNHẬN');
+  expect(text).toContain(village.name.replace(/\s+/g, ''));
+  expect(text).toContain('15/QĐ-UBND');
+  expect(text).toContain('CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM');
+
+  await page.getByRole('link', { name: /Về danh sách/ }).click();
+  const row = page.getByRole('row').filter({ hasText: village.name });
+  await expect(row.getByText('Đã công nhận')).toBeVisible();
+  await expect(row.getByText('15/QĐ-UBND')).toBeVisible();
+  await page.getByRole('link', { name: 'Danh sách tiêu chí' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tiêu chí thôn không ma túy');
+  await expect(page.getByText('Cần đối chiếu với Quyết định 28/2025/QĐ-TTg').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lưu danh sách tiêu chí' })).toHaveCount(0);
+  await expectAccessible(page, 'registry criteria');
+
+  // A commune police officer often works from a phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/admin/registry', `/admin/registry/villages/${village.id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page, `${path} at 360 px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+
+  const roadmap = await api.json<{ roadmap: { year: number; actual: number | null }[] }>(
+    'GET',
+    `/api/registry?communeId=${commune.id}`,
+  );
+  const thisYear = Number(vnToday().slice(0, 4));
+  expect(roadmap.roadmap.find((y) => y.year === thisYear)?.actual).toBe(1);
+});

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import {
+  campaignKinds,
   defaultRetentionMonths,
   emptyTallies,
   type CampaignKind,
@@ -171,6 +172,9 @@ export async function insertPaperEntries(db: Db, rows: readonly EntryInsert[], a
   return rows.length;
 }
 
+// Listed rather than "not household", so the tally index is searched by kind instead of every row read.
+const unitKinds = campaignKinds.filter((k) => k !== 'household');
+
 /**
  * Per commune, the counts commitment coverage needs for a campaign year: verified household
  * entries per village (at most one per household: duplicates are marked, so each verified entry is
@@ -208,8 +212,11 @@ export async function commitmentTallies(
         organizationId: commitmentEntries.organizationId,
       })
       .from(commitmentEntries)
-      .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
-      .where(and(inYear, eq(commitmentEntries.status, 'verified'), ne(commitmentEntries.kind, 'household'))),
+      // The unary + keeps SQLite from walking every entry of the year's campaigns by campaign id: the few
+      // non-household entries are found through the tally index by commune and kind instead (383 ms → 1 ms
+      // on the bench's 200,000 entries).
+      .innerJoin(commitmentCampaigns, sql`${commitmentCampaigns.id} = +${commitmentEntries.campaignId}`)
+      .where(and(inYear, eq(commitmentEntries.status, 'verified'), inArray(commitmentEntries.kind, unitKinds))),
   ]);
   for (const r of households) {
     const t = result.get(r.communeId);

@@ -80,6 +80,8 @@ export const commitmentEntries = sqliteTable(
     uniqueIndex('commitment_entries_code_uq').on(t.code),
     index('commitment_entries_campaign_village_idx').on(t.campaignId, t.villageId),
     index('commitment_entries_commune_idx').on(t.communeId, t.createdAt),
+    // Covers the coverage tallies (per commune, kind, village and status) without reading the rows.
+    index('commitment_entries_tally_idx').on(t.communeId, t.kind, t.villageId, t.status, t.campaignId),
   ],
 );
 

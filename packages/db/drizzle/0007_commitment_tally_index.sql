@@ -1,0 +1,1 @@
+CREATE INDEX `commitment_entries_tally_idx` ON `commitment_entries` (`commune_id`,`kind`,`village_id`,`status`,`campaign_id`);

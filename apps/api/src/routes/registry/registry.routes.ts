@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   criteriaListInput,
   criterionSources,
+  decisionStatuses,
   enteredValuesInput,
   recognitionPeriodKey,
   registryStatuses,
@@ -25,7 +26,7 @@ export const DecisionSchema = z
     villageId: z.string(),
     periodKey: z.string(),
     periodLabel: z.string(),
-    kind: z.enum(['recognized', 'maintaining']),
+    kind: z.enum(decisionStatuses),
     number: z.string(),
     date: z.string(),
     certificateNumber: z.string(),

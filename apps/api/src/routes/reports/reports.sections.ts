@@ -1,11 +1,11 @@
 import {
+  isDrugFree,
   activityTypes,
   periodLabel,
   periodRange,
   vnDate,
   vnParts,
   type ReportSection,
-  type RegistryStatus,
 } from '@vungxanh/domain';
 import {
   activitiesByType,
@@ -113,7 +113,7 @@ const registry: SectionProvider = async ({ db, commune, periodKey, locale }) => 
     decision: decided.get(v.id)?.number ?? null,
     decisionDate: decided.get(v.id)?.date ?? null,
   }));
-  const drugFree = active.filter((v) => (['recognized', 'maintaining'] as RegistryStatus[]).includes(v.status));
+  const drugFree = active.filter((v) => isDrugFree(v.status));
   return {
     key: 'registry',
     title: t.sections.registry,

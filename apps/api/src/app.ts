@@ -34,6 +34,7 @@ export interface AppOptions {
 }
 
 // Phone photos of outreach activities arrive full size and are reduced on the server.
+const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
 const limits = { json: 64 * 1024, upload: 5 * 1024 * 1024, photo: 12 * 1024 * 1024 + 64 * 1024 };
 
 /** The API's routes, chained so their types reach the apps through Hono's RPC client. */
@@ -61,24 +62,28 @@ function apiRoutes() {
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
+  const compressor = compress();
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
   // The apps' files and the content pack are large and cacheable; other API answers are small.
   app.use('*', (c, next) =>
-    c.req.path.startsWith('/api/') && c.req.path !== '/api/content/pack' ? next() : compress()(c, next),
+    c.req.path.startsWith('/api/') && c.req.path !== '/api/content/pack' ? next() : compressor(c, next),
   );
+  // Only requests that carry a body are limited: reading `body` on a GET builds a whole Request.
   app.use('/api/*', (c, next) =>
-    bodyLimit({
-      maxSize: c.req.path.endsWith('/import')
-        ? limits.upload
-        : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
-          ? limits.photo
-          : limits.json,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large');
-      },
-    })(c, next),
+    bodyless.has(c.req.method)
+      ? next()
+      : bodyLimit({
+          maxSize: c.req.path.endsWith('/import')
+            ? limits.upload
+            : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
+              ? limits.photo
+              : limits.json,
+          onError: () => {
+            throw new AppError(413, 'payload_too_large');
+          },
+        })(c, next),
   );
   app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
   app.use('/api/*', loadSession);

@@ -866,6 +866,7 @@ describe('every documented route', () => {
       'POST /api/events',
       'POST /api/kiosks/{id}/revoke',
       'GET /api/health',
+      'GET /api/health/ready',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/logout-all',
@@ -900,6 +901,7 @@ describe('every documented route', () => {
       if (
         [
           '/api/health',
+          '/api/health/ready',
           '/api/auth/login',
           '/api/auth/logout',
           '/api/content/pack',

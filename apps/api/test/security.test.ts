@@ -75,13 +75,24 @@ describe('health, OpenAPI and reference page', () => {
   });
   afterAll(() => h.cleanup());
 
-  it('reports the version and the database', async () => {
-    const res = await h.call('GET', '/api/health');
+  it('answers liveness without the database and readiness with it', async () => {
+    expect((await h.call('GET', '/api/health')).body).toEqual({ status: 'ok', version: '0.0.0-test' });
+    const res = await h.call('GET', '/api/health/ready');
+    expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
       version: '0.0.0-test',
       database: { ok: true, mode: 'embedded', latencyMs: expect.any(Number) },
     });
+  });
+  it('stays live but not ready when the database is gone', async () => {
+    const gone = await createHarness();
+    gone.db.$client.close();
+    expect((await gone.call('GET', '/api/health')).status).toBe(200);
+    const res = await gone.call('GET', '/api/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 'degraded', database: { ok: false } });
+    gone.cleanup();
   });
   it('documents every route with its error responses', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).body;

@@ -24,6 +24,7 @@ export function actorOf(account: AccountRow): Actor {
 /** Routes anyone may call; all but sign-out work without looking the session up. */
 const publicPaths = new Set([
   '/api/health',
+  '/api/health/ready',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/openapi.json',

@@ -21,19 +21,28 @@ export const originCheck = (publicOrigin: string | undefined) =>
     throw new AppError(403, 'origin_rejected');
   });
 
-/** Headers for every response; HTML pages set their own Content-Security-Policy (see static.ts). */
+const fixedHeaders: [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
+];
+
+/**
+ * Headers for every response; HTML pages set their own Content-Security-Policy (see static.ts).
+ * They are set on the finished response's own headers: `c.header()` after `next()` would copy
+ * the whole response once per header, which was a fifth of the cost of a small API answer.
+ */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Cross-Origin-Opener-Policy', 'same-origin');
-  c.header('Cross-Origin-Resource-Policy', 'same-origin');
-  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  const headers = c.res.headers;
+  for (const [name, value] of fixedHeaders) headers.set(name, value);
   if (c.get('deps').config.PUBLIC_ORIGIN?.startsWith('https:')) {
-    c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   }
-  if (!c.res.headers.has('Content-Security-Policy')) {
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  if (!headers.has('Content-Security-Policy')) {
+    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   }
 });

@@ -687,6 +687,7 @@ export const en: Messages = {
     import_has_errors: 'The file has rows with errors, so no row was imported.',
     unsupported_media_type: 'This data format is not supported.',
     method_not_allowed: 'Method not allowed.',
+    not_ready: 'The server is not ready: the database cannot be reached.',
     internal: 'Something went wrong on the server. Please try again later.',
     network: 'Cannot reach the server. Check the network and try again.',
     ...contestsEn.errors,

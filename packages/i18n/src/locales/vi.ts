@@ -683,6 +683,7 @@ export const vi = {
     import_has_errors: 'Tệp có dòng lỗi nên chưa nhập dòng nào.',
     unsupported_media_type: 'Định dạng dữ liệu không được hỗ trợ.',
     method_not_allowed: 'Phương thức không được hỗ trợ.',
+    not_ready: 'Máy chủ chưa sẵn sàng: chưa kết nối được cơ sở dữ liệu.',
     internal: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     ...contestsVi.errors,

@@ -13,7 +13,7 @@ import { benchCoverage } from './coverage.ts';
 import { benchCommitments } from './commitments.ts';
 import { benchContests } from './contests.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
-import { password, start, stop, type BenchContext } from './server.ts';
+import { password, start, startBare, stop, type BenchContext } from './server.ts';
 import { benchRegistry } from './registry.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -40,15 +40,23 @@ const communes = (await (await fetch(`${url}/api/units/communes`, { headers: { c
 };
 const giaVien = communes.items.find((c) => c.code === 'HP-GIAVIEN')!.id;
 
-async function load(title: string, path: string, opts: Partial<autocannon.Options> = {}) {
+async function load(
+  title: string,
+  path: string,
+  opts: Partial<autocannon.Options> & { expectStatus?: number; base?: string } = {},
+) {
+  const { expectStatus, base = url, ...rest } = opts;
   const result = await autocannon({
-    url: url + path,
+    url: base + path,
     connections: 20,
     duration: seconds,
-    ...opts,
-    headers: { cookie, ...headers },
+    ...rest,
+    headers: { cookie, ...headers, ...(rest.headers ?? {}) },
   });
-  if (result.non2xx > 0 || result.errors > 0)
+  const unexpected = expectStatus
+    ? result.requests.total - (result.statusCodeStats?.[String(expectStatus) as '200']?.count ?? 0)
+    : result.non2xx;
+  if (unexpected > 0 || result.errors > 0)
     throw new Error(
       `${title}: ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`,
     );
@@ -64,10 +72,15 @@ const eventBatch = (size: number) =>
     payload: { score: 8, total: 10 },
   }));
 const results: { title: string; rps: number; p99: number }[] = [];
+const bare = await startBare();
+let bareRps = 0;
 /** Lines that feature benches print after the main table (each feature adds its call below). */
 const featureLines: string[] = [];
 try {
+  bareRps = (await load('bare Hono: GET /api/health (the floor)', '/api/health', { base: bare.url })).rps;
   results.push(await load('GET /api/health (baseline)', '/api/health'));
+  results.push(await load('GET /api/nope (404 under /api)', '/api/nope', { expectStatus: 404 }));
+  results.push(await load('GET /api/health/ready (database ping)', '/api/health/ready'));
   results.push(await load('GET /api/auth/me (session lookup)', '/api/auth/me'));
   results.push(
     await load(
@@ -116,6 +129,7 @@ try {
     giaVien,
     seconds,
     healthRps: results[0]!.rps,
+    bareRps,
     dir,
   };
   featureLines.push(...(await benchContests(ctx)));
@@ -124,16 +138,20 @@ try {
   featureLines.push(...(await benchRegistry(ctx)));
 } finally {
   await stop(child);
+  await stop(bare.child);
 }
 const baseline = results[0]!;
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`\nThroughput of dist/server.js over ${seconds} s each, ratio against the health baseline:\n`);
+console.log(
+  `\nThroughput of dist/server.js over ${seconds} s each, as ratios against a bare Hono app (${bareRps.toFixed(0)} req/s, run first) and against the product's own health route:\n`,
+);
 for (const r of results) {
   console.log(
-    `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`,
+    `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   bare ${(r.rps / bareRps).toFixed(3)}   health ${(r.rps / baseline.rps).toFixed(3)}   p99 ${r.p99} ms`,
   );
 }
+console.log('(aims against bare: health ≥ 0.5, a 404 under /api ≥ 0.4)');
 for (const line of featureLines) console.log(line);
 const events = results.find((r) => r.title.startsWith('POST /api/events'))!;
 console.log(

@@ -18,6 +18,8 @@ export interface BenchContext {
   seconds: number;
   /** GET /api/health requests per second measured in this run: the baseline for ratios. */
   healthRps: number;
+  /** A bare Hono app's health route in this run: the floor every figure is also a ratio to. */
+  bareRps: number;
   /** A temp directory removed at the end of the run. */
   dir: string;
 }
@@ -53,3 +55,15 @@ export async function start(dbFile: string): Promise<{ url: string; child: Child
 }
 
 export const stop = (child: ChildProcess) => new Promise((ok) => (child.once('exit', ok), child.kill()));
+
+/** Starts the bare Hono app that is the floor for every figure (bench/bare-server.mjs). */
+export async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [resolve(fileURLToPath(import.meta.url), '../bare-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    child.stdout!.once('data', (chunk: Buffer) => ok((JSON.parse(chunk.toString()) as { url: string }).url));
+    child.once('exit', () => fail(new Error('bare server exited')));
+  });
+  return { url, child };
+}

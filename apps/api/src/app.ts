@@ -86,6 +86,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         })(c, next),
   );
   app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
+  if (deps.config.PUBLIC_CACHE_SECONDS > 0) app.use('/api/*', deps.publicCache.middleware);
   app.use('/api/*', loadSession);
   app.use('/api/*', requireSessionForPrivateRoutes);
 

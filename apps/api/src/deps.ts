@@ -2,6 +2,7 @@ import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db'
 import type { Config } from './env.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
+import { createPublicCache } from './lib/public-cache.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
 import { createSettingsCache } from './lib/settings-cache.ts';
 
@@ -13,6 +14,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     config,
     version,
     settings: createSettingsCache(db),
+    publicCache: createPublicCache(config.PUBLIC_CACHE_SECONDS * 1000),
     logger: createLogger(config.LOG_LEVEL),
     limits: {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),

@@ -32,6 +32,8 @@ const schema = z.object({
   CONTEST_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(300),
   /** Milliseconds contest answer and submit writes wait to share one commit; 0 commits each alone. */
   CONTEST_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
+  /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 
 export type Config = z.infer<typeof schema>;

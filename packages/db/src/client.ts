@@ -7,6 +7,12 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 export interface DbOptions {
   url: string;
   authToken?: string | undefined;
+  /**
+   * Embedded only. `full` (the default) syncs the WAL at every commit, so an acknowledged write
+   * survives a power cut; `normal` survives a crashed process but may lose the last commits when
+   * the machine loses power.
+   */
+  synchronous?: 'full' | 'normal';
 }
 
 /** True for an embedded database (a file or memory); false for a libSQL server or Turso. */
@@ -14,8 +20,6 @@ export function isEmbedded(url: string): boolean {
   return url.startsWith('file:') || url === ':memory:';
 }
 
-// Per-connection settings for the embedded database. WAL persists in the file; the others do not.
-const connectionPragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000', 'PRAGMA synchronous = NORMAL'];
 
 /**
  * Opens the database. For a file: WAL, a busy timeout and foreign keys on. The libSQL local
@@ -25,6 +29,12 @@ const connectionPragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 50
 export async function openDb(options: DbOptions): Promise<Db> {
   const client = createClient({ url: options.url, authToken: options.authToken });
   if (isEmbedded(options.url)) {
+    // Per-connection settings. WAL persists in the file; the others do not.
+    const connectionPragmas = [
+      'PRAGMA foreign_keys = ON',
+      'PRAGMA busy_timeout = 5000',
+      `PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`,
+    ];
     await client.execute('PRAGMA journal_mode = WAL');
     for (const pragma of connectionPragmas) await client.execute(pragma);
     const begin = client.transaction.bind(client);
@@ -35,6 +45,17 @@ export async function openDb(options: DbOptions): Promise<Db> {
     };
   }
   return drizzle(client, { schema }) as Db;
+}
+
+/**
+ * Moves the WAL's pages into the database file and truncates the WAL, so that a server with many
+ * readers does not let the WAL grow without bound. Busy readers may leave part of it for the next
+ * run (`busy` is then 1). A libSQL server manages its own WAL: nothing to do there.
+ */
+export async function checkpointDb(db: Db): Promise<{ busy: number; walPages: number } | null> {
+  const rs = await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  const row = rs.rows[0];
+  return row ? { busy: Number(row[0]), walPages: Number(row[1]) } : null;
 }
 
 /** Round-trips a trivial query; used by the health check. */

@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { AppError } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
+import { metricsHandler } from './routes/metrics.ts';
 import { errorBody, handleError } from './lib/errors.ts';
 import { loadSession, requireSessionForPrivateRoutes } from './lib/session.ts';
 import { spaHandler } from './lib/static.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     ),
   );
   mountDocs(app);
+  app.get('/api/metrics', metricsHandler);
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', c.get('locale'), c.get('requestId')), 404));
   if (options.static) {

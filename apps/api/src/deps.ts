@@ -2,6 +2,7 @@ import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db'
 import type { Config } from './env.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
+import { createMetrics } from './lib/metrics.ts';
 import { createPublicCache } from './lib/public-cache.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
 import { createSettingsCache } from './lib/settings-cache.ts';
@@ -14,6 +15,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     config,
     version,
     settings: createSettingsCache(db),
+    metrics: createMetrics(db, config.DATABASE_URL),
     publicCache: createPublicCache(config.PUBLIC_CACHE_SECONDS * 1000),
     logger: createLogger(config.LOG_LEVEL),
     limits: {
@@ -27,7 +29,11 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
 }
 
 export async function openMigratedDb(config: Config): Promise<Db> {
-  const db = await openDb({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+  const db = await openDb({
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    synchronous: config.DATABASE_SYNC,
+  });
   await migrateDb(db);
   return db;
 }

@@ -33,6 +33,14 @@ const schema = z.object({
   /** Milliseconds contest answer and submit writes wait to share one commit; 0 commits each alone. */
   CONTEST_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
   /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */
+  /** `full`: an acknowledged write survives a power cut; `normal`: faster, survives only a crashed process. */
+  DATABASE_SYNC: z.enum(['full', 'normal']).default('full'),
+  /** Seconds between WAL checkpoints of the embedded database; 0 leaves it to SQLite. */
+  WAL_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds a stopping server waits for requests in flight before it closes anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** Bearer token that /api/metrics asks for; without one the route is off. */
+  METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 

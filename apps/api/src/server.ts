@@ -10,6 +10,7 @@ import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits, seedRegistryC
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
+import { handleShutdown, scheduleCheckpoints } from './lib/lifecycle.ts';
 import { generatePassword, hashPassword } from './lib/password.ts';
 
 const started = performance.now();
@@ -68,14 +69,16 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 const purge = setInterval(() => void purgeExpiredSessions(db, new Date()), 3_600_000);
 purge.unref();
+const stopCheckpoints = scheduleCheckpoints(db, config.DATABASE_URL, config.WAL_CHECKPOINT_SECONDS, deps.logger);
 
-function shutdown() {
-  clearInterval(purge);
-  server.close(() => {
-    db.$client.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 5_000).unref();
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+handleShutdown({
+  server,
+  db,
+  url: config.DATABASE_URL,
+  graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
+  logger: deps.logger,
+  before: () => {
+    clearInterval(purge);
+    stopCheckpoints();
+  },
+});

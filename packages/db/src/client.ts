@@ -20,7 +20,6 @@ export function isEmbedded(url: string): boolean {
   return url.startsWith('file:') || url === ':memory:';
 }
 
-
 /**
  * Opens the database. For a file: WAL, a busy timeout and foreign keys on. The libSQL local
  * driver hands its connection to each interactive transaction and opens a fresh one afterwards,

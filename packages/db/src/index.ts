@@ -1,4 +1,4 @@
-export { openDb, isEmbedded, isUniqueViolation, pingDb, type Db, type DbOptions } from './client.ts';
+export { openDb, isEmbedded, isUniqueViolation, pingDb, checkpointDb, type Db, type DbOptions } from './client.ts';
 export { migrateDb, migrationsFolder } from './migrate.ts';
 export * as schema from './schema/index.ts';
 export * from './queries/units.ts';
@@ -8,6 +8,7 @@ export * from './queries/settings.ts';
 export * from './queries/village-import.ts';
 export * from './queries/content.ts';
 export * from './queries/kiosks.ts';
+export * from './queries/operations.ts';
 export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
 export * from './queries/commitments.ts';

@@ -3,6 +3,7 @@ import type { Db, AccountRow } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import type { Config } from '../env.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 import type { PublicCache } from './public-cache.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { SettingsCache } from './settings-cache.ts';
@@ -25,6 +26,7 @@ export interface Deps {
   version: string;
   settings: SettingsCache;
   publicCache: PublicCache;
+  metrics: Metrics;
   limits: {
     login: RateLimiter;
     publicWrite: RateLimiter;

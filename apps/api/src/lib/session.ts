@@ -25,6 +25,7 @@ export function actorOf(account: AccountRow): Actor {
 const publicPaths = new Set([
   '/api/health',
   '/api/health/ready',
+  '/api/metrics',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/openapi.json',

@@ -15,12 +15,9 @@ export const requestContext = (deps: Deps) =>
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api')) {
-      deps.logger.info('request', {
-        requestId,
-        method: c.req.method,
-        route: c.req.routePath,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      });
+      const ms = performance.now() - started;
+      const route = c.req.routePath;
+      deps.logger.info('request', { requestId, method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
+      deps.metrics.observeRequest(c.req.method, route, c.res.status, ms / 1000);
     }
   });

@@ -357,6 +357,7 @@ export class WriteQueue {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    batchObservers.get(this.db)?.(batch.length);
     try {
       const results = await this.db.$client.batch(
         batch.map((b) => b.stmt),
@@ -370,6 +371,11 @@ export class WriteQueue {
 }
 
 const queues = new WeakMap<Db, WriteQueue>();
+const batchObservers = new WeakMap<Db, (size: number) => void>();
+/** Tells `observe` the size of every group commit of contest writes on this database (for metrics). */
+export function observeContestWriteBatches(db: Db, observe: (size: number) => void) {
+  batchObservers.set(db, observe);
+}
 /** The database's group-commit queue for contest writes (one per open database). */
 export function contestWrites(db: Db): WriteQueue {
   let q = queues.get(db);

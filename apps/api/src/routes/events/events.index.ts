@@ -77,5 +77,9 @@ export const eventsRouter = createRouter().openapi(route, async (c) => {
   }
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   const stored = await storeEvents(db, unique, now, kiosk?.id ?? null);
+  c.get('deps').metrics.eventsIngested(
+    unique.map((r) => r.occurredAt),
+    now,
+  );
   return c.json({ acknowledged: unique.map((r) => r.id), stored, rejected }, 200);
 });

@@ -15,6 +15,7 @@ import { benchContests } from './contests.ts';
 import { kioskFirstLoad } from './kiosk-size.ts';
 import { password, start, startBare, stop, type BenchContext } from './server.ts';
 import { benchRegistry } from './registry.ts';
+import { benchDurability, fileSize } from './durability.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
@@ -73,6 +74,8 @@ const eventBatch = (size: number) =>
   }));
 const results: { title: string; rps: number; p99: number }[] = [];
 const bare = await startBare();
+let walBytes = 0;
+let walAfter = 0;
 let bareRps = 0;
 /** Lines that feature benches print after the main table (each feature adds its call below). */
 const featureLines: string[] = [];
@@ -132,14 +135,17 @@ try {
     bareRps,
     dir,
   };
+  walBytes = fileSize(`${dbFile}-wal`);
   featureLines.push(...(await benchContests(ctx)));
   featureLines.push(...(await benchCommitments(ctx)));
   featureLines.push(...(await benchCoverage(ctx)));
   featureLines.push(...(await benchRegistry(ctx)));
+  walAfter = fileSize(`${dbFile}-wal`);
 } finally {
   await stop(child);
   await stop(bare.child);
 }
+const durability = await benchDurability(dir, bareRps);
 const baseline = results[0]!;
 rmSync(dir, { recursive: true, force: true });
 
@@ -153,6 +159,10 @@ for (const r of results) {
 }
 console.log('(aims against bare: health ≥ 0.5, a 404 under /api ≥ 0.4)');
 for (const line of featureLines) console.log(line);
+for (const line of durability) console.log(line);
+console.log(
+  `\nWAL of the embedded database (checkpointed every 60 s): ${(walBytes / 1024).toFixed(0)} KB after the main loads, ${(walAfter / 1024).toFixed(0)} KB after the feature benches`,
+);
 const events = results.find((r) => r.title.startsWith('POST /api/events'))!;
 console.log(
   `\nEvent ingest: ${(events.rps * 50).toFixed(0)} events/s, ratio ${((events.rps * 50) / baseline.rps).toFixed(2)} events per health request (aim: 20,000 events/s)`,

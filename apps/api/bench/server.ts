@@ -25,7 +25,10 @@ export interface BenchContext {
 }
 
 /** Starts dist/server.js on a database file; resolves with its URL and the ms it took to answer health. */
-export async function start(dbFile: string): Promise<{ url: string; child: ChildProcess; ms: number }> {
+export async function start(
+  dbFile: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [serverJs], {
     env: {
@@ -37,6 +40,7 @@ export async function start(dbFile: string): Promise<{ url: string; child: Child
       LOG_LEVEL: 'info',
       LOGIN_RATE_LIMIT: '100000',
       EVENTS_RATE_LIMIT: '10000000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

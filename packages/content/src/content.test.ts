@@ -5,8 +5,10 @@ import {
   gateReport,
   gateSummary,
   lawById,
+  nearDuplicateSimilarity,
   questionProblems,
   questionSchema,
+  stemSimilarity,
   topics,
 } from '@vungxanh/domain';
 import { loadContent } from './index.ts';
@@ -27,6 +29,14 @@ describe('the shipped content', () => {
     expect(contentSetProblems(both).filter((p) => p.includes('is the same as') || p.includes('id repeats'))).toEqual(
       [],
     );
+  });
+  it('has no contest item that is nearly a practice item (its key would be public)', () => {
+    const close = contest.flatMap((c) =>
+      practice
+        .filter((p) => stemSimilarity(c.vi.text, p.vi.text) >= nearDuplicateSimilarity)
+        .map((p) => `${c.id} ~ ${p.id}`),
+    );
+    expect(close).toEqual([]);
   });
   it('lets a self-check draw 20 questions of mixed difficulty from any topic', () => {
     for (const topic of topics) {

@@ -108,6 +108,11 @@ describe('exclusion groups', () => {
     expect(proposals).toHaveLength(1);
     expect(proposals[0]!.ids).toEqual(['rep-1', 'law-1']);
     expect(proposals[0]!.reasons[0]).toContain('0769.04.04.04');
+    // a distractor that is another item's answer gives nothing away
+    const distractor = single('rep-2', { a: '113', b: '0769.04.04.04', c: '115' }, 'a', {
+      vi: { text: 'Báo tin về an ninh, trật tự thì gọi số nào?', options: { a: '113', b: '0769.04.04.04', c: '115' } },
+    });
+    expect(proposeGroups([hotline, distractor])).toEqual([]);
     // once grouped, they are not proposed again
     expect(proposeGroups([{ ...hotline, group: 'c04' }, { ...leak, group: 'c04' }, unrelated])).toEqual([]);
   });

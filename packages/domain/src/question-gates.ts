@@ -145,19 +145,19 @@ function answerText(q: GateQuestion): string {
   return q.correct.map((c) => q.vi.options[c] ?? '').join(' ');
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(
-    nameKey(text)
-      .replace(/[^\p{L}\p{N} ]/gu, ' ')
-      .split(' ')
-      .filter((w) => w.length > 1),
-  );
+/** Pairs of neighbouring words: Vietnamese words are often two syllables, so single syllables match too easily. */
+function wordPairs(text: string): Set<string> {
+  const words = nameKey(text)
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .split(' ')
+    .filter((w) => w.length > 1);
+  return new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
 }
 
-/** Share of words two stems have in common (Jaccard); near-duplicates score high. */
+/** Share of word pairs two stems have in common (Jaccard); near-duplicates score high. */
 export function stemSimilarity(a: string, b: string): number {
-  const x = wordSet(a);
-  const y = wordSet(b);
+  const x = wordPairs(a);
+  const y = wordPairs(b);
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
   return share(common, x.size + y.size - common);
@@ -171,16 +171,20 @@ export interface GroupProposal {
 }
 
 /** Stems this similar are treated as testing the same fact. */
-export const nearDuplicateSimilarity = 0.6;
+export const nearDuplicateSimilarity = 0.65;
 
 /**
- * Proposes exclusion groups: an item whose stem or options show another item's distinctive
+ * Proposes exclusion groups: an item whose stem or correct options show another item's distinctive
  * answer text (a hotline number, a resolution, an article), and pairs of near-identical stems.
  * Items already in one group are not proposed again. Distinctive tokens found in more than a
  * tenth of the bank are common knowledge of the bank, not a leak, and are skipped.
  */
 export function proposeGroups(questions: readonly GateQuestion[]): GroupProposal[] {
-  const shown = questions.map((q) => new Set(distinctiveTokens([q.vi.text, ...Object.values(q.vi.options)].join(' '))));
+  // What an item shows a participant as true: its stem and its correct options. A distractor that
+  // happens to be another item's answer gives nothing away.
+  const shown = questions.map(
+    (q) => new Set(distinctiveTokens([q.vi.text, ...q.correct.map((c) => q.vi.options[c] ?? '')].join(' '))),
+  );
   const frequency = new Map<string, number>();
   for (const tokens of shown) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   const common = (t: string) => (frequency.get(t) ?? 0) > Math.max(2, questions.length / 10);

@@ -116,6 +116,16 @@ describe('exclusion groups', () => {
     // once grouped, they are not proposed again
     expect(proposeGroups([{ ...hotline, group: 'c04' }, { ...leak, group: 'c04' }, unrelated])).toEqual([]);
   });
+  it('does not take the text a true statement cites for its answer', () => {
+    const cites = (id: string, text: string): GateQuestion => ({
+      ...tf(id, 't', text),
+      lawVersion: 'nd-144-2021',
+      legalBasis: [{ law: 'nd-144-2021', article: 'Điều 23' }],
+    });
+    const a = cites('f-1', 'Theo Nghị định 144/2021/NĐ-CP, người sử dụng trái phép có thể chỉ bị cảnh cáo.');
+    const b = cites('f-2', 'Theo Nghị định 144/2021/NĐ-CP, người trồng cây cần sa bị tịch thu tang vật.');
+    expect(proposeGroups([a, b])).toEqual([]);
+  });
   it('proposes a group for near-identical stems', () => {
     const a = single('c-1', { a: 'Có', b: 'Không', c: 'Tùy' }, 'a', {
       vi: { text: 'Điều 256a Bộ luật Hình sự quy định tội gì?', options: { a: 'X', b: 'Y', c: 'Z' } },

@@ -139,10 +139,17 @@ export function distinctiveTokens(text: string): string[] {
   return [...found];
 }
 
-/** The text an item's key stands on: its correct options, or, for a true statement, the statement. */
+/**
+ * The text an item's key stands on: its correct options, or, for a true statement, the statement
+ * without the names of the texts it cites ("Theo Nghị định 144/2021/NĐ-CP, …" is its source, not its answer).
+ */
 function answerText(q: GateQuestion): string {
-  if (q.type === 'true_false') return q.correct[0] === 't' ? q.vi.text : '';
-  return q.correct.map((c) => q.vi.options[c] ?? '').join(' ');
+  if (q.type !== 'true_false') return q.correct.map((c) => q.vi.options[c] ?? '').join(' ');
+  if (q.correct[0] !== 't') return '';
+  const cited = q.legalBasis.flatMap((c) => distinctiveTokens(lawById(c.law)?.title ?? ''));
+  return distinctiveTokens(q.vi.text)
+    .filter((t) => !cited.includes(t))
+    .join(' ');
 }
 
 /** Pairs of neighbouring words: Vietnamese words are often two syllables, so single syllables match too easily. */

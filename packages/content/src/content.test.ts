@@ -61,6 +61,10 @@ describe('the quality gates over the shipped banks', () => {
   // The figures are the point of this check: print them for the log and the release note.
   console.log(`${gateSummary('contest bank', contestReport)}\n${gateSummary('practice bank', practiceReport)}`);
 
+  it('keeps at least 200 contest-eligible items, enough distinct ones for a 40-question round', () => {
+    expect(contestReport.eligible).toBeGreaterThanOrEqual(200);
+    expect(contestReport.groups.drawCapacity).toBeGreaterThanOrEqual(40);
+  });
   it('the contest bank passes every gate: no longest-option tell, balanced keys, leaks grouped, every item sourced in law', () => {
     expect(gateProblems(contestReport, 'contest')).toEqual([]);
   });

@@ -192,6 +192,6 @@ describe('the gate report', () => {
     ];
     const report = gateReport(bank);
     expect(gateProblems(report, 'contest')).toEqual([]);
-    expect(report.groups).toEqual({ count: 1, grouped: 2, largest: 2 });
+    expect(report.groups).toEqual({ count: 1, grouped: 2, largest: 2, drawCapacity: 3 });
   });
 });

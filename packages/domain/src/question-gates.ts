@@ -265,6 +265,8 @@ export interface GateReport {
     count: number;
     grouped: number;
     largest: number;
+    /** The most items one draw can hold while keeping the groups: one per group plus every ungrouped item. */
+    drawCapacity: number;
   };
   /** Leaks and near-duplicates not yet covered by a group. */
   proposals: GroupProposal[];
@@ -284,7 +286,12 @@ export function gateReport(questions: readonly GateQuestion[]): GateReport {
     count: questions.length,
     longest: longestCorrectShare(questions),
     keys: keyBalance(questions),
-    groups: { count: multi.length, grouped: multi.reduce((a, b) => a + b, 0), largest: Math.max(0, ...multi) },
+    groups: {
+      count: multi.length,
+      grouped: multi.reduce((a, b) => a + b, 0),
+      largest: Math.max(0, ...multi),
+      drawCapacity: sizes.size + questions.filter((q) => !q.group).length,
+    },
     proposals: proposeGroups(questions),
     eligible: questions.length - ineligible.length,
     ineligible,
@@ -319,7 +326,8 @@ export function gateSummary(name: string, report: GateReport): string {
     `${name}: ${report.count} items; longest-option key ${report.longest.longest}/${report.longest.single} ` +
     `(${pct(report.longest.share)}); true/false ${tf.true}/${tf.total} true (${pct(tf.share)}); ` +
     `multiple-choice key sizes ${sizes || '-'}, ${Object.keys(report.keys.multiple.patterns).length} patterns; ` +
-    `${report.groups.count} groups (${report.groups.grouped} items, largest ${report.groups.largest}); ` +
+    `${report.groups.count} groups (${report.groups.grouped} items, largest ${report.groups.largest}), ` +
+    `a draw holds at most ${report.groups.drawCapacity}; ` +
     `${report.proposals.length} ungrouped leaks; contest-eligible ${report.eligible}/${report.count}`
   );
 }

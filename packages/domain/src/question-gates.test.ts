@@ -10,6 +10,7 @@ import {
   keyBalance,
   keyIsStrictlyLongest,
   longestCorrectShare,
+  nearDuplicatesAcross,
   proposeGroups,
   type GateQuestion,
 } from './question-gates.ts';
@@ -132,6 +133,20 @@ describe('exclusion groups', () => {
     });
     const b = { ...a, id: 'c-2', vi: { ...a.vi, text: 'Điều 256a của Bộ luật Hình sự quy định tội gì?' } };
     expect(proposeGroups([a, b]).map((p) => p.ids)).toEqual([['c-1', 'c-2']]);
+  });
+});
+
+describe('near-duplicates across banks', () => {
+  it('pairs a contest item with the practice item it nearly repeats', () => {
+    const stem = (id: string, text: string) => ({ id, vi: { text, options: {} } });
+    const contest = [
+      stem('c-1', 'Theo Điều 256a Bộ luật Hình sự, người tái phạm tội sử dụng trái phép bị phạt tù bao lâu?'),
+    ];
+    const practice = [
+      stem('p-1', 'Theo Điều 256a Bộ luật Hình sự, người tái phạm tội sử dụng trái phép bị phạt tù bao lâu vậy?'),
+      stem('p-2', 'Ngày Quốc tế phòng, chống ma túy là ngày nào?'),
+    ];
+    expect(nearDuplicatesAcross(contest, practice)).toEqual([['c-1', 'p-1']]);
   });
 });
 

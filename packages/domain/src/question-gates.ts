@@ -38,8 +38,10 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 export function keyIsStrictlyLongest(q: GateQuestion): boolean {
   if (q.type !== 'single') return false;
   const key = q.correct[0]!;
-  const keyLength = (q.vi.options[key] ?? '').trim().length;
-  return Object.entries(q.vi.options).every(([id, text]) => id === key || text.trim().length < keyLength);
+  // Characters as a reader sees them: composed, so a decomposed "ế" is not three.
+  const length = (text: string) => text.normalize('NFC').trim().length;
+  const keyLength = length(q.vi.options[key] ?? '');
+  return Object.entries(q.vi.options).every(([id, text]) => id === key || length(text) < keyLength);
 }
 
 export interface LongestShare {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { adminPassword } from '../playwright.config.ts';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { scaled } from '../timeouts.ts';
 
 async function signIn(page: Page, username: string, password: string, expectSuccess = true) {
   await page.goto('/admin/login');
@@ -118,7 +119,7 @@ test.describe('accessibility of every admin page', () => {
     await expectAccessible(page, 'login');
   });
   test('signed-in pages, desktop and phone', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(scaled(90_000));
     await signIn(page, 'admin', adminPassword);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     for (const path of pages) {

@@ -221,3 +221,28 @@ test('a phone user picks a village once; their events say so, and the choice sta
   expect(body.events[0]).toMatchObject({ type: 'lesson_opened', villageId });
   await expect(page.getByRole('contentinfo')).toHaveText(`Thôn của bạn: ${villageName}`);
 });
+
+test('the attract slogans rotate, stop for someone who asked for less motion, and can be started again', async ({
+  page,
+}) => {
+  await page.clock.install();
+  const shown = () => page.locator('.slogans p:not([aria-hidden="true"])').textContent();
+
+  await page.goto('/');
+  const first = await shown();
+  await page.clock.fastForward(9_000);
+  await expect.poll(shown).not.toBe(first);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Chạy tiếp khẩu hiệu' })).toBeVisible();
+  const still = await shown();
+  await page.clock.fastForward(30_000);
+  expect(await shown()).toBe(still);
+
+  // The pause control stays: pressing it starts the rotation after all.
+  await page.getByRole('button', { name: 'Chạy tiếp khẩu hiệu' }).click();
+  await expect(page.getByRole('button', { name: 'Tạm dừng khẩu hiệu' })).toBeVisible();
+  await page.clock.fastForward(9_000);
+  await expect.poll(shown).not.toBe(still);
+});

@@ -42,6 +42,11 @@ test.describe('commune scope', () => {
     await page.goto('/admin/units/villages');
     await expect(page.getByRole('rowheader', { name: 'Tổ dân phố số 1', exact: true })).toBeVisible();
     await expect(page.getByText('Thôn Thọ Xuân')).toHaveCount(0);
+    // The demo seed's made-up counts say so beside every number.
+    const first = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Tổ dân phố số 1', exact: true }) });
+    await expect(first.getByRole('cell').filter({ hasText: 'số liệu minh họa' })).toHaveCount(2);
     const probe = await page.evaluate(
       async (id) => (await fetch(`/api/units/villages/${id}`)).status,
       kienThuyVillage.id,

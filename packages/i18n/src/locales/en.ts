@@ -118,6 +118,7 @@ export const en: Messages = {
     population: 'Population',
     households: 'Households',
     students: 'Students',
+    demoFigure: 'illustrative figure',
     level: 'Level',
     mailboxOn: 'Tip mailbox installed',
     boardOn: 'Hotline board installed',

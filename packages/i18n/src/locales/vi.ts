@@ -117,6 +117,7 @@ export const vi = {
     population: 'Số dân',
     households: 'Số hộ',
     students: 'Số học sinh',
+    demoFigure: 'số liệu minh họa',
     level: 'Cấp học',
     mailboxOn: 'Lắp hòm thư tố giác',
     boardOn: 'Lắp bảng đường dây nóng',

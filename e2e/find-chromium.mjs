@@ -24,8 +24,9 @@ export function findChromium() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && !findChromium()) {
-  console.error(
-    'No Chromium found: install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to its executable.',
-  );
+  // A root shell on a fresh Debian has no sudo; anyone else needs it.
+  const install = 'apt-get update && apt-get install -y chromium';
+  const how = process.getuid?.() === 0 ? install : `sudo sh -c '${install}'`;
+  console.error(`No Chromium found: install one (Debian/Ubuntu: \`${how}\`) or set CHROMIUM_PATH to its executable.`);
   process.exit(1);
 }

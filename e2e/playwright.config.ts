@@ -1,19 +1,31 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
+import { scaled } from './timeouts.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 const dataDir = mkdtempSync(join(tmpdir(), 'vungxanh-e2e-'));
 export const adminPassword = 'e2e-admin-password';
 
+/**
+ * Each worker drives its own Chromium against the one server, and a Chromium page keeps about a core busy: more
+ * workers than cores only makes every test slower. `E2E_WORKERS` sets the number; otherwise one per core (2 on
+ * CI's 2-core machine), at most 3.
+ */
+function workers(): number {
+  const set = Number(process.env.E2E_WORKERS);
+  if (Number.isInteger(set) && set > 0) return set;
+  return Math.max(1, Math.min(3, availableParallelism()));
+}
+
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  timeout: scaled(30_000),
+  expect: { timeout: scaled(7_000) },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 3,
+  workers: workers(),
   retries: 0,
   reporter: [['list']],
   use: {
@@ -39,7 +51,7 @@ export default defineConfig({
     command: 'node ../apps/api/dist/server.js',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: scaled(60_000),
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

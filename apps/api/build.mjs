@@ -1,4 +1,4 @@
-// Bundles the server with the workspace packages it imports into dist/server.js. The API's own
+// Bundles the server (and the backup command) with the workspace packages they import into dist/. The API's own
 // npm dependencies stay external (native ones must); anything else a workspace package needs is bundled.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -12,8 +12,8 @@ const packageName = (path) =>
     .join('/');
 
 await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
+  entryPoints: ['src/server.ts', 'src/backup.ts'],
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { adminPassword } from '../playwright.config.ts';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { scaled } from '../timeouts.ts';
 
 async function signIn(page: Page, username: string, password: string, expectSuccess = true) {
   await page.goto('/admin/login');
@@ -41,6 +42,11 @@ test.describe('commune scope', () => {
     await page.goto('/admin/units/villages');
     await expect(page.getByRole('rowheader', { name: 'Tổ dân phố số 1', exact: true })).toBeVisible();
     await expect(page.getByText('Thôn Thọ Xuân')).toHaveCount(0);
+    // The demo seed's made-up counts say so beside every number.
+    const first = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Tổ dân phố số 1', exact: true }) });
+    await expect(first.getByRole('cell').filter({ hasText: 'số liệu minh họa' })).toHaveCount(2);
     const probe = await page.evaluate(
       async (id) => (await fetch(`/api/units/villages/${id}`)).status,
       kienThuyVillage.id,
@@ -118,7 +124,7 @@ test.describe('accessibility of every admin page', () => {
     await expectAccessible(page, 'login');
   });
   test('signed-in pages, desktop and phone', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(scaled(90_000));
     await signIn(page, 'admin', adminPassword);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     for (const path of pages) {

@@ -4,6 +4,7 @@ import { expectAccessible } from './axe.ts';
 import { adminApi as kioskAdmin, pairOnPage, waitForServiceWorker } from './kiosk-helpers.ts';
 import { ownServerPassword, startOwnServer } from './server.ts';
 import { signIn } from './sign-in.ts';
+import { scaled } from '../timeouts.ts';
 
 interface Setup {
   api: APIRequestContext;
@@ -136,7 +137,7 @@ test.describe('commitments', () => {
   });
 
   test('signs offline, survives a reload, and is stored exactly once when the network returns', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(scaled(120_000));
     await page.setViewportSize({ width: 390, height: 844 });
     let server = await startOwnServer(4511);
     const s = await setup(server.baseURL, ownServerPassword, 1);
@@ -159,7 +160,7 @@ test.describe('commitments', () => {
 
       server = await startOwnServer(4511, { dataDir: server.dataDir });
       await expect(page.getByTestId('my-receipt').getByRole('link')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/, {
-        timeout: 45_000,
+        timeout: scaled(45_000),
       });
       await s.api.dispose();
       const again = await setup(server.baseURL, ownServerPassword, 1);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { signIn } from './sign-in.ts';
+import { scaled } from '../timeouts.ts';
 
 type Api = Awaited<ReturnType<typeof adminApi>>;
 const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
@@ -83,7 +84,7 @@ test('a whole round: an organizer publishes it, three people take it, the rankin
   browser,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(scaled(150_000));
   const api = await adminApi(baseURL!);
   const { kienThuy } = await demoCommunes(api);
   const organizer = await makeAccount(api, 'organizer', kienThuy.id);

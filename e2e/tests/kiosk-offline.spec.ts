@@ -9,6 +9,7 @@ import {
   waitForServiceWorker,
 } from './kiosk-helpers.ts';
 import { ownServerPassword, startOwnServer } from './server.ts';
+import { scaled } from '../timeouts.ts';
 
 // Each test runs its own server so it can stop it: that is what a kiosk sees when the network goes.
 const port = (n: number) => 4500 + test.info().workerIndex * 10 + n;
@@ -17,7 +18,7 @@ test.describe('kiosk offline: nothing lost, nothing counted twice', () => {
   test('reads and quizzes offline, survives a reload, and sends every event once when the server is back', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(scaled(120_000));
     let server = await startOwnServer(port(1));
     const admin = await adminApi(server.baseURL, ownServerPassword);
     try {
@@ -53,7 +54,7 @@ test.describe('kiosk offline: nothing lost, nothing counted twice', () => {
 
       // Back online on the same database: the app notices by itself and drains the outbox.
       server = await startOwnServer(port(1), { dataDir: server.dataDir });
-      await expect.poll(() => outboxCount(page), { timeout: 45_000 }).toBe(0);
+      await expect.poll(() => outboxCount(page), { timeout: scaled(45_000) }).toBe(0);
       await expect(page.getByText('Đang ngoại tuyến')).toBeHidden();
       expect(sent.size).toBe(5);
       expect(await admin.eventsCount(kiosk.id)).toBe(5);
@@ -64,7 +65,7 @@ test.describe('kiosk offline: nothing lost, nothing counted twice', () => {
   });
 
   test('a response lost after the server stored a batch: the batch goes again, one row per event', async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(scaled(60_000));
     const server = await startOwnServer(port(2));
     const admin = await adminApi(server.baseURL, ownServerPassword);
     try {
@@ -85,7 +86,7 @@ test.describe('kiosk offline: nothing lost, nothing counted twice', () => {
 
       await page.goto(`${server.baseURL}/lessons`);
       await readLesson(page, 0);
-      await expect.poll(() => outboxCount(page), { timeout: 20_000 }).toBe(0);
+      await expect.poll(() => outboxCount(page), { timeout: scaled(20_000) }).toBe(0);
 
       const firstBatch = batches[0]!;
       expect(firstBatch.length).toBeGreaterThan(0);

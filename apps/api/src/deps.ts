@@ -1,5 +1,6 @@
 import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db';
 import type { Config } from './env.ts';
+import { initialPasswordFile } from './lib/initial-password.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
@@ -14,6 +15,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
     db,
     config,
     version,
+    initialPasswordFile: initialPasswordFile(config),
     settings: createSettingsCache(db),
     metrics: createMetrics(db, config.DATABASE_URL),
     publicCache: createPublicCache(config.PUBLIC_CACHE_SECONDS * 1000),

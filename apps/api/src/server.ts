@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,17 @@ import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits, seedRegistryC
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
+import { keepInitialPassword } from './lib/initial-password.ts';
 import { handleShutdown, scheduleCheckpoints } from './lib/lifecycle.ts';
 import { generatePassword, hashPassword } from './lib/password.ts';
+import {
+  StartupError,
+  checkPortFree,
+  databaseFile,
+  listenProblem,
+  openWithin,
+  prepareDatabaseFile,
+} from './lib/startup.ts';
 
 const started = performance.now();
 
@@ -27,11 +36,24 @@ function configOrExit(): Config {
   }
 }
 
-const config = configOrExit();
-const fileUrl = config.DATABASE_URL.match(/^file:(.+)$/)?.[1];
-if (fileUrl && !fileUrl.startsWith(':memory:')) mkdirSync(dirname(resolve(fileUrl)), { recursive: true });
+/** Stops the start with one line an operator can act on; anything else is a bug and keeps its stack trace. */
+function exitOn(err: unknown): never {
+  if (err instanceof StartupError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 
-const db = await openMigratedDb(config);
+const config = configOrExit();
+
+// Port and database first: nothing is seeded (and no password generated) on a start that cannot finish.
+const db = await (async () => {
+  await checkPortFree(config.PORT, config.HOST);
+  const file = databaseFile(config.DATABASE_URL);
+  if (file) prepareDatabaseFile(file);
+  return openWithin(config.DATABASE_URL, () => openMigratedDb(config));
+})().catch(exitOn);
 const { version } = createRequire(import.meta.url)('@vungxanh/api/package.json') as { version: string };
 const deps = createDeps(db, config, version);
 
@@ -46,12 +68,22 @@ for (const problem of shipped.problems) deps.logger.warn('shipped content item s
 const added = await seedContent(db, { ...shipped, ...loadBoard() });
 if (added.lessons || added.questions) deps.logger.info('loaded shipped content', added);
 const initialPassword = config.ADMIN_PASSWORD ?? generatePassword();
-if (await seedAdmin(db, await hashPassword(initialPassword))) {
+const passwordFile = deps.initialPasswordFile;
+if (await seedAdmin(db, await hashPassword(initialPassword), { generated: !config.ADMIN_PASSWORD })) {
   if (config.ADMIN_PASSWORD) deps.logger.info('created system administrator "admin" with ADMIN_PASSWORD');
-  else
+  else {
+    try {
+      keepInitialPassword(passwordFile, initialPassword);
+    } catch (err) {
+      exitOn(err);
+    }
     console.log(
-      `\n  First start: system administrator "admin", password: ${initialPassword}\n  (shown once; change it in the admin console)\n`,
+      `\n  First start: system administrator "admin", password: ${initialPassword}\n` +
+        `  (kept in ${passwordFile}, readable only by this user, until it is changed in the admin console)\n`,
     );
+  }
+} else if (existsSync(passwordFile)) {
+  console.log(`\n  The generated password of "admin" is still in ${passwordFile} until it is changed.\n`);
 }
 
 // The built apps sit beside this package: apps/api/dist → apps/admin/build and apps/kiosk/build.
@@ -65,6 +97,11 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     url: `http://localhost:${info.port}`,
     startupMs: Math.round(performance.now() - started),
   });
+});
+// Another program may still take the port between the check and here.
+server.on('error', (err: NodeJS.ErrnoException) => {
+  const problem = listenProblem(err, config.PORT, config.HOST);
+  exitOn(problem ? new StartupError(problem) : err);
 });
 
 const purge = setInterval(() => void purgeExpiredSessions(db, new Date()), 3_600_000);

@@ -73,6 +73,16 @@ describe('logging an activity', () => {
     expect(row.body.participants).toBe(35);
   });
 
+  it("answers another commune's id as an unknown one (404), telling nothing of it", async () => {
+    const theirs = body({ villageIds: [w.villageB.id] });
+    expect((await log(w.cookies.communeB_admin, theirs)).status).toBe(201);
+    const probe = await log(w.cookies.commune_admin, { ...theirs, villageIds: [w.villageA.id] });
+    const unknown = await h.call('GET', `/api/activities/${randomUUID()}`, { cookie: w.cookies.commune_admin });
+    expect(probe.status).toBe(404);
+    expect(probe.body.code).toBe(unknown.body.code);
+    expect(probe.body.message).toBe(unknown.body.message);
+  });
+
   it('keeps village heads to their village and school staff to their school', async () => {
     const other = body({ villageIds: [villageA2.id] });
     expect((await log(w.cookies.village_head, other)).status).toBe(403);

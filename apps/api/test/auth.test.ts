@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@vungxanh/db';
+import { seedAdmin } from '@vungxanh/db/seed';
 import { factories } from '@vungxanh/db/testing';
 import { totpCode } from '../src/lib/totp.ts';
 import { cookieFrom, createHarness, PASSWORD, passwordHash } from './harness.ts';
@@ -81,6 +85,29 @@ describe('sign-in', () => {
     expect(locked.headers.get('retry-after')).toBeTruthy();
   });
 
+  it("a stranger's failures lock only the stranger's address: the owner still signs in from theirs", async () => {
+    const proxied = await createHarness({ TRUST_PROXY: 'true' });
+    try {
+      const a = await factories.account(proxied.db, { passwordHash: await passwordHash(), role: 'system' });
+      const from = (address: string, password: string) =>
+        proxied.call('POST', '/api/auth/login', {
+          body: { username: a.username, password },
+          headers: { 'x-forwarded-for': address },
+        });
+      for (let i = 0; i < 5; i++) expect((await from('203.0.113.9', `guess-${i}`)).status).toBe(401);
+      const stranger = await from('203.0.113.9', PASSWORD);
+      expect(stranger.status).toBe(429);
+      expect(stranger.body.code).toBe('account_locked');
+      expect((await from('198.51.100.7', PASSWORD)).status).toBe(200);
+      // The owner's sign-in does not unlock the stranger, and every failure stays in the audit log.
+      expect((await from('203.0.113.9', PASSWORD)).status).toBe(429);
+      const failed = await proxied.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'login_failed'));
+      expect(failed.filter((e) => e.username === a.username)).toHaveLength(5);
+    } finally {
+      proxied.cleanup();
+    }
+  });
+
   it('rate-limits many sign-ins from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await login(`someone-${i}`, 'whatever')).status);
@@ -151,6 +178,28 @@ describe('sessions', () => {
     expect(ok.status).toBe(200);
     expect((await h.call('GET', '/api/auth/me', { cookie: other })).status).toBe(401);
     expect((await login(a.username, 'a-brand-new-pass')).status).toBe(200);
+  });
+
+  it('an account with a generated password is asked to change it; changing it removes the kept copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vungxanh-pw-'));
+    const kept = await createHarness({ DATABASE_URL: `file:${join(dir, 'v.db')}` });
+    try {
+      expect(await seedAdmin(kept.db, await passwordHash(), { generated: true })).toBe(true);
+      const file = kept.deps.initialPasswordFile;
+      expect(file).toBe(join(dir, 'admin-password.txt'));
+      writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
+      const cookie = await kept.signIn('admin');
+      expect((await kept.call('GET', '/api/auth/me', { cookie })).body.mustChangePassword).toBe(true);
+      const changed = await kept.call('POST', '/api/auth/password', {
+        cookie,
+        body: { currentPassword: PASSWORD, newPassword: 'a-brand-new-pass' },
+      });
+      expect(changed.status).toBe(200);
+      expect(existsSync(file)).toBe(false);
+      expect((await kept.call('GET', '/api/auth/me', { cookie })).body.mustChangePassword).toBe(false);
+    } finally {
+      kept.cleanup();
+    }
   });
 
   it('disabling an account signs it out', async () => {

@@ -342,6 +342,11 @@ describe('coverage, export and purge', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã phiếu');
     expect(sheet.rowCount).toBeGreaterThan(2);
     expect((await download(h, '/api/commitments/export', w.cookies.village_head)).status).toBe(403);
+    // Another commune's campaign or village is not found, as in every other cross-commune read (not an empty sheet).
+    const theirs = `/api/commitments/export?campaignId=${campaign.id}`;
+    expect((await download(h, theirs, w.cookies.communeB_admin)).status).toBe(404);
+    const theirVillage = `/api/commitments/export?villageId=${w.villageA.id}`;
+    expect((await download(h, theirVillage, w.cookies.communeB_admin)).status).toBe(404);
     const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'export'));
     expect(audit.some((a) => a.entity === 'commitment_entry')).toBe(true);
   });

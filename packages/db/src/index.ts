@@ -1,5 +1,6 @@
 export { openDb, isEmbedded, isUniqueViolation, pingDb, checkpointDb, type Db, type DbOptions } from './client.ts';
 export { migrateDb, migrationsFolder } from './migrate.ts';
+export { backupInto } from './backup.ts';
 export * as schema from './schema/index.ts';
 export * from './queries/units.ts';
 export * from './queries/accounts.ts';

@@ -41,7 +41,11 @@ export const loginInput = z.strictObject({
     .optional(),
 });
 
-/** Failed sign-ins before the account is locked, and for how long. */
+/**
+ * Failed sign-ins before an account is locked, and for how long. Counted per account *and* client address
+ * (OWASP ASVS anti-automation): a stranger's guesses lock the stranger out, not the owner at their usual address;
+ * the per-address sign-in rate limit bounds guesses from many addresses.
+ */
 export const lockoutPolicy = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
 
 /**

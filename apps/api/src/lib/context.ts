@@ -24,6 +24,8 @@ export interface Deps {
   config: Config;
   logger: Logger;
   version: string;
+  /** Where a generated password of `admin` is kept until it is changed (see initial-password.ts). */
+  initialPasswordFile: string;
   settings: SettingsCache;
   publicCache: PublicCache;
   metrics: Metrics;

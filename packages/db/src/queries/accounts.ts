@@ -79,18 +79,20 @@ export async function countSessionsOf(db: Db, accountId: string) {
 
 // Failed sign-ins, for lockout.
 
-export async function recordLoginFailure(db: Db, username: string, at: Date) {
-  await db.insert(loginFailures).values({ username, at });
+export async function recordLoginFailure(db: Db, username: string, address: string, at: Date) {
+  await db.insert(loginFailures).values({ username, address, at });
 }
 
-export async function loginFailuresSince(db: Db, username: string, since: Date) {
+/** Failures of one username from one client address since a time. */
+export async function loginFailuresSince(db: Db, username: string, address: string, since: Date) {
   const rows = await db
     .select({ at: loginFailures.at })
     .from(loginFailures)
-    .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.address, address), gt(loginFailures.at, since)));
   return rows.map((r) => r.at);
 }
 
-export async function clearLoginFailures(db: Db, username: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.username, username));
+/** Forgets one address's failures for a username (after it signed in); other addresses stay locked. */
+export async function clearLoginFailures(db: Db, username: string, address: string) {
+  await db.delete(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.address, address)));
 }

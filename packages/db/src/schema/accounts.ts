@@ -24,6 +24,8 @@ export const accounts = sqliteTable(
     /** The last TOTP step accepted, so one code cannot be used twice. */
     totpLastStep: integer('totp_last_step'),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** The password was generated (first start, reset): the console asks for a new one until it is changed. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     lastLoginAt: instant('last_login_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -86,13 +86,14 @@ export async function seedDemoUnits(db: Db): Promise<boolean> {
  * Creates the first system administrator `admin` when no account exists yet.
  * Returns true when it was created (so the caller can show a generated password once).
  */
-export async function seedAdmin(db: Db, passwordHash: string): Promise<boolean> {
+export async function seedAdmin(db: Db, passwordHash: string, options: { generated?: boolean } = {}): Promise<boolean> {
   if ((await countAccounts(db)) > 0 || (await findAccountByUsername(db, 'admin'))) return false;
   await db.insert(accounts).values({
     username: 'admin',
     displayName: 'Quản trị hệ thống',
     passwordHash,
     role: 'system',
+    mustChangePassword: options.generated ?? false,
   });
   return true;
 }

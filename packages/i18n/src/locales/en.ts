@@ -93,6 +93,7 @@ export const en: Messages = {
     twoFactorEnabled: 'Two-factor authentication is on.',
     twoFactorDisabled: 'Two-factor authentication is off.',
     twoFactorRequired: 'The system administrator requires two-factor authentication before you continue.',
+    passwordChangeRequired: 'You are using a password the system generated. Set a password of your own now.',
   },
   roles: {
     system: 'System administrator',
@@ -117,6 +118,7 @@ export const en: Messages = {
     population: 'Population',
     households: 'Households',
     students: 'Students',
+    demoFigure: 'illustrative figure',
     level: 'Level',
     mailboxOn: 'Tip mailbox installed',
     boardOn: 'Hotline board installed',

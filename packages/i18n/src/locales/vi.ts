@@ -92,6 +92,7 @@ export const vi = {
     twoFactorEnabled: 'Đã bật xác thực hai bước.',
     twoFactorDisabled: 'Đã tắt xác thực hai bước.',
     twoFactorRequired: 'Quản trị viên hệ thống yêu cầu bạn bật xác thực hai bước trước khi tiếp tục.',
+    passwordChangeRequired: 'Bạn đang dùng mật khẩu do hệ thống tạo. Hãy đặt mật khẩu mới của riêng bạn ngay.',
   },
   roles: {
     system: 'Quản trị hệ thống',
@@ -116,6 +117,7 @@ export const vi = {
     population: 'Số dân',
     households: 'Số hộ',
     students: 'Số học sinh',
+    demoFigure: 'số liệu minh họa',
     level: 'Cấp học',
     mailboxOn: 'Lắp hòm thư tố giác',
     boardOn: 'Lắp bảng đường dây nóng',

@@ -22,6 +22,7 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
+import { forgetInitialPassword } from '../../lib/initial-password.ts';
 import { generatePassword, hashPassword } from '../../lib/password.ts';
 import { readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
@@ -169,8 +170,9 @@ export const resetPassword: Handler<typeof routes.resetPassword> = async (c) => 
   const account = await managedAccount(c, c.req.valid('param').id);
   const { db } = c.get('deps');
   const password = generatePassword();
-  await updateAccount(db, account.id, { passwordHash: await hashPassword(password) });
+  await updateAccount(db, account.id, { passwordHash: await hashPassword(password), mustChangePassword: true });
   await deleteSessionsOf(db, account.id);
+  if (account.username === 'admin') forgetInitialPassword(c.get('deps').initialPasswordFile);
   await audit(c, { entity: 'account', entityId: account.id, communeId: account.communeId, action: 'reset_password' });
   return c.json({ password }, 200);
 };

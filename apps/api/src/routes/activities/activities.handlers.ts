@@ -135,7 +135,9 @@ export const create: Handler<typeof routes.create> = async (c) => {
   const replay = async () => {
     const existing = await getActivity(db, input.id);
     if (!existing) return null;
-    // The same id from someone who cannot see the first row is a clash, not a retry.
+    // Another commune's id answers as an unknown one does anywhere (404): a 409 would tell that it exists there.
+    await readableCommune(c, existing.communeId);
+    // The same id from someone else of the commune is a clash, not a retry.
     if (existing.createdBy !== actor.accountId) throw new AppError(409, 'conflict');
     return c.json(toDto(existing, actor), 200);
   };

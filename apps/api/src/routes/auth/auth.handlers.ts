@@ -14,6 +14,7 @@ import {
 } from '@vungxanh/db';
 import { audit } from '../../lib/audit.ts';
 import { clientIp } from '../../lib/client-ip.ts';
+import { forgetInitialPassword } from '../../lib/initial-password.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/password.ts';
 import { clearSessionCookie, requireAuth, startSession } from '../../lib/session.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../../lib/totp.ts';
@@ -32,6 +33,7 @@ export function meOf(account: AccountRow, mustEnrollTotp: boolean) {
     schoolId: account.schoolId,
     totpEnabled: account.totpEnabled,
     mustEnrollTotp,
+    mustChangePassword: account.mustChangePassword,
   };
 }
 
@@ -41,9 +43,10 @@ export const login: Handler<typeof routes.login> = async (c) => {
   if (wait) throw new AppError(429, 'rate_limited', { retryAfter: wait });
 
   const input = c.req.valid('json');
+  const address = clientIp(c);
   const now = new Date();
   const since = new Date(now.getTime() - lockoutPolicy.windowMinutes * 60_000);
-  const locked = lockedUntil(await loginFailuresSince(db, input.username, since), now);
+  const locked = lockedUntil(await loginFailuresSince(db, input.username, address, since), now);
   if (locked) {
     const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000));
     throw new AppError(429, 'account_locked', { minutes, retryAfter: minutes * 60 });
@@ -52,7 +55,7 @@ export const login: Handler<typeof routes.login> = async (c) => {
   const account = await findAccountByUsername(db, input.username);
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password);
   const fail = async (code: string) => {
-    await recordLoginFailure(db, input.username, now);
+    await recordLoginFailure(db, input.username, address, now);
     await audit(c, {
       entity: 'session',
       action: 'login_failed',
@@ -73,7 +76,7 @@ export const login: Handler<typeof routes.login> = async (c) => {
     await updateAccount(db, account.id, { totpLastStep: step });
   }
 
-  await clearLoginFailures(db, input.username);
+  await clearLoginFailures(db, input.username, address);
   await startSession(c, account.id);
   const updated = (await updateAccount(db, account.id, { lastLoginAt: now }))!;
   await audit(c, {
@@ -128,8 +131,13 @@ export const changePassword: Handler<typeof routes.changePassword> = async (c) =
   const { currentPassword, newPassword } = c.req.valid('json');
   if (!(await verifyPassword(auth.account.passwordHash, currentPassword))) throw new AppError(422, 'wrong_password');
   if (isWeakPassword(newPassword, auth.account.username)) throw new AppError(422, 'weak_password');
-  await updateAccount(db, auth.account.id, { passwordHash: await hashPassword(newPassword) });
+  await updateAccount(db, auth.account.id, {
+    passwordHash: await hashPassword(newPassword),
+    mustChangePassword: false,
+  });
   await deleteSessionsOf(db, auth.account.id, auth.tokenHash);
+  // The generated first password no longer opens anything: its kept copy goes.
+  if (auth.account.username === 'admin') forgetInitialPassword(c.get('deps').initialPasswordFile);
   await audit(c, {
     entity: 'account',
     entityId: auth.account.id,

@@ -14,6 +14,8 @@ export const MeSchema = z
     schoolId: z.string().nullable(),
     totpEnabled: z.boolean(),
     mustEnrollTotp: z.boolean(),
+    /** Signed in with a generated password: the console asks for a new one. */
+    mustChangePassword: z.boolean(),
   })
   .openapi('Me');
 

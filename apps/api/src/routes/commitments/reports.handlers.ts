@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
-import { commitmentCoverage, retentionCutoff, vietnamToday } from '@vungxanh/domain';
+import { AppError, commitmentCoverage, retentionCutoff, vietnamToday } from '@vungxanh/domain';
 import {
   commitmentSummary,
   commitmentTallies,
   coverageUnits,
   entriesForExport,
+  getCampaign,
+  getUnit,
   purgeEntries,
   retentionMonthsOf,
   setRetentionMonths,
@@ -33,7 +35,13 @@ const exportColumns = [
 export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => {
   const q = c.req.valid('query');
   const commune = await manageableCommune(c, communeParam(c, q.communeId));
-  const rows = await entriesForExport(c.get('deps').db, { ...q, communeId: commune.id });
+  const { db } = c.get('deps');
+  // Another commune's campaign or village is not found here, as everywhere (not an empty sheet).
+  const campaign = q.campaignId ? await getCampaign(db, q.campaignId) : null;
+  const village = q.villageId ? await getUnit(db, 'villages', q.villageId) : null;
+  if ((q.campaignId && campaign?.communeId !== commune.id) || (q.villageId && village?.communeId !== commune.id))
+    throw new AppError(404, 'not_found');
+  const rows = await entriesForExport(db, { ...q, communeId: commune.id });
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('cam-ket');
   sheet.columns = exportColumns.map(([key, header, width]) => ({ key, header, width }));

@@ -17,3 +17,4 @@ export * from './periods.ts';
 export * from './indicators.ts';
 export * from './activities.ts';
 export * from './registry.ts';
+export * from './coverage-rollup.ts';

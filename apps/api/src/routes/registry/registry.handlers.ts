@@ -45,7 +45,7 @@ import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { certificatePdf } from './registry.certificate.ts';
 import { toCriterion } from './criteria.handlers.ts';
-import { computedFacts } from './registry.facts.ts';
+import { recognitionFacts } from '../../use-cases/coverage.ts';
 import type * as routes from './registry.routes.ts';
 
 type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
@@ -99,7 +99,7 @@ async function villageView(c: Ctx, villageId: string, commune: Commune, periodKe
   const now = Date.now();
   const [criteria, facts, entered, rows, decisions, changes] = await Promise.all([
     communeCriteria(c, commune),
-    computedFacts(db, commune, periodKey, now),
+    recognitionFacts(db, commune, periodKey, now),
     enteredCriteriaValues(db, [villageId], periodKey),
     registryVillageRows(db, commune.id, [villageId]),
     villageDecisions(db, villageId),
@@ -149,7 +149,7 @@ export const list: Handler<typeof routes.list> = async (c) => {
   const onlyOwn = actor.role === 'village_head' ? [actor.villageId ?? ''] : undefined;
   const [criteria, facts, rows, changes] = await Promise.all([
     communeCriteria(c, commune),
-    computedFacts(db, commune, periodKey, now),
+    recognitionFacts(db, commune, periodKey, now),
     registryVillageRows(db, commune.id, onlyOwn),
     communeStatusChanges(db, commune.id),
   ]);

@@ -106,6 +106,7 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
       figures: figureList(result.figures),
       activityCount: result.activityCount,
       digitalEvents: coverage!.digitalEvents,
+      phoneEvents: coverage!.phoneEvents,
       series: coverage!.series!,
       villages,
       schools,

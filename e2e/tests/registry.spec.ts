@@ -52,9 +52,16 @@ test('a commune admin proposes then recognises a village with a decision and dow
 
   await page.getByLabel('Số quyết định').fill('15/QĐ-UBND');
   await page.getByLabel('Ngày quyết định').fill(vnToday());
+  // Nothing was logged in this new commune, so its computed criteria are unmet: recognising needs a written reason.
+  await expect(page.getByRole('note').getByText('Thôn chưa đạt các tiêu chí tính từ số liệu')).toBeVisible();
+  await page.getByRole('button', { name: 'Công nhận', exact: true }).click();
+  await expect(page.getByText('Đã công nhận')).toHaveCount(0);
+  const reason = 'Ban chỉ đạo đã kiểm tra thực tế tại tổ dân phố.';
+  await page.getByLabel('Lý do công nhận khi chưa đạt tiêu chí').fill(reason);
   await page.getByRole('button', { name: 'Công nhận', exact: true }).click();
   await expect(page.getByText('Đã công nhận').first()).toBeVisible();
   await expect(page.getByText('15/QĐ-UBND')).toBeVisible();
+  await expect(page.getByText(`Lý do: ${reason}`)).toBeVisible();
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -70,6 +77,7 @@ test('a commune admin proposes then recognises a village with a decision and dow
   const row = page.getByRole('row').filter({ hasText: village.name });
   await expect(row.getByText('Đã công nhận')).toBeVisible();
   await expect(row.getByText('15/QĐ-UBND')).toBeVisible();
+  await expect(row.getByText('Công nhận khi chưa đạt tiêu chí')).toBeVisible();
   await page.getByRole('link', { name: 'Danh sách tiêu chí' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tiêu chí thôn không ma túy');
   await expect(page.getByText('Cần đối chiếu với Quyết định 28/2025/QĐ-TTg').first()).toBeVisible();

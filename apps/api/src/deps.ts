@@ -1,4 +1,5 @@
 import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db';
+import { phoneReadsPerDevicePerDay } from '@vungxanh/domain';
 import type { Config } from './env.ts';
 import { initialPasswordFile } from './lib/initial-password.ts';
 import type { Deps } from './lib/context.ts';
@@ -24,6 +25,7 @@ export function createDeps(db: Db, config: Config, version: string): Deps {
       login: new RateLimiter(config.LOGIN_RATE_LIMIT, 60_000),
       publicWrite: new RateLimiter(config.PUBLIC_WRITE_RATE_LIMIT, 60_000),
       events: new RateLimiter(config.EVENTS_RATE_LIMIT, 60_000),
+      phoneReads: new RateLimiter(phoneReadsPerDevicePerDay, 86_400_000),
       contestPhone: new RateLimiter(config.CONTEST_PHONE_RATE_LIMIT, 60_000),
       contestAddress: new RateLimiter(config.CONTEST_ADDRESS_RATE_LIMIT, 60_000),
     },

@@ -117,14 +117,31 @@ describe('the workflow', () => {
       level: 'soon',
     });
 
-    const recognised = await post(
-      village.id,
-      move('recognized', { periodKey: 'RP6-2026-03', decision: { number: '25/QĐ-UBND', date: '2026-03-04' } }),
-    );
+    // No activity, no verified household, no mailbox: the computed criteria are unmet, so recognising it needs
+    // the committee's written reason, which the decision, the audit log and the registry list then carry.
+    const recognition = { periodKey: 'RP6-2026-03', decision: { number: '25/QĐ-UBND', date: '2026-03-04' } };
+    const refused = await post(village.id, move('recognized', recognition));
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('registry_criteria_unmet');
+    expect(refused.body.message).toContain('lý do');
+    const tooShort = await post(village.id, move('recognized', { ...recognition, override: { reason: 'vì' } }));
+    expect(tooShort.status).toBe(422);
+    const reason = 'Ban chỉ đạo đã kiểm tra thực tế; số liệu tuyên truyền chưa được nhập đủ.';
+    const recognised = await post(village.id, move('recognized', { ...recognition, override: { reason } }));
     expect(recognised.status).toBe(200);
     expect(recognised.body.status).toBe('recognized');
     const [decision] = recognised.body.decisions;
     expect(decision).toMatchObject({ number: '25/QĐ-UBND', date: '2026-03-04', late: false });
+    expect(decision.override).toEqual({
+      reason,
+      criteria: expect.arrayContaining(['outreach', 'householdCommitment', 'mailboxBoard']),
+    });
+    const listed = await h.call('GET', `/api/registry?communeId=${w.communeA.id}&periodKey=RP6-2026-03`, {
+      cookie: admin(),
+    });
+    expect(listed.body.villages.find((v: { id: string }) => v.id === village.id).lastDecision.override.reason).toBe(
+      reason,
+    );
     expect(decision.certificateNumber).toMatch(/^\d{2}\/GCN-2026$/);
     expect(recognised.body.changes.map((c: { to: string }) => c.to)).toEqual(['recognized', 'proposed', 'building']);
     // The coverage dashboard counts the recognised village among the drug-free ones.
@@ -151,6 +168,7 @@ describe('the workflow', () => {
 
     const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, village.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['building', 'proposed', 'recognized', 'update']);
+    expect(audit.find((a) => a.action === 'recognized')!.summary).toContain(reason);
     const exported = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, decision.id));
     expect(exported.map((a) => a.action)).toEqual(['export']);
 
@@ -212,7 +230,11 @@ describe('the workflow', () => {
     });
     const res = await post(
       village.id,
-      move('recognized', { periodKey: 'RP6-2026-03', decision: { number: '30/QĐ-UBND', date: '2026-03-12' } }),
+      move('recognized', {
+        periodKey: 'RP6-2026-03',
+        decision: { number: '30/QĐ-UBND', date: '2026-03-12' },
+        override: { reason: 'Quyết định của Ban chỉ đạo ngày 12/3.' },
+      }),
     );
     expect(res.body.decisions[0].late).toBe(true);
   });

@@ -16,3 +16,4 @@ export * from './queries/commitments.ts';
 export * from './queries/contests.ts';
 export * from './queries/registry.ts';
 export * from './queries/reports.ts';
+export * from './queries/coverage-rollups.ts';

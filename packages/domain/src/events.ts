@@ -54,3 +54,38 @@ export const pairingPolicy = { digits: 6, validMinutes: 15 } as const;
 export const pairingCodeSchema = z.string().regex(/^\d{6}$/);
 
 export const kioskIdleSeconds = { min: 30, max: 900, default: 90 } as const;
+
+/**
+ * Reads a phone may add to the phone-readers figure per device and Vietnam day; beyond it they are kept but count
+ * nowhere, so one script cannot inflate a village's figure.
+ */
+export const phoneReadsPerDevicePerDay = 100;
+
+export interface EventPlace {
+  communeId: string | null;
+  villageId: string | null;
+  schoolId: string | null;
+  /** A phone reader's own choice of village: shown as its own figure, never counted toward "reached". */
+  selfDeclared: boolean;
+}
+
+const nowhere: EventPlace = { communeId: null, villageId: null, schoolId: null, selfDeclared: false };
+
+/**
+ * Where an event counts. A paired kiosk's events count for the village or school where it stands (these may mark
+ * a village reached). An event without a kiosk counts only if it names an active village, and then only in the
+ * phone-readers figure, while the device's daily allowance lasts; past it, or without a village, it counts nowhere.
+ * Answers `unknown village` for a village that does not exist or is inactive.
+ */
+export function eventPlace(
+  kiosk: { communeId: string; villageId: string | null; schoolId: string | null } | null,
+  named: { id: string; communeId: string; active: boolean } | null | undefined,
+  withinAllowance: () => boolean,
+): EventPlace | 'unknown village' {
+  if (kiosk)
+    return { communeId: kiosk.communeId, villageId: kiosk.villageId, schoolId: kiosk.schoolId, selfDeclared: false };
+  if (named === undefined) return nowhere;
+  if (!named?.active) return 'unknown village';
+  if (!withinAllowance()) return nowhere;
+  return { communeId: named.communeId, villageId: named.id, schoolId: null, selfDeclared: true };
+}

@@ -18,3 +18,4 @@ export * from './periods.ts';
 export * from './indicators.ts';
 export * from './activities.ts';
 export * from './registry.ts';
+export * from './coverage-rollup.ts';

@@ -5,6 +5,8 @@ import {
   defaultCoverageSettings,
   indicatorKeys,
   monthlySeries,
+  reachedShare,
+  tallyTouches,
   type ActivityTouch,
   type IndicatorInput,
   type VillageUnit,
@@ -31,18 +33,25 @@ const touch = (date: string, villageId: string | null, schoolId: string | null =
   schoolId,
 });
 
-const input = (over: Partial<IndicatorInput> = {}): IndicatorInput => ({
-  period: periodRange('2026-Q4'),
-  villages: [],
-  schools: [],
-  organizations: [],
-  touches: [],
-  digital: {},
-  commitments: emptyTallies(),
-  settings: defaultCoverageSettings,
-  recognizedVillageIds: [],
-  ...over,
-});
+/** An input whose activity tally is cut from raw touches, the way a from-scratch recomputation would. */
+const input = ({
+  touches = [],
+  ...over
+}: Partial<IndicatorInput> & { touches?: ActivityTouch[] } = {}): IndicatorInput => {
+  const period = over.period ?? periodRange('2026-Q4');
+  return {
+    period,
+    villages: [],
+    schools: [],
+    organizations: [],
+    activity: tallyTouches(touches, period),
+    digital: {},
+    commitments: emptyTallies(),
+    settings: defaultCoverageSettings,
+    recognizedVillageIds: [],
+    ...over,
+  };
+};
 
 describe('computeIndicators', () => {
   it('gives every indicator a null ratio for an empty commune, never a division by zero', () => {
@@ -235,18 +244,22 @@ describe('computeIndicators', () => {
 
 describe('monthlySeries', () => {
   it('computes each month with the headline rule', () => {
+    const touches = [touch('2026-10-03', 'v1'), touch('2026-11-30', 'v1'), touch('2026-11-30', 'v2')];
     const series = monthlySeries(
       {
         villages: [village('v1'), village('v2')],
         schools: [],
         organizations: [],
-        touches: [touch('2026-10-03', 'v1'), touch('2026-11-30', 'v1'), touch('2026-11-30', 'v2')],
         commitments: emptyTallies(),
         settings: { digitalReachCounts: true, minEvents: 1 },
         recognizedVillageIds: [],
       },
       ['2026-10', '2026-11', '2026-12'],
-      { '2026-12': { v2: { events: 3, quizzes: 0 } } },
+      {
+        '2026-10': { activity: tallyTouches(touches, periodRange('2026-10')), digital: {} },
+        '2026-11': { activity: tallyTouches(touches, periodRange('2026-11')), digital: {} },
+        '2026-12': { activity: tallyTouches([], periodRange('2026-12')), digital: { v2: { events: 3, quizzes: 0 } } },
+      },
     );
     expect(series).toEqual([
       {
@@ -284,5 +297,22 @@ describe('daysBetween', () => {
   it('counts calendar days across February', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
+  });
+});
+
+describe('reachedShare', () => {
+  it('gives each village the share of begun sub-periods in which it was reached, rounded down', () => {
+    const villages = [village('v1'), village('v2'), village('v3')];
+    const months = ['2026-09', '2026-10', '2026-11'].map((m) =>
+      computeIndicators(
+        input({
+          period: periodRange(m),
+          villages,
+          touches: [touch('2026-09-30', 'v1'), touch('2026-10-01', 'v1'), touch('2026-11-15', 'v2')],
+        }),
+      ),
+    );
+    expect(reachedShare(months, ['v1', 'v2', 'v3'])).toEqual({ v1: 66, v2: 33, v3: 0 });
+    expect(reachedShare([], ['v1'])).toEqual({ v1: null });
   });
 });

@@ -54,6 +54,51 @@ export interface DigitalReach {
   quizzes: number;
 }
 
+/** A unit's logged activities in a period: how many, and the latest day. */
+export interface UnitActivity {
+  n: number;
+  last: string;
+}
+
+/**
+ * Logged outreach in a period, already cut to it: per village and school (an activity reaching three villages
+ * counts once for each) and the number of distinct activities. The coverage rollups give it as sums over days;
+ * `tallyTouches` gives the same from raw activity rows.
+ */
+export interface ActivityTally {
+  villages: Record<string, UnitActivity>;
+  schools: Record<string, UnitActivity>;
+  count: number;
+}
+
+export const emptyActivity = (): ActivityTally => ({ villages: {}, schools: {}, count: 0 });
+
+/** Adds one unit's activities to a map (counts add up, the latest day wins). */
+export function addActivity(map: Record<string, UnitActivity>, id: string, n: number, last: string) {
+  const seen = map[id];
+  if (!seen) map[id] = { n, last };
+  else {
+    seen.n += n;
+    if (last > seen.last) seen.last = last;
+  }
+}
+
+/** The activity tally of a period from raw touches (one row per activity and unit), in Vietnam dates. */
+export function tallyTouches(touches: readonly ActivityTouch[], period: Pick<Period, 'start' | 'end'>): ActivityTally {
+  const from = vnDate(period.start);
+  const to = vnDate(period.end); // exclusive
+  const out = emptyActivity();
+  const ids = new Set<string>();
+  for (const t of touches) {
+    if (t.date < from || t.date >= to) continue;
+    ids.add(t.activityId);
+    if (t.villageId) addActivity(out.villages, t.villageId, 1, t.date);
+    if (t.schoolId) addActivity(out.schools, t.schoolId, 1, t.date);
+  }
+  out.count = ids.size;
+  return out;
+}
+
 export const coverageSettingsSchema = z.strictObject({
   /** Whether kiosk and online events count toward "reached" (off by default: only logged outreach counts). */
   digitalReachCounts: z.boolean(),
@@ -68,7 +113,8 @@ export interface IndicatorInput {
   villages: readonly VillageUnit[];
   schools: readonly SimpleUnit[];
   organizations: readonly SimpleUnit[];
-  touches: readonly ActivityTouch[];
+  /** Logged outreach in the period (see `ActivityTally`). */
+  activity: ActivityTally;
   digital: Readonly<Record<string, DigitalReach>>;
   commitments: CommitmentTallies;
   settings: CoverageSettings;
@@ -137,43 +183,25 @@ function figure(key: IndicatorKey, numerator: number, denominator: number, unitI
   };
 }
 
-/** Both fixtures count once both were installed before the period ended. */
-function hasMailboxAndBoard(v: VillageUnit, endDate: string) {
+/** Both fixtures count once both were installed before the period ended (`endDate`: its first day after). */
+export function hasMailboxAndBoard(v: Pick<VillageUnit, 'mailboxInstalledOn' | 'boardInstalledOn'>, endDate: string) {
   return (
     !!v.mailboxInstalledOn && !!v.boardInstalledOn && v.mailboxInstalledOn < endDate && v.boardInstalledOn < endDate
   );
 }
 
 export function computeIndicators(input: IndicatorInput): IndicatorResult {
-  const from = vnDate(input.period.start);
   const to = vnDate(input.period.end); // exclusive
   const villages = input.villages.filter((v) => v.active);
   const schools = input.schools.filter((s) => s.active);
   const organizations = input.organizations.filter((o) => o.active);
 
-  const byVillage = new Map<string, { n: number; last: string }>();
-  const bySchool = new Map<string, { n: number; last: string }>();
-  const activityIds = new Set<string>();
-  for (const t of input.touches) {
-    if (t.date < from || t.date >= to) continue;
-    activityIds.add(t.activityId);
-    for (const [map, id] of [
-      [byVillage, t.villageId],
-      [bySchool, t.schoolId],
-    ] as const) {
-      if (!id) continue;
-      const seen = map.get(id);
-      if (!seen) map.set(id, { n: 1, last: t.date });
-      else {
-        seen.n += 1;
-        if (t.date > seen.last) seen.last = t.date;
-      }
-    }
-  }
+  const byVillage = input.activity.villages;
+  const bySchool = input.activity.schools;
 
   const { settings, commitments } = input;
   const villageRows: VillageCoverage[] = villages.map((v) => {
-    const logged = byVillage.get(v.id);
+    const logged = byVillage[v.id];
     const digital = input.digital[v.id] ?? { events: 0, quizzes: 0 };
     const digitalCounts = settings.digitalReachCounts && digital.events >= settings.minEvents;
     const verified = commitments.householdsByVillage[v.id] ?? 0;
@@ -189,7 +217,7 @@ export function computeIndicators(input: IndicatorInput): IndicatorResult {
     };
   });
   const schoolRows: SchoolCoverage[] = schools.map((s) => {
-    const logged = bySchool.get(s.id);
+    const logged = bySchool[s.id];
     return { schoolId: s.id, reached: !!logged, activities: logged?.n ?? 0, lastActivityDate: logged?.last ?? null };
   });
 
@@ -254,7 +282,7 @@ export function computeIndicators(input: IndicatorInput): IndicatorResult {
     },
     villages: villageRows,
     schools: schoolRows,
-    activityCount: activityIds.size,
+    activityCount: input.activity.count,
   };
 }
 
@@ -268,19 +296,25 @@ export interface MonthPoint {
   digitalEvents: number;
 }
 
+/** What one month of a commune's coverage holds: its logged outreach and digital reach per village. */
+export interface MonthCoverage {
+  activity: ActivityTally;
+  digital: Readonly<Record<string, DigitalReach>>;
+}
+
 /**
  * Village and school coverage month by month, for the chart. Each month is computed with the same rule as the
  * headline (`computeIndicators`), digital reach included where the commune counts it.
  */
 export function monthlySeries(
-  input: Omit<IndicatorInput, 'period' | 'digital'>,
+  input: Omit<IndicatorInput, 'period' | 'digital' | 'activity'>,
   months: readonly string[],
-  digitalByMonth: Readonly<Record<string, Readonly<Record<string, DigitalReach>>>>,
+  byMonth: Readonly<Record<string, MonthCoverage>>,
 ): MonthPoint[] {
   return months.map((month) => {
     const period = periodRange(month);
-    const digital = digitalByMonth[month] ?? {};
-    const r = computeIndicators({ ...input, period, digital });
+    const { activity, digital } = byMonth[month] ?? { activity: emptyActivity(), digital: {} };
+    const r = computeIndicators({ ...input, period, activity, digital });
     return {
       month,
       villagesReached: r.figures.villageOutreach.numerator,
@@ -288,9 +322,27 @@ export function monthlySeries(
       schoolsReached: r.figures.schoolOutreach.numerator,
       schools: r.figures.schoolOutreach.denominator,
       activities: r.activityCount,
-      digitalEvents: Object.values(digital).reduce((s, d) => s + d.events, 0),
+      digitalEvents: Object.values(digital).reduce((sum, d) => sum + d.events, 0),
     };
   });
+}
+
+/**
+ * The share (whole percent, rounded down) of the sub-periods begun so far in which each village was reached: the
+ * registry's outreach criterion, where "every month" means every month of the recognition period. Null for a
+ * village when no sub-period has begun.
+ */
+export function reachedShare(subPeriods: readonly IndicatorResult[], villageIds: readonly string[]) {
+  const reachedIn = new Map<string, number>();
+  for (const r of subPeriods) {
+    for (const v of r.villages) if (v.reached) reachedIn.set(v.villageId, (reachedIn.get(v.villageId) ?? 0) + 1);
+  }
+  return Object.fromEntries(
+    villageIds.map((id) => [
+      id,
+      subPeriods.length > 0 ? Math.floor((100 * (reachedIn.get(id) ?? 0)) / subPeriods.length) : null,
+    ]),
+  ) as Record<string, number | null>;
 }
 
 /** Whole days between two Vietnam dates (YYYY-MM-DD), for "days since the last activity". */

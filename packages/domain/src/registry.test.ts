@@ -10,7 +10,9 @@ import {
   canReadReports,
   certificateNumber,
   checkEnteredValues,
+  checkRecognitionCriteria,
   checkTransition,
+  checkVillageActive,
   checklistComplete,
   checklistSummary,
   criteriaListInput,
@@ -287,5 +289,60 @@ describe('report periods', () => {
     for (const key of ['2026-Q1', '2026-H2', '2026']) expect(reportPeriodKey.safeParse(key).success, key).toBe(true);
     for (const key of ['2026-03', 'RP6-2026-03', 'SY2026-2027', '2026-Q5', '1999'])
       expect(reportPeriodKey.safeParse(key).success, key).toBe(false);
+  });
+});
+
+describe('recognition against unmet criteria', () => {
+  const row = (key: string, source: 'computed' | 'entered', met: boolean | null) => ({
+    key,
+    labelVi: key,
+    labelEn: key,
+    source,
+    value: null,
+    met,
+    target: null,
+    maxCount: null,
+    note: null,
+    toCheck: false,
+  });
+  const checklist = [
+    row('villageOutreach', 'computed', false),
+    row('mailboxBoard', 'computed', null),
+    row('dealers', 'entered', false),
+  ];
+  const reason = { reason: 'Ban chỉ đạo xã đã kiểm tra thực tế tại thôn.' };
+
+  it('needs a written reason to recognise a village whose computed criteria are not met', () => {
+    expect(() => checkRecognitionCriteria({ to: 'recognized' }, checklist)).toThrowError(
+      expect.objectContaining({ status: 422, code: 'registry_criteria_unmet' }),
+    );
+    expect(checkRecognitionCriteria({ to: 'maintaining', override: reason }, checklist)).toEqual({
+      reason: reason.reason,
+      criteria: ['villageOutreach'],
+    });
+  });
+
+  it('keeps no override when the computed criteria are met or unknown, and refuses one on other moves', () => {
+    const met = [row('villageOutreach', 'computed', true), row('mailboxBoard', 'computed', null)];
+    expect(checkRecognitionCriteria({ to: 'recognized' }, met)).toBeNull();
+    expect(checkRecognitionCriteria({ to: 'recognized', override: reason }, met)).toBeNull();
+    expect(() => checkRecognitionCriteria({ to: 'proposed', override: reason }, checklist)).toThrow(AppError);
+    expect(checkRecognitionCriteria({ to: 'building' }, checklist)).toBeNull();
+  });
+
+  it('takes a reason of at least ten characters', () => {
+    const base = { requestId, to: 'recognized' };
+    expect(transitionInput.safeParse({ ...base, override: { reason: 'vì sao' } }).success).toBe(false);
+    expect(transitionInput.safeParse({ ...base, override: reason }).success).toBe(true);
+  });
+});
+
+describe('checkVillageActive', () => {
+  it('lets an inactive village only be reset or marked lost', () => {
+    expect(() => checkVillageActive(false, 'building')).toThrowError(
+      expect.objectContaining({ status: 409, code: 'registry_village_inactive' }),
+    );
+    expect(() => checkVillageActive(false, 'lost')).not.toThrow();
+    expect(() => checkVillageActive(true, 'building')).not.toThrow();
   });
 });

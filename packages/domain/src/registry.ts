@@ -74,6 +74,20 @@ export const transitionInput = z.strictObject({
   periodKey: recognitionPeriodKey.optional(),
   decision: decisionInput.optional(),
   note: z.string().trim().max(500).optional(),
+  /**
+   * A recognition against computed criteria that are not met: the committee's written reason for deciding anyway.
+   * It is kept on the decision, in the audit log and on the registry screen.
+   */
+  override: z
+    .strictObject({
+      reason: z
+        .string()
+        .trim()
+        .min(10)
+        .max(500)
+        .regex(/^[^\p{Cc}]*$/u),
+    })
+    .optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
@@ -97,6 +111,39 @@ export function checkTransition(from: RegistryStatus, input: TransitionInput, no
   } else if (input.decision) {
     throw new AppError(422, 'validation_failed', {}, [{ path: 'decision', message: 'only for a recognition' }]);
   }
+}
+
+/** An inactive village can only be reset or marked lost: it is out of the commune's list. */
+export function checkVillageActive(active: boolean, to: RegistryStatus): void {
+  if (!active && to !== 'not_started' && to !== 'lost') throw new AppError(409, 'registry_village_inactive');
+}
+
+/** What a recognition records when it was decided against unmet computed criteria. */
+export interface RecognitionOverride {
+  reason: string;
+  /** The keys of the computed criteria that were not met when it was decided. */
+  criteria: string[];
+}
+
+/**
+ * A recognition (or maintained status) whose computed criteria are not all met needs an override with a written
+ * reason: throws 422 `registry_criteria_unmet` naming them otherwise. Answers the override to record, or null when
+ * every computed criterion is met or still unknown (an override given then is not needed and not kept).
+ */
+export function checkRecognitionCriteria(
+  input: Pick<TransitionInput, 'to' | 'override'>,
+  checklist: readonly CriterionResult[],
+): RecognitionOverride | null {
+  if (!needsDecision(input.to)) {
+    if (input.override) {
+      throw new AppError(422, 'validation_failed', {}, [{ path: 'override', message: 'only for a recognition' }]);
+    }
+    return null;
+  }
+  const unmet = checklist.filter((c) => c.source === 'computed' && c.met === false).map((c) => c.key);
+  if (unmet.length === 0) return null;
+  if (!input.override) throw new AppError(422, 'registry_criteria_unmet', { criteria: unmet.join(', ') });
+  return { reason: input.override.reason, criteria: unmet };
 }
 
 export type DeadlineLevel = 'ok' | 'soon' | 'overdue';

@@ -33,6 +33,8 @@ export interface Deps {
     login: RateLimiter;
     publicWrite: RateLimiter;
     events: RateLimiter;
+    /** Phone reads that count toward the phone-readers figure, per device (address) and Vietnam day. */
+    phoneReads: RateLimiter;
     contestPhone: RateLimiter;
     contestAddress: RateLimiter;
   };

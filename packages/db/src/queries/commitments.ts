@@ -1,13 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import {
-  campaignKinds,
-  defaultRetentionMonths,
-  emptyTallies,
-  type CampaignKind,
-  type CommitmentTallies,
-  type DuplicateCandidate,
-  type EntryStatus,
-} from '@vungxanh/domain';
+import { and, asc, count, desc, eq, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { defaultRetentionMonths, type CampaignKind, type DuplicateCandidate, type EntryStatus } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import {
   commitmentCampaigns,
@@ -170,78 +162,6 @@ export async function insertPaperEntries(db: Db, rows: readonly EntryInsert[], a
   for (let i = 0; i < rows.length; i += 25) chunks.push(rows.slice(i, i + 25));
   await db.batch([auditInsert(db, audit), ...chunks.map((chunk) => db.insert(commitmentEntries).values(chunk))]);
   return rows.length;
-}
-
-// Listed rather than "not household", so the tally index is searched by kind instead of every row read.
-const unitKinds = campaignKinds.filter((k) => k !== 'household');
-
-/**
- * Per commune, the counts commitment coverage needs for a campaign year: verified household
- * entries per village (at most one per household: duplicates are marked, so each verified entry is
- * one household), signed household entries per village, and the organizations and schools with a
- * verified entry.
- */
-export async function commitmentTallies(
-  db: Db,
-  communeIds: readonly string[],
-  year: number,
-): Promise<Map<string, CommitmentTallies>> {
-  const result = new Map<string, CommitmentTallies>(communeIds.map((id) => [id, emptyTallies()]));
-  if (communeIds.length === 0) return result;
-  const inYear = and(
-    inArray(commitmentEntries.communeId, [...communeIds]),
-    eq(commitmentCampaigns.year, year),
-    notInArray(commitmentEntries.status, ['rejected', 'duplicate']),
-  );
-  const [households, units] = await Promise.all([
-    db
-      .select({
-        communeId: commitmentEntries.communeId,
-        villageId: commitmentEntries.villageId,
-        signed: count(),
-        verified: sql<number>`sum(case when ${commitmentEntries.status} = 'verified' then 1 else 0 end)`,
-      })
-      .from(commitmentEntries)
-      .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
-      .where(and(inYear, eq(commitmentEntries.kind, 'household')))
-      .groupBy(commitmentEntries.communeId, commitmentEntries.villageId),
-    db
-      .selectDistinct({
-        communeId: commitmentEntries.communeId,
-        schoolId: commitmentEntries.schoolId,
-        organizationId: commitmentEntries.organizationId,
-      })
-      .from(commitmentEntries)
-      // The unary + keeps SQLite from walking every entry of the year's campaigns by campaign id: the few
-      // non-household entries are found through the tally index by commune and kind instead (383 ms → 1 ms
-      // on the bench's 200,000 entries).
-      .innerJoin(commitmentCampaigns, sql`${commitmentCampaigns.id} = +${commitmentEntries.campaignId}`)
-      .where(and(inYear, eq(commitmentEntries.status, 'verified'), inArray(commitmentEntries.kind, unitKinds))),
-  ]);
-  for (const r of households) {
-    const t = result.get(r.communeId);
-    if (!t || !r.villageId) continue;
-    t.signedByVillage[r.villageId] = r.signed;
-    t.householdsByVillage[r.villageId] = Number(r.verified ?? 0);
-  }
-  for (const r of units) {
-    const t = result.get(r.communeId);
-    if (!t) continue;
-    if (r.schoolId && !t.schoolIds.includes(r.schoolId)) t.schoolIds.push(r.schoolId);
-    if (r.organizationId && !t.organizationIds.includes(r.organizationId)) t.organizationIds.push(r.organizationId);
-  }
-  return result;
-}
-
-/** Entry counts by campaign kind and status for one commune's campaign year (the periodic report). */
-export async function commitmentSummary(db: Db, communeId: string, year: number) {
-  const rows = await db
-    .select({ kind: commitmentEntries.kind, status: commitmentEntries.status, n: count() })
-    .from(commitmentEntries)
-    .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentEntries.campaignId))
-    .where(and(eq(commitmentEntries.communeId, communeId), eq(commitmentCampaigns.year, year)))
-    .groupBy(commitmentEntries.kind, commitmentEntries.status);
-  return rows.map((r) => ({ kind: r.kind, status: r.status, count: r.n }));
 }
 
 export async function retentionMonthsOf(db: Db, communeId: string) {

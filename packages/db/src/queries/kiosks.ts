@@ -46,7 +46,8 @@ export interface EventRow {
 
 /**
  * Stores a batch of events in one statement; ids already stored are skipped, so a replay is
- * harmless. Returns how many rows were new. A kiosk's count and last-seen move in the same batch.
+ * harmless. Returns how many rows were new. A kiosk's count and last-seen move in the same transaction, and
+ * the coverage rollups with them (triggers).
  */
 export async function storeEvents(db: Db, rows: readonly EventRow[], receivedAt: Date, kioskId: string | null) {
   if (rows.length === 0) return 0;
@@ -71,18 +72,19 @@ export async function storeEvents(db: Db, rows: readonly EventRow[], receivedAt:
     args,
   };
   if (!kioskId) return (await db.$client.execute(insert)).rows.length;
+  // changes() is the insert's own count of new rows (rows the rollup triggers write are not in it), so the
+  // kiosk's count moves in the same transaction as the events it counts and cannot fall behind after a crash.
   const [inserted] = await db.$client.batch(
-    [insert, { sql: 'UPDATE kiosks SET last_seen_at = ? WHERE id = ?', args: [receivedAt.getTime(), kioskId] }],
+    [
+      insert,
+      {
+        sql: 'UPDATE kiosks SET last_seen_at = ?, events_count = events_count + changes() WHERE id = ?',
+        args: [receivedAt.getTime(), kioskId],
+      },
+    ],
     'write',
   );
-  const stored = inserted!.rows.length;
-  if (stored > 0) {
-    await db
-      .update(kiosks)
-      .set({ eventsCount: sql`${kiosks.eventsCount} + ${stored}` })
-      .where(eq(kiosks.id, kioskId));
-  }
-  return stored;
+  return inserted!.rows.length;
 }
 
 export async function countEvents(db: Db, filter: { kioskId?: string; communeId?: string } = {}) {

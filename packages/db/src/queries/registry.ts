@@ -190,7 +190,13 @@ export interface TransitionWrite {
   effectiveOn: string;
   note: string | null;
   accountId: string | null;
-  decision: { kind: DecisionKind; number: string; date: string; certificateNumber: string | null } | null;
+  decision: {
+    kind: DecisionKind;
+    number: string;
+    date: string;
+    certificateNumber: string | null;
+    override: { reason: string; criteria: string[] } | null;
+  } | null;
 }
 
 /**
@@ -227,6 +233,8 @@ export async function applyTransition(db: Db, w: TransitionWrite) {
           number: w.decision.number,
           date: w.decision.date,
           certificateNumber: certificate,
+          overrideReason: w.decision.override?.reason ?? null,
+          overrideCriteria: w.decision.override?.criteria ?? null,
         })
         .returning({ id: recognitionDecisions.id });
       decisionId = d!.id;

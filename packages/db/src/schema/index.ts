@@ -15,3 +15,4 @@ export * from './contests.ts';
 export * from './commitments.ts';
 export * from './activities.ts';
 export * from './registry.ts';
+export * from './coverage-rollups.ts';

@@ -91,6 +91,10 @@ export const recognitionDecisions = sqliteTable(
     number: text('number').notNull(),
     date: text('date').notNull(),
     certificateNumber: text('certificate_number').notNull(),
+    /** Set when the committee recognised the village against unmet computed criteria: its written reason. */
+    overrideReason: text('override_reason'),
+    /** The computed criteria (keys) that were unmet when it decided, as JSON; null without an override. */
+    overrideCriteria: text('override_criteria', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [

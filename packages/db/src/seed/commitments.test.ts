@@ -3,7 +3,7 @@ import { campaignKinds } from '@vungxanh/domain';
 import { createTestDb, factories } from '../testing.ts';
 import { schema } from '../index.ts';
 import type { Db } from '../client.ts';
-import { commitmentTallies } from '../queries/commitments.ts';
+import { commitmentTallies } from '../queries/coverage-rollups.ts';
 import { seedDemoUnits } from './index.ts';
 import { seedDemoCampaigns } from './commitments.ts';
 

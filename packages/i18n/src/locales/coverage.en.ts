@@ -63,6 +63,9 @@ export const coverageEn = {
       'When on, a village with at least the minimum number of uses in the period counts as reached, besides logged activities.',
     digitalOn: 'Kiosk and online use counts (from {{min}} uses per village).',
     digitalOff: 'Only logged outreach activities count.',
+    kioskEvents: 'Uses of paired kiosks in the period: {{n}}',
+    phoneEvents:
+      'Phone reads by people who chose their village: {{n}} (counted apart, never used to mark a village reached; at most 100 per device per day)',
     minEvents: 'Minimum uses per village in the period',
     settingsTitle: 'How coverage is counted',
     openCommune: 'Open',

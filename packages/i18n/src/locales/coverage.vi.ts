@@ -61,6 +61,9 @@ export const coverageVi = {
       'Khi bật, thôn có từ số lượt tối thiểu trở lên trong kỳ được tính là đã tuyên truyền, bên cạnh các hoạt động được ghi.',
     digitalOn: 'Đang tính lượt dùng ki-ốt và trực tuyến (từ {{min}} lượt/thôn).',
     digitalOff: 'Chỉ tính các hoạt động tuyên truyền được ghi.',
+    kioskEvents: 'Lượt dùng ki-ốt đã ghép nối trong kỳ: {{n}}',
+    phoneEvents:
+      'Lượt đọc trên điện thoại tự chọn thôn: {{n}} (tính riêng, không dùng để xác định thôn đã được tuyên truyền; tối đa 100 lượt mỗi máy mỗi ngày)',
     minEvents: 'Số lượt tối thiểu mỗi thôn trong kỳ',
     settingsTitle: 'Cách tính độ phủ',
     openCommune: 'Xem chi tiết',

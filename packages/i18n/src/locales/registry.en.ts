@@ -80,6 +80,13 @@ export const registryEn = {
     workflow: 'Recognition workflow',
     noMoves: 'No next step.',
     recognizeTitle: 'Recognise by decision',
+    overrideTitle: 'The village does not meet the computed criteria',
+    overrideIntro:
+      'These criteria are not met for the period: {{criteria}}. If the steering committee recognises the village all the same, write down why. The reason is kept with the decision and in the audit log.',
+    overrideReason: 'Reason for recognising against unmet criteria',
+    overrideHint: 'At least 10 characters, at most 500.',
+    overridden: 'Recognised against unmet criteria',
+    overriddenReason: 'Reason: {{reason}}',
     criteriaTitle: 'Drug-free village criteria',
     criteriaIntro:
       'Each province adjusts its list. The defaults come from the commune plans and must be checked against Decision 28/2025/QĐ-TTg.',
@@ -167,6 +174,8 @@ export const registryEn = {
     registry_decision_date: 'The decision date must fall within the recognition period and not after today.',
     registry_checklist_incomplete: 'Enter every criterion’s figure for the period before proposing the village.',
     registry_village_inactive: 'This village is inactive.',
+    registry_criteria_unmet:
+      'The village does not meet the computed criteria of the period. To recognise it, give the steering committee’s reason.',
     registry_stale: 'Someone else just changed this village. Reload the page.',
     registry_decision_exists: 'The village already has a decision for this recognition period.',
   },

@@ -78,6 +78,13 @@ export const registryVi = {
     workflow: 'Quy trình công nhận',
     noMoves: 'Không có bước tiếp theo.',
     recognizeTitle: 'Công nhận theo quyết định',
+    overrideTitle: 'Thôn chưa đạt các tiêu chí tính từ số liệu',
+    overrideIntro:
+      'Các tiêu chí sau chưa đạt trong kỳ: {{criteria}}. Nếu Ban chỉ đạo vẫn công nhận, hãy ghi rõ lý do. Lý do được lưu cùng quyết định và trong nhật ký.',
+    overrideReason: 'Lý do công nhận khi chưa đạt tiêu chí',
+    overrideHint: 'Ít nhất 10 ký tự, tối đa 500.',
+    overridden: 'Công nhận khi chưa đạt tiêu chí',
+    overriddenReason: 'Lý do: {{reason}}',
     criteriaTitle: 'Tiêu chí thôn không ma túy',
     criteriaIntro:
       'Danh sách tiêu chí do tỉnh, thành phố điều chỉnh. Các tiêu chí mặc định lấy từ kế hoạch của xã, phường và cần đối chiếu với Quyết định 28/2025/QĐ-TTg.',
@@ -165,6 +172,8 @@ export const registryVi = {
     registry_decision_date: 'Ngày quyết định phải trong kỳ công nhận và không sau hôm nay.',
     registry_checklist_incomplete: 'Cần nhập đủ số liệu các tiêu chí của kỳ trước khi đề nghị công nhận.',
     registry_village_inactive: 'Thôn này đã ngừng hoạt động.',
+    registry_criteria_unmet:
+      'Thôn chưa đạt các tiêu chí tính từ số liệu của kỳ. Muốn công nhận, cần ghi rõ lý do của Ban chỉ đạo.',
     registry_stale: 'Trạng thái của thôn vừa được người khác thay đổi. Hãy tải lại trang.',
     registry_decision_exists: 'Thôn đã có quyết định cho kỳ công nhận này.',
   },

@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AppError, commitmentCoverage, retentionCutoff, vietnamToday } from '@vungxanh/domain';
+import { AppError, retentionCutoff, vietnamToday } from '@vungxanh/domain';
 import {
-  commitmentSummary,
-  commitmentTallies,
-  coverageUnits,
   entriesForExport,
   getCampaign,
   getUnit,
@@ -12,6 +9,7 @@ import {
   setRetentionMonths,
 } from '@vungxanh/db';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
+import { commitmentCoverageFor, commitmentSummaryFor } from '../../use-cases/coverage.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import type * as routes from './commitments.routes.ts';
@@ -75,18 +73,13 @@ export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => 
 export const coverage: Handler<typeof routes.coverage> = async (c) => {
   const q = c.req.valid('query');
   const commune = await readableCommune(c, communeParam(c, q.communeId));
-  const { db } = c.get('deps');
-  const [units, tallies] = await Promise.all([
-    coverageUnits(db, [commune.id]),
-    commitmentTallies(db, [commune.id], q.year),
-  ]);
-  return c.json({ year: q.year, ...commitmentCoverage(units, tallies.get(commune.id)!) }, 200);
+  return c.json({ year: q.year, ...(await commitmentCoverageFor(c.get('deps').db, commune.id, q.year)) }, 200);
 };
 
 export const summary: Handler<typeof routes.summary> = async (c) => {
   const q = c.req.valid('query');
   const commune = await readableCommune(c, communeParam(c, q.communeId));
-  return c.json({ items: await commitmentSummary(c.get('deps').db, commune.id, q.year) }, 200);
+  return c.json({ items: await commitmentSummaryFor(c.get('deps').db, commune.id, q.year) }, 200);
 };
 
 export const getPrivacy: Handler<typeof routes.getPrivacy> = async (c) => {

@@ -3,7 +3,9 @@ import {
   canManageUnits,
   computeIndicators,
   daysBetween,
+  emptyCoverageTally,
   emptyTallies,
+  hasMailboxAndBoard,
   headlineKind,
   indicatorKeys,
   periodOf,
@@ -16,7 +18,6 @@ import {
   getCoverageSettings,
   getProvince,
   getUnit,
-  lastActivityByVillage,
   listActivities,
   setCoverageSettings,
   registryStatusByVillage,
@@ -25,7 +26,7 @@ import { auditContext, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune, visibleCommunes } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
-import { loadCoverage, periodInfo, seriesMonths, sumMonths } from './coverage.ts';
+import { coverageFor, lastActivityFor, periodInfo, seriesMonths } from '../../use-cases/coverage.ts';
 import type * as routes from './indicators.routes.ts';
 
 const figureList = (figures: Record<string, IndicatorFigure>) => indicatorKeys.map((k) => figures[k]!);
@@ -48,8 +49,8 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
   const { db } = c.get('deps');
   const period = periodRange(key);
   const [[coverage], lastEver, registry] = await Promise.all([
-    loadCoverage(db, [commune.id], key, { series: true }),
-    lastActivityByVillage(db, commune.id, vnDate(period.end)),
+    coverageFor(db, [commune.id], key, { series: true }),
+    lastActivityFor(db, commune.id, key),
     registryStatusByVillage(db, [commune.id]),
   ]);
   const { result, units } = coverage!;
@@ -62,7 +63,7 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
   const villages = result.villages
     .filter((v) => scope.schoolId === null && (!scope.villageId || v.villageId === scope.villageId))
     .map((v) => {
-      const last = lastEver.get(v.villageId) ?? null;
+      const last = lastEver('v', v.villageId);
       const info = villageInfo.get(v.villageId)!;
       return {
         id: v.villageId,
@@ -75,11 +76,7 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
         lastActivityDate: last,
         daysSince: last ? daysBetween(last, reference) : null,
         commitmentRatio: v.commitmentRatio,
-        mailboxAndBoard:
-          !!info.mailboxInstalledOn &&
-          !!info.boardInstalledOn &&
-          info.mailboxInstalledOn < endDate &&
-          info.boardInstalledOn < endDate,
+        mailboxAndBoard: hasMailboxAndBoard(info, endDate),
         registryStatus: registry.get(v.villageId) ?? 'not_started',
       };
     });
@@ -109,6 +106,7 @@ export const dashboard: Handler<typeof routes.dashboard> = async (c) => {
       figures: figureList(result.figures),
       activityCount: result.activityCount,
       digitalEvents: coverage!.digitalEvents,
+      phoneEvents: coverage!.phoneEvents,
       series: coverage!.series!,
       villages,
       schools,
@@ -130,24 +128,25 @@ export const village: Handler<typeof routes.village> = async (c) => {
   const key = q.period ?? periodOf(headlineKind(commune.targetFrequency), now);
   const period = periodRange(key);
   const [[coverage], lastEver, history, registry] = await Promise.all([
-    loadCoverage(db, [commune.id], key, { series: true }),
-    lastActivityByVillage(db, commune.id, vnDate(period.end)),
+    coverageFor(db, [commune.id], key, { series: true }),
+    lastActivityFor(db, commune.id, key),
     listActivities(db, { communeId: commune.id, villageId: row.id, limit: 50, offset: 0 }),
     registryStatusByVillage(db, [commune.id]),
   ]);
-  const { result, settings, touches, digitalByMonth } = coverage!;
+  const { result, settings, byMonth } = coverage!;
   const v = result.villages.find((x) => x.villageId === row.id);
-  const last = lastEver.get(row.id) ?? null;
+  const last = lastEver('v', row.id);
   const reference = vnDate(Math.min(now, period.end - 1));
   const endDate = vnDate(period.end);
   const series = seriesMonths(period).map((month) => {
+    const tally = byMonth[month] ?? emptyCoverageTally();
     const r = computeIndicators({
       period: periodRange(month),
       villages: [{ ...row, active: true }],
       schools: [],
       organizations: [],
-      touches: touches.filter((t) => t.villageId === row.id),
-      digital: sumMonths(digitalByMonth, [month]),
+      activity: tally.activity,
+      digital: tally.digital,
       commitments: emptyTallies(),
       settings,
       recognizedVillageIds: [],
@@ -181,11 +180,7 @@ export const village: Handler<typeof routes.village> = async (c) => {
             lastActivityDate: last,
             daysSince: last ? daysBetween(last, reference) : null,
             commitmentRatio: v.commitmentRatio,
-            mailboxAndBoard:
-              !!row.mailboxInstalledOn &&
-              !!row.boardInstalledOn &&
-              row.mailboxInstalledOn < endDate &&
-              row.boardInstalledOn < endDate,
+            mailboxAndBoard: hasMailboxAndBoard(row, endDate),
             registryStatus: registry.get(row.id) ?? 'not_started',
           }
         : null,
@@ -219,7 +214,7 @@ export const province: Handler<typeof routes.province> = async (c) => {
   const now = Date.now();
   const key = q.period ?? periodOf('quarter', now);
   const communes = await visibleCommunes(db, actor, row.id);
-  const coverage = await loadCoverage(
+  const coverage = await coverageFor(
     db,
     communes.map((x) => x.id),
     key,

@@ -86,7 +86,10 @@ export const Dashboard = z
     settings: Settings,
     figures: z.array(Figure),
     activityCount: z.number().int(),
+    /** Events from paired kiosks: the only digital reach that may mark a village reached. */
     digitalEvents: z.number().int(),
+    /** Events of phone readers who chose their village (bounded per device and day): shown apart, never "reached". */
+    phoneEvents: z.number().int(),
     series: z.array(MonthPoint),
     villages: z.array(VillageRow),
     schools: z.array(SchoolRow),

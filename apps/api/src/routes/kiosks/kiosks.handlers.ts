@@ -5,7 +5,6 @@ import {
   getKiosk,
   getUnit,
   insertKiosk,
-  kioskByToken,
   listKiosks,
   redeemPairingCode,
   updateKiosk,
@@ -14,6 +13,7 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import { clientIp } from '../../lib/client-ip.ts';
+import { deviceKiosk } from '../../lib/device.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
@@ -149,16 +149,6 @@ export const pair: Handler<typeof routes.pair> = async (c) => {
   await audit(c, { entity: 'kiosk', entityId: kiosk.id, communeId: kiosk.communeId, action: 'paired' });
   return c.json({ deviceToken: token, device: await deviceOf(c, kiosk) }, 200);
 };
-
-/** The kiosk named by the request's device token, or null when none was sent; a bad token is 401. */
-export async function deviceKiosk(c: Context<AppEnv>): Promise<KioskRow | null> {
-  const header = c.req.header('authorization');
-  if (!header) return null;
-  const token = header.match(/^Bearer ([\w-]{20,100})$/)?.[1];
-  const kiosk = token ? await kioskByToken(c.get('deps').db, sha(token)) : null;
-  if (!kiosk || kiosk.revokedAt) throw new AppError(401, 'kiosk_revoked');
-  return kiosk;
-}
 
 export const me: Handler<typeof routes.me> = async (c) => {
   const kiosk = await deviceKiosk(c);

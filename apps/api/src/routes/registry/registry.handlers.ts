@@ -5,7 +5,9 @@ import {
   canManageRegistry,
   canReadRegistry,
   checkEnteredValues,
+  checkRecognitionCriteria,
   checkTransition,
+  checkVillageActive,
   checklistComplete,
   checklistSummary,
   deadlineState,
@@ -45,7 +47,7 @@ import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { certificatePdf } from './registry.certificate.ts';
 import { toCriterion } from './criteria.handlers.ts';
-import { computedFacts } from './registry.facts.ts';
+import { recognitionFacts } from '../../use-cases/coverage.ts';
 import type * as routes from './registry.routes.ts';
 
 type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
@@ -63,6 +65,7 @@ const decisionDto = (d: DecisionRow, locale: 'vi' | 'en') => ({
   date: d.date,
   certificateNumber: d.certificateNumber,
   late: decidedLate(d.periodKey, d.date),
+  override: d.overrideReason ? { reason: d.overrideReason, criteria: d.overrideCriteria ?? [] } : null,
 });
 
 /** The commune if the caller may read its registry: 404 outside their scope, 403 for roles without the registry. */
@@ -92,22 +95,30 @@ async function communeCriteria(c: Ctx, commune: Commune) {
   return (await criteriaFor(c.get('deps').db, commune.provinceId)).items.map(toCriterion);
 }
 
+/** One village's checklist for a recognition period: computed facts and entered counts against the criteria. */
+async function villageChecklist(c: Ctx, commune: Commune, villageId: string, periodKey: string, now: number) {
+  const { db } = c.get('deps');
+  const [criteria, facts, entered] = await Promise.all([
+    communeCriteria(c, commune),
+    recognitionFacts(db, commune, periodKey, now),
+    enteredCriteriaValues(db, [villageId], periodKey),
+  ]);
+  const values = entered[villageId] ?? {};
+  return { criteria, values, checklist: evaluateCriteria(criteria, facts[villageId] ?? noFacts, values) };
+}
+
 /** Everything the village screen shows for one period; every write answers with it too. */
 async function villageView(c: Ctx, villageId: string, commune: Commune, periodKey: string) {
   const { db } = c.get('deps');
   const locale = c.get('locale');
   const now = Date.now();
-  const [criteria, facts, entered, rows, decisions, changes] = await Promise.all([
-    communeCriteria(c, commune),
-    computedFacts(db, commune, periodKey, now),
-    enteredCriteriaValues(db, [villageId], periodKey),
+  const [{ criteria, values, checklist }, rows, decisions, changes] = await Promise.all([
+    villageChecklist(c, commune, villageId, periodKey, now),
     registryVillageRows(db, commune.id, [villageId]),
     villageDecisions(db, villageId),
     villageChanges(db, villageId),
   ]);
   const row = rows[0]!;
-  const values = entered[villageId] ?? {};
-  const checklist = evaluateCriteria(criteria, facts[villageId] ?? noFacts, values);
   return {
     village: {
       id: row.id,
@@ -149,7 +160,7 @@ export const list: Handler<typeof routes.list> = async (c) => {
   const onlyOwn = actor.role === 'village_head' ? [actor.villageId ?? ''] : undefined;
   const [criteria, facts, rows, changes] = await Promise.all([
     communeCriteria(c, commune),
-    computedFacts(db, commune, periodKey, now),
+    recognitionFacts(db, commune, periodKey, now),
     registryVillageRows(db, commune.id, onlyOwn),
     communeStatusChanges(db, commune.id),
   ]);
@@ -237,9 +248,12 @@ export const transition: Handler<typeof routes.transition> = async (c) => {
 
   const from = (await registryVillageRows(db, commune.id, [v.id]))[0]!.status;
   checkTransition(from, input, now);
-  if (!v.active && input.to !== 'not_started' && input.to !== 'lost') {
-    throw new AppError(409, 'registry_village_inactive');
-  }
+  checkVillageActive(v.active, input.to);
+  // A recognition against unmet computed criteria needs the committee's written reason (kept on the decision).
+  const override = checkRecognitionCriteria(
+    input,
+    needsDecision(input.to) ? (await villageChecklist(c, commune, v.id, input.periodKey!, now)).checklist : [],
+  );
   if (input.to === 'proposed') {
     const entered = await enteredCriteriaValues(db, [v.id], input.periodKey!);
     if (!checklistComplete(await communeCriteria(c, commune), entered[v.id] ?? {})) {
@@ -253,6 +267,7 @@ export const transition: Handler<typeof routes.transition> = async (c) => {
           number: input.decision.number,
           date: input.decision.date,
           certificateNumber: input.decision.certificateNumber ?? null,
+          override,
         }
       : null;
   let result;
@@ -285,7 +300,14 @@ export const transition: Handler<typeof routes.transition> = async (c) => {
     entityId: v.id,
     communeId: commune.id,
     action: input.to,
-    summary: summarize({ from, to: input.to, periodKey: input.periodKey, decision: input.decision, note: input.note }),
+    summary: summarize({
+      from,
+      to: input.to,
+      periodKey: input.periodKey,
+      decision: input.decision,
+      note: input.note,
+      override: override ?? undefined,
+    }),
   });
   return c.json(await villageView(c, v.id, commune, viewPeriod(input.periodKey ?? null)), 200);
 };

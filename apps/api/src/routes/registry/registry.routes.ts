@@ -32,6 +32,8 @@ export const DecisionSchema = z
     certificateNumber: z.string(),
     /** Decided after the period's deadline (10/3 or 10/9). */
     late: z.boolean(),
+    /** Decided against unmet computed criteria: the written reason and the criteria (keys) that were unmet. */
+    override: z.object({ reason: z.string(), criteria: z.array(z.string()) }).nullable(),
   })
   .openapi('RecognitionDecision');
 

@@ -1,23 +1,8 @@
-import {
-  isDrugFree,
-  activityTypes,
-  periodLabel,
-  periodRange,
-  vnDate,
-  vnParts,
-  type ReportSection,
-} from '@vungxanh/domain';
-import {
-  activitiesByType,
-  commitmentSummary,
-  contestSummary,
-  decisionsBetween,
-  registryVillageRows,
-  type Db,
-} from '@vungxanh/db';
+import { isDrugFree, activityTypes, periodLabel, periodRange, vnDate, type ReportSection } from '@vungxanh/domain';
+import { activitiesByType, contestSummary, decisionsBetween, registryVillageRows, type Db } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import { resources } from '@vungxanh/i18n/server';
-import { loadCoverage } from '../indicators/coverage.ts';
+import { commitmentSummaryFor, coverageFor } from '../../use-cases/coverage.ts';
 
 export interface ReportContext {
   db: Db;
@@ -33,10 +18,10 @@ const words = (locale: Locale) => resources[locale].registry.reports;
 const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 
-/** Coverage by village, from the same computation as the dashboard (`loadCoverage`). */
+/** Coverage by village, from the same computation as the dashboard (`coverageFor`). */
 const coverage: SectionProvider = async ({ db, commune, periodKey, locale }) => {
   const t = words(locale);
-  const [result] = await loadCoverage(db, [commune.id], periodKey, { series: false });
+  const [result] = await coverageFor(db, [commune.id], periodKey, { series: false });
   const names = new Map(result!.units.villages.map((v) => [v.id, v.name]));
   const rows = result!.result.villages.map((v) => ({
     village: names.get(v.villageId) ?? '',
@@ -212,7 +197,7 @@ export function contestsSection(summary: readonly ContestSummaryRow[], locale: L
 
 // Commitments count for the campaign year the period ends in, as on the coverage dashboard.
 const commitments: SectionProvider = async ({ db, commune, periodKey, locale }) =>
-  commitmentsSection(await commitmentSummary(db, commune.id, vnParts(periodRange(periodKey).end - 1).year), locale);
+  commitmentsSection(await commitmentSummaryFor(db, commune.id, periodKey), locale);
 const contests: SectionProvider = async ({ db, commune, periodKey, locale }) => {
   const p = periodRange(periodKey);
   return contestsSection(await contestSummary(db, commune.id, p.start, p.end), locale);

@@ -1,0 +1,187 @@
+import { and, eq, gte, inArray, like, lt, ne, sql } from 'drizzle-orm';
+import { emptyTallies, type CampaignKind, type CommitmentTallies, type EntryStatus } from '@vungxanh/domain';
+import type { Db } from '../client.ts';
+import { commitmentCampaigns, commitmentDays, coverageDays } from '../schema/index.ts';
+
+/** One summed line of the coverage rollup: a unit's count of one metric over a range of days (or one month of it). */
+export interface CoverageSum {
+  communeId: string;
+  /** `YYYY-MM` when read by month, otherwise null. */
+  month: string | null;
+  unitKey: string;
+  metric: string;
+  n: number;
+  /** The latest day in the range with a count. */
+  last: string;
+}
+
+/**
+ * The rollup summed per commune, unit and metric between two Vietnam days (`toDay` exclusive), optionally per month.
+ * `metrics` narrows to metric prefixes (`act:`, `ev:`), which skips reading what a caller does not need.
+ */
+export async function coverageSums(
+  db: Db,
+  communeIds: readonly string[],
+  fromDay: string,
+  toDay: string,
+  options: { byMonth: boolean; metricPrefix?: string },
+): Promise<CoverageSum[]> {
+  if (communeIds.length === 0) return [];
+  const month = options.byMonth ? sql<string>`substr(${coverageDays.day}, 1, 7)` : sql<null>`null`;
+  const conditions = [
+    inArray(coverageDays.communeId, [...communeIds]),
+    gte(coverageDays.day, fromDay),
+    lt(coverageDays.day, toDay),
+  ];
+  if (options.metricPrefix) conditions.push(like(coverageDays.metric, `${options.metricPrefix}%`));
+  const rows = await db
+    .select({
+      communeId: coverageDays.communeId,
+      month,
+      unitKey: coverageDays.unitKey,
+      metric: coverageDays.metric,
+      n: sql<number>`sum(${coverageDays.n})`,
+      last: sql<string>`max(${coverageDays.day})`,
+    })
+    .from(coverageDays)
+    .where(and(...conditions))
+    .groupBy(coverageDays.communeId, month, coverageDays.unitKey, coverageDays.metric);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Each unit's latest activity day before a Vietnam day (exclusive), for "days since the last activity". */
+export async function lastActivityDays(db: Db, communeId: string, beforeDay: string) {
+  const rows = await db
+    .select({ unitKey: coverageDays.unitKey, last: sql<string>`max(${coverageDays.day})` })
+    .from(coverageDays)
+    .where(
+      and(
+        eq(coverageDays.communeId, communeId),
+        lt(coverageDays.day, beforeDay),
+        ne(coverageDays.unitKey, 'c'),
+        like(coverageDays.metric, 'act:%'),
+      ),
+    )
+    .groupBy(coverageDays.unitKey);
+  return new Map(rows.map((r) => [r.unitKey, r.last]));
+}
+
+/** Commitment entries per commune, unit, kind and status for the campaigns of one year, from the rollup. */
+export async function commitmentCounts(db: Db, communeIds: readonly string[], year: number) {
+  if (communeIds.length === 0) return [];
+  const rows = await db
+    .select({
+      communeId: commitmentDays.communeId,
+      unitKey: commitmentDays.unitKey,
+      kind: commitmentDays.kind,
+      status: commitmentDays.status,
+      n: sql<number>`sum(${commitmentDays.n})`,
+    })
+    .from(commitmentDays)
+    .innerJoin(commitmentCampaigns, eq(commitmentCampaigns.id, commitmentDays.campaignId))
+    .where(and(inArray(commitmentDays.communeId, [...communeIds]), eq(commitmentCampaigns.year, year)))
+    .groupBy(commitmentDays.communeId, commitmentDays.unitKey, commitmentDays.kind, commitmentDays.status);
+  // The rollup copies these columns from the entries, whose schema holds them to the domain's lists.
+  return rows.map((r) => ({ ...r, kind: r.kind as CampaignKind, status: r.status as EntryStatus, n: Number(r.n) }));
+}
+
+/**
+ * Per commune, the counts commitment coverage needs for a campaign year: verified household entries per village
+ * (duplicates are marked, so each verified entry is one household), household entries signed (any status but
+ * rejected or duplicate) per village, and the organizations and schools with a verified entry.
+ */
+export async function commitmentTallies(
+  db: Db,
+  communeIds: readonly string[],
+  year: number,
+): Promise<Map<string, CommitmentTallies>> {
+  const result = new Map<string, CommitmentTallies>(communeIds.map((id) => [id, emptyTallies()]));
+  for (const r of await commitmentCounts(db, communeIds, year)) {
+    const t = result.get(r.communeId);
+    if (!t || r.status === 'rejected' || r.status === 'duplicate') continue;
+    const [prefix, id] = [r.unitKey.slice(0, 2), r.unitKey.slice(2)];
+    if (r.kind === 'household' && prefix === 'v:') {
+      t.signedByVillage[id] = (t.signedByVillage[id] ?? 0) + r.n;
+      if (r.status === 'verified') t.householdsByVillage[id] = (t.householdsByVillage[id] ?? 0) + r.n;
+    } else if (r.kind !== 'household' && r.status === 'verified') {
+      if (prefix === 's:' && !t.schoolIds.includes(id)) t.schoolIds.push(id);
+      if (prefix === 'o:' && !t.organizationIds.includes(id)) t.organizationIds.push(id);
+    }
+  }
+  return result;
+}
+
+/** Entry counts by campaign kind and status for one commune's campaign year (the periodic report). */
+export async function commitmentSummary(db: Db, communeId: string, year: number) {
+  const sums = new Map<string, { kind: CampaignKind; status: EntryStatus; count: number }>();
+  for (const r of await commitmentCounts(db, [communeId], year)) {
+    const key = `${r.kind}|${r.status}`;
+    const row = sums.get(key) ?? { kind: r.kind, status: r.status, count: 0 };
+    row.count += r.n;
+    sums.set(key, row);
+  }
+  return [...sums.values()];
+}
+
+// The rollups as they should be, recomputed from the raw rows: the same grouping the migration's backfill uses.
+const vnDay = (column: string) => `strftime('%Y-%m-%d', (${column} + 25200000) / 1000, 'unixepoch')`;
+const expectedCoverage = `
+  SELECT commune_id, ${vnDay('occurred_at')} AS day,
+         CASE WHEN village_id IS NOT NULL THEN 'v:' || village_id ELSE 's:' || school_id END AS unit_key,
+         'ev:' || CASE WHEN self_declared THEN 'self' ELSE 'kiosk' END || ':' || type AS metric, count(*) AS n
+  FROM events WHERE commune_id IS NOT NULL AND (village_id IS NOT NULL OR school_id IS NOT NULL)
+  GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT u.commune_id, u.date, u.unit_key, 'act:' || a.type, count(*)
+  FROM activity_units u JOIN activities a ON a.id = u.activity_id GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT commune_id, date, 'c', metric, count(*)
+  FROM (SELECT DISTINCT u.commune_id, u.date, u.activity_id, 'act:' || a.type AS metric
+        FROM activity_units u JOIN activities a ON a.id = u.activity_id)
+  GROUP BY 1, 2, 3, 4`;
+const expectedCommitments = `
+  SELECT commune_id, campaign_id,
+         CASE WHEN village_id IS NOT NULL THEN 'v:' || village_id WHEN school_id IS NOT NULL THEN 's:' || school_id
+              WHEN organization_id IS NOT NULL THEN 'o:' || organization_id ELSE '-' END AS unit_key,
+         kind, status, ${vnDay('signed_at')} AS day, count(*) AS n
+  FROM commitment_entries GROUP BY 1, 2, 3, 4, 5, 6`;
+const coverageColumns = 'commune_id, day, unit_key, metric, n';
+const commitmentColumns = 'commune_id, campaign_id, unit_key, kind, status, day, n';
+
+export interface RollupDifference {
+  table: 'coverage_days' | 'commitment_days';
+  /** `missing`: the raw rows give this line but the rollup does not hold it; `extra`: the other way round. */
+  side: 'missing' | 'extra';
+  row: Record<string, unknown>;
+}
+
+/** Compares both rollups with a recomputation from the raw rows; an empty list means they agree. */
+export async function rollupDifferences(db: Db, limit = 100): Promise<RollupDifference[]> {
+  const out: RollupDifference[] = [];
+  const pairs = [
+    ['coverage_days', expectedCoverage, coverageColumns],
+    ['commitment_days', expectedCommitments, commitmentColumns],
+  ] as const;
+  for (const [table, expected, columns] of pairs) {
+    const [missing, extra] = await Promise.all([
+      db.$client.execute(`SELECT ${columns} FROM (${expected}) EXCEPT SELECT ${columns} FROM ${table} LIMIT ${limit}`),
+      db.$client.execute(`SELECT ${columns} FROM ${table} EXCEPT SELECT ${columns} FROM (${expected}) LIMIT ${limit}`),
+    ]);
+    for (const row of missing.rows) out.push({ table, side: 'missing', row: { ...row } });
+    for (const row of extra.rows) out.push({ table, side: 'extra', row: { ...row } });
+  }
+  return out;
+}
+
+/** Rewrites both rollups from the raw rows in one transaction (the repair the consistency command offers). */
+export async function rebuildRollups(db: Db) {
+  await db.$client.batch(
+    [
+      'DELETE FROM coverage_days',
+      `INSERT INTO coverage_days (${coverageColumns}) SELECT ${coverageColumns} FROM (${expectedCoverage})`,
+      'DELETE FROM commitment_days',
+      `INSERT INTO commitment_days (${commitmentColumns}) SELECT ${commitmentColumns} FROM (${expectedCommitments})`,
+    ],
+    'write',
+  );
+}

@@ -1,0 +1,41 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Coverage rolled up per unit and Vietnam day, so every indicator of any period is a sum over days rather than a
+ * scan of raw rows. The rows are kept by triggers (migration 0008) in the same transaction as the write that
+ * changes what they count: event batches, activities and their units, commitment entries and their reviews.
+ *
+ * `unitKey` is `v:<villageId>`, `s:<schoolId>`, or `c` for the commune itself (distinct activities of the day).
+ * `metric` is `ev:kiosk:<event type>` (a paired kiosk), `ev:self:<event type>` (a phone reader who picked the
+ * village) or `act:<activity type>`.
+ */
+export const coverageDays = sqliteTable(
+  'coverage_days',
+  {
+    communeId: text('commune_id').notNull(),
+    day: text('day').notNull(),
+    unitKey: text('unit_key').notNull(),
+    metric: text('metric').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.day, t.unitKey, t.metric] })],
+);
+
+/**
+ * Commitment entries per campaign, unit, kind, status and Vietnam signing day. Keyed by campaign (not year) so a
+ * campaign whose year is corrected needs no rewrite: the year comes from the campaign when read.
+ * `unitKey` is `v:`, `s:` or `o:` plus the id, or `-` for an entry without a unit.
+ */
+export const commitmentDays = sqliteTable(
+  'commitment_days',
+  {
+    communeId: text('commune_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    unitKey: text('unit_key').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    day: text('day').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.campaignId, t.unitKey, t.kind, t.status, t.day] })],
+);

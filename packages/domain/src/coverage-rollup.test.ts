@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { addRollup, emptyCoverageTally, mergeTallies } from './coverage-rollup.ts';
+
+describe('addRollup', () => {
+  it('reads activities per unit and per commune, and kiosk and phone events apart', () => {
+    const t = addRollup(emptyCoverageTally(), [
+      { unitKey: 'c', metric: 'act:meeting', n: 2, last: '2026-03-02' },
+      { unitKey: 'v:a', metric: 'act:meeting', n: 1, last: '2026-03-01' },
+      { unitKey: 'v:a', metric: 'act:poster', n: 1, last: '2026-03-02' },
+      { unitKey: 's:x', metric: 'act:meeting', n: 1, last: '2026-03-01' },
+      { unitKey: 'v:a', metric: 'ev:kiosk:quiz_completed', n: 3, last: '2026-03-05' },
+      { unitKey: 'v:a', metric: 'ev:kiosk:lesson_opened', n: 4, last: '2026-03-05' },
+      { unitKey: 'v:b', metric: 'ev:self:quiz_completed', n: 9, last: '2026-03-05' },
+      { unitKey: 's:x', metric: 'ev:kiosk:lesson_opened', n: 5, last: '2026-03-05' },
+    ]);
+    expect(t.activity).toEqual({
+      villages: { a: { n: 2, last: '2026-03-02' } },
+      schools: { x: { n: 1, last: '2026-03-01' } },
+      count: 2,
+    });
+    expect(t.digital).toEqual({ a: { events: 7, quizzes: 3 } });
+    expect(t.phone).toEqual({ b: { events: 9, quizzes: 9 } });
+  });
+});
+
+describe('mergeTallies', () => {
+  it('adds months together, keeping the latest activity day', () => {
+    const march = addRollup(emptyCoverageTally(), [
+      { unitKey: 'c', metric: 'act:meeting', n: 1, last: '2026-03-31' },
+      { unitKey: 'v:a', metric: 'act:meeting', n: 1, last: '2026-03-31' },
+      { unitKey: 'v:a', metric: 'ev:self:lesson_opened', n: 2, last: '2026-03-31' },
+    ]);
+    const april = addRollup(emptyCoverageTally(), [
+      { unitKey: 'c', metric: 'act:meeting', n: 1, last: '2026-04-01' },
+      { unitKey: 'v:a', metric: 'act:meeting', n: 1, last: '2026-04-01' },
+      { unitKey: 'v:a', metric: 'ev:kiosk:quiz_completed', n: 1, last: '2026-04-01' },
+    ]);
+    expect(mergeTallies([april, march])).toEqual({
+      activity: { villages: { a: { n: 2, last: '2026-04-01' } }, schools: {}, count: 2 },
+      digital: { a: { events: 1, quizzes: 1 } },
+      phone: { a: { events: 2, quizzes: 0 } },
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { scaled } from '../timeouts.ts';
 
 export const ownServerPassword = 'own-server-password';
 
@@ -30,10 +31,13 @@ export async function startOwnServer(port: number, options: { dataDir?: string }
     stdio: 'ignore',
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // A start takes seconds on a busy machine: wait as long as the suite's timeouts allow, then say so.
+  const deadline = Date.now() + scaled(30_000);
+  for (;;) {
     try {
       if ((await fetch(`${baseURL}/api/health`)).ok) break;
     } catch {
+      if (Date.now() > deadline) throw new Error(`our own server on port ${port} did not start in time`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -33,7 +33,8 @@ describe('backup', () => {
       expect(await copy.$count(schema.communes)).toBe(20);
       expect((await copy.$client.execute('PRAGMA integrity_check')).rows[0]![0]).toBe('ok');
       // The WAL holds the rows until a checkpoint: the bare file is behind (the reason for this command).
-      expect(await stale.$count(schema.communes).catch(() => 0)).toBeLessThan(20);
+      const staleCount = await Promise.resolve(stale.$count(schema.communes)).catch(() => 0);
+      expect(staleCount).toBeLessThan(20);
     } finally {
       copy.$client.close();
       stale.$client.close();

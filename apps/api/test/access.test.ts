@@ -132,6 +132,8 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
     timeLimitSeconds: 600,
     attemptsAllowed: 1,
   });
+  // Rounds draw from the contest bank only, so the commune keeps one published contest question.
+  await post('/api/content/questions', { ...questionBody(base.communeA.id), bank: 'contest', status: 'published' });
   const contestA = (await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi thử A' })).body;
   const roundA = (
     await post(`/api/contests/${contestA.id}/rounds`, round('Đợt 1', '2026-12-01T08:00', '2026-12-08T08:00'))

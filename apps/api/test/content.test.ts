@@ -231,7 +231,7 @@ describe('question bank import and export', () => {
 });
 
 function strip(q: Record<string, unknown>) {
-  const { id: _id, communeId: _c, ref: _r, updatedAt: _u, ...rest } = q;
+  const { id: _id, communeId: _c, ref: _r, updatedAt: _u, bank: _b, group: _g, releasedAt: _d, ...rest } = q;
   return { ...rest, en: rest.en ?? undefined };
 }
 

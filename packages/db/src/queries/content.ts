@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, like, or, type SQL } from 'drizzle-orm';
 import type { Citation } from '@vungxanh/domain';
 import { auditInsert, type AuditEntry } from './audit.ts';
 import type { Db } from '../client.ts';
@@ -23,6 +23,8 @@ function scopeFilter(
 
 export interface ContentFilter extends Page {
   communeIds: readonly string[] | null;
+  /** The banks the reader may see: practice only for anyone who is not a content editor. */
+  banks?: readonly ('practice' | 'contest')[] | undefined;
   topic?: string | undefined;
   status?: string | undefined;
   law?: string | undefined;
@@ -56,7 +58,11 @@ export async function listLessons(db: Db, f: ContentFilter) {
 }
 
 export async function listQuestions(db: Db, f: ContentFilter) {
-  const conditions: (SQL | undefined)[] = [scopeFilter(questions, f.communeIds)];
+  const conditions: (SQL | undefined)[] = [
+    scopeFilter(questions, f.communeIds),
+    inArray(questions.bank, [...(f.banks ?? ['practice'])]),
+    isNull(questions.contestId),
+  ];
   if (f.topic) conditions.push(eq(questions.topic, f.topic as never));
   if (f.status) conditions.push(eq(questions.status, f.status as never));
   if (f.type) conditions.push(eq(questions.type, f.type as never));
@@ -83,6 +89,7 @@ export async function listQuestions(db: Db, f: ContentFilter) {
 export async function getLesson(db: Db, id: string) {
   return (await db.select().from(lessons).where(eq(lessons.id, id)))[0] ?? null;
 }
+export type QuestionRow = typeof questions.$inferSelect;
 export async function getQuestion(db: Db, id: string) {
   return (await db.select().from(questions).where(eq(questions.id, id)))[0] ?? null;
 }
@@ -114,7 +121,10 @@ export async function outdateByLaw(db: Db, law: string, scopes: readonly string[
   return { lessons: l.length, questions: q.length };
 }
 
-/** What a commune's kiosks show: published national and commune content, active hotlines and slogans. */
+/**
+ * What a commune's kiosks show: published national and commune content, active hotlines and slogans.
+ * Practice questions only: this pack is public and cached offline, and carries the keys.
+ */
 export async function contentPack(db: Db, communeId: string | null) {
   const scopes = ['national', ...(communeId ? [communeId] : [])];
   const [packLessons, packQuestions, packHotlines, packPosters] = await Promise.all([
@@ -126,7 +136,7 @@ export async function contentPack(db: Db, communeId: string | null) {
     db
       .select()
       .from(questions)
-      .where(and(inArray(questions.scope, scopes), eq(questions.status, 'published')))
+      .where(and(inArray(questions.scope, scopes), eq(questions.bank, 'practice'), eq(questions.status, 'published')))
       .orderBy(asc(questions.topic), asc(questions.ref)),
     db
       .select()

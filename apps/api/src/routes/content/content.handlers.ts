@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import {
   AppError,
   canEditContent,
+  canReadContestBank,
   importStep,
   questionKey,
   questionSheetColumns,
@@ -36,6 +37,7 @@ import {
   updateLesson as writeLesson,
   updatePoster as writePoster,
   updateQuestion as writeQuestion,
+  type QuestionRow,
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
@@ -53,6 +55,26 @@ async function readable<T extends { communeId: string | null }>(c: Context<AppEn
   if (!item || (scopes !== null && item.communeId !== null && !scopes.includes(item.communeId)))
     throw new AppError(404, 'not_found');
   return item;
+}
+
+/**
+ * A question the caller may read: a contest question (and its key) only by a content editor, and a
+ * contest's own question only through its contest; anyone else gets 404, as for a missing one.
+ */
+async function readableQuestion(c: Context<AppEnv>, q: QuestionRow | null): Promise<QuestionRow> {
+  const found = await readable(c, q);
+  if (found.contestId !== null) throw new AppError(404, 'not_found');
+  if (found.bank === 'contest' && !canReadContestBank(requireAuth(c).actor, found.communeId))
+    throw new AppError(404, 'not_found');
+  return found;
+}
+
+/** The banks a list shows the caller: the asked one if they may read it; practice alone for non-editors. */
+function readableBanks(c: Context<AppEnv>, asked: 'practice' | 'contest' | undefined) {
+  const editor = canReadContestBank(requireAuth(c).actor, null);
+  if (asked === 'contest' && !editor) throw new AppError(403, 'forbidden');
+  if (asked) return [asked];
+  return editor ? (['practice', 'contest'] as const) : (['practice'] as const);
 }
 
 /** An item the caller may change: 404 outside what they can read, 403 when they can read but not edit. */
@@ -155,6 +177,7 @@ export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => 
   const result = await selectQuestions(c.get('deps').db, {
     ...q,
     ...toPage(q),
+    banks: readableBanks(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   return c.json({ items: result.items.map(toQuestion), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
@@ -162,7 +185,10 @@ export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => 
 
 export const getQuestionById: Handler<typeof routes.getQuestion> = async (c) => {
   requireAuth(c);
-  return c.json(toQuestion(await readable(c, await getQuestion(c.get('deps').db, c.req.valid('param').id))), 200);
+  return c.json(
+    toQuestion(await readableQuestion(c, await getQuestion(c.get('deps').db, c.req.valid('param').id))),
+    200,
+  );
 };
 
 const questionRow = (q: Omit<QuestionLike, 'ref'>) => ({
@@ -188,6 +214,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
     () =>
       insertQuestion(c.get('deps').db, {
         ...questionRow(input),
+        bank: input.bank,
         status: input.status,
         communeId,
         scope: scopeOf(communeId),
@@ -199,7 +226,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
     entityId: row.id,
     communeId,
     action: 'create',
-    summary: summarize({ topic: row.topic, status: row.status }),
+    summary: summarize({ topic: row.topic, bank: row.bank, status: row.status }),
   });
   return c.json(toQuestion(row), 201);
 };
@@ -207,7 +234,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
 export const updateQuestion: Handler<typeof routes.updateQuestion> = async (c) => {
   requireAuth(c);
   const { db } = c.get('deps');
-  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const question = await editable(c, await readableQuestion(c, await getQuestion(db, c.req.valid('param').id)));
   const input = c.req.valid('json');
   const row = (await unique(
     () => writeQuestion(db, question.id, { ...questionRow(input), status: input.status }),
@@ -226,7 +253,7 @@ export const updateQuestion: Handler<typeof routes.updateQuestion> = async (c) =
 export const setQuestionStatus: Handler<typeof routes.setQuestionStatus> = async (c) => {
   requireAuth(c);
   const { db } = c.get('deps');
-  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const question = await editable(c, await readableQuestion(c, await getQuestion(db, c.req.valid('param').id)));
   const { status } = c.req.valid('json');
   const row = (await writeQuestion(db, question.id, { status }))!;
   await audit(c, { entity: 'question', entityId: row.id, communeId: row.communeId, action: `status_${status}` });
@@ -288,6 +315,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     ...q,
     limit: 10_000,
     offset: 0,
+    banks: readableBanks(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   const book = new ExcelJS.Workbook();

@@ -1,32 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { contentSetProblems, lawById, questionProblems, questionSchema, topics } from '@vungxanh/domain';
+import {
+  contentSetProblems,
+  gateProblems,
+  gateReport,
+  gateSummary,
+  lawById,
+  nearDuplicateSimilarity,
+  questionProblems,
+  questionSchema,
+  stemSimilarity,
+  topics,
+} from '@vungxanh/domain';
 import { loadContent } from './index.ts';
 
 const content = loadContent();
+const practice = content.questions;
+const contest = content.contestQuestions;
 
 describe('the shipped content', () => {
-  it('has no invalid lesson or question', () => {
+  it('has no invalid lesson or question, and no id in both banks', () => {
     expect(content.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([]);
   });
-  it('keeps the rules across the whole set', () => {
-    expect(contentSetProblems(content)).toEqual([]);
+  it('keeps the rules across the practice bank', () => {
+    expect(contentSetProblems({ lessons: content.lessons, questions: practice })).toEqual([]);
   });
-  it('lets a contest draw 20 questions of mixed difficulty from any topic', () => {
+  it('has no question in both banks, even reworded only in case, spacing or diacritics', () => {
+    const both = { lessons: content.lessons, questions: [...practice, ...contest] };
+    expect(contentSetProblems(both).filter((p) => p.includes('is the same as') || p.includes('id repeats'))).toEqual(
+      [],
+    );
+  });
+  it('has no contest item that is nearly a practice item (its key would be public)', () => {
+    const close = contest.flatMap((c) =>
+      practice
+        .filter((p) => stemSimilarity(c.vi.text, p.vi.text) >= nearDuplicateSimilarity)
+        .map((p) => `${c.id} ~ ${p.id}`),
+    );
+    expect(close).toEqual([]);
+  });
+  it('lets a self-check draw 20 questions of mixed difficulty from any topic', () => {
     for (const topic of topics) {
-      const inTopic = content.questions.filter((q) => q.topic === topic);
+      const inTopic = practice.filter((q) => q.topic === topic);
       expect(inTopic.length, topic).toBeGreaterThanOrEqual(20);
       for (const d of [1, 2, 3])
         expect(inTopic.filter((q) => q.difficulty === d).length, `${topic} difficulty ${d}`).toBeGreaterThanOrEqual(5);
     }
   });
   it('cites only known laws, each with a status', () => {
-    const cited = [...content.lessons.flatMap((l) => l.legalBasis), ...content.questions.flatMap((q) => q.legalBasis)];
+    const cited = [
+      ...content.lessons.flatMap((l) => l.legalBasis),
+      ...[...practice, ...contest].flatMap((q) => q.legalBasis),
+    ];
     for (const c of cited) expect(['in_force', 'earlier']).toContain(lawById(c.law)?.status);
   });
 });
 
+describe('the quality gates over the shipped banks', () => {
+  const contestReport = gateReport(contest);
+  const practiceReport = gateReport(practice);
+  // The figures are the point of this check: print them for the log and the release note.
+  console.log(`${gateSummary('contest bank', contestReport)}\n${gateSummary('practice bank', practiceReport)}`);
+
+  it('the contest bank passes every gate: no longest-option tell, balanced keys, leaks grouped, every item sourced in law', () => {
+    expect(gateProblems(contestReport, 'contest')).toEqual([]);
+  });
+});
+
 describe('the content checks catch a broken item', () => {
-  const good = content.questions.find((q) => q.type === 'single' && q.lawVersion === 'luat-120-2025')!;
+  const good = practice.find((q) => q.type === 'single' && q.lawVersion === 'luat-120-2025')!;
   const variant = (patch: Record<string, unknown>) => ({ ...good, ...patch });
 
   it.each([
@@ -72,7 +113,7 @@ describe('the content checks catch a broken item', () => {
           .replace(/[\u0300-\u036f]/g, ''),
       },
     };
-    expect(contentSetProblems({ lessons: content.lessons, questions: [...content.questions, copy] }).join()).toContain(
+    expect(contentSetProblems({ lessons: content.lessons, questions: [...practice, copy] }).join()).toContain(
       'is the same as',
     );
   });

@@ -22,33 +22,22 @@ export function parseLessonFile(text: string): Record<string, unknown> {
   return { ...front, body: match[2]!.trim() };
 }
 
-/**
- * Reads and validates every lesson and question. Returns the valid items and a problem for each
- * invalid one; the content tests fail on any problem.
- */
-export function loadContent(dir = contentDir()): { lessons: Lesson[]; questions: Question[]; problems: LoadProblem[] } {
+/** The two shipped question banks and their folders (same file format, disjoint ids). */
+export const questionBanks = { practice: 'questions', contest: 'contest-questions' } as const;
+export type QuestionBank = keyof typeof questionBanks;
+
+/** Reads and validates the question files of one bank; a problem for each invalid item. */
+export function loadQuestionBank(
+  bank: QuestionBank,
+  dir = contentDir(),
+): { questions: Question[]; problems: LoadProblem[] } {
+  const folder = questionBanks[bank];
   const problems: LoadProblem[] = [];
-  const lessons: Lesson[] = [];
   const questions: Question[] = [];
-  for (const name of readdirSync(join(dir, 'lessons'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()) {
-    const file = `lessons/${name}`;
-    try {
-      const parsed = lessonSchema.safeParse(parseLessonFile(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success)
-        problems.push(...parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.')}: ${i.message}` })));
-      else if (`${parsed.data.slug}.${parsed.data.locale}.md` !== name)
-        problems.push({ file, message: 'file name must be <slug>.<locale>.md' });
-      else lessons.push(parsed.data);
-    } catch (err) {
-      problems.push({ file, message: (err as Error).message });
-    }
-  }
-  for (const name of readdirSync(join(dir, 'questions'))
+  for (const name of readdirSync(join(dir, folder))
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const file = `questions/${name}`;
+    const file = `${folder}/${name}`;
     let items: unknown[];
     try {
       items = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown[];
@@ -66,7 +55,46 @@ export function loadContent(dir = contentDir()): { lessons: Lesson[]; questions:
       else questions.push(parsed.data);
     });
   }
-  return { lessons, questions, problems };
+  return { questions, problems };
+}
+
+/**
+ * Reads and validates every lesson and both question banks. `questions` is the practice bank
+ * (public: the kiosk pack, self-check); `contestQuestions` is the national contest bank, which
+ * must never be served to the public. Returns a problem for each invalid item, and for an id in
+ * both banks; the content tests fail on any problem.
+ */
+export function loadContent(dir = contentDir()): {
+  lessons: Lesson[];
+  questions: Question[];
+  contestQuestions: Question[];
+  problems: LoadProblem[];
+} {
+  const problems: LoadProblem[] = [];
+  const lessons: Lesson[] = [];
+  for (const name of readdirSync(join(dir, 'lessons'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
+    const file = `lessons/${name}`;
+    try {
+      const parsed = lessonSchema.safeParse(parseLessonFile(readFileSync(join(dir, file), 'utf8')));
+      if (!parsed.success)
+        problems.push(...parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.')}: ${i.message}` })));
+      else if (`${parsed.data.slug}.${parsed.data.locale}.md` !== name)
+        problems.push({ file, message: 'file name must be <slug>.<locale>.md' });
+      else lessons.push(parsed.data);
+    } catch (err) {
+      problems.push({ file, message: (err as Error).message });
+    }
+  }
+  const practice = loadQuestionBank('practice', dir);
+  const contest = loadQuestionBank('contest', dir);
+  problems.push(...practice.problems, ...contest.problems);
+  const practiceIds = new Set(practice.questions.map((q) => q.id));
+  for (const q of contest.questions)
+    if (practiceIds.has(q.id))
+      problems.push({ file: `${questionBanks.contest} ${q.id}`, message: 'the id is also in the practice bank' });
+  return { lessons, questions: practice.questions, contestQuestions: contest.questions, problems };
 }
 
 export interface ShippedHotline {

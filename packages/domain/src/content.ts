@@ -73,6 +73,12 @@ export const questionFields = z.strictObject({
   legalBasis: z.array(citationSchema).default([]),
   source: z.string().trim().min(2).max(200).nullable().optional(),
   correct: z.array(optionId).min(1),
+  /** Exclusion group: items that reveal each other's answers or test the same fact; one draw holds one of them. */
+  group: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(60)
+    .optional(),
   vi: localized,
   en: localized.optional(),
 });

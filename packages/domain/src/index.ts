@@ -6,6 +6,7 @@ export * from './accounts.ts';
 export * from './village-import.ts';
 export * from './laws.ts';
 export * from './content.ts';
+export * from './question-gates.ts';
 export * from './question-sheet.ts';
 export * from './events.ts';
 export * from './self-check.ts';

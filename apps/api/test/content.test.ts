@@ -114,7 +114,10 @@ describe('editing', () => {
     expect((await pack(w.communeA.id)).body.lessons.map((l: { id: string }) => l.id)).not.toContain(own.body.id);
   });
   it('marks every item citing a law outdated, and the pack drops them', async () => {
-    const citing = shipped.questions.filter((q) => q.legalBasis.some((c) => c.law === 'luat-73-2021')).length;
+    // Both banks: a contest question on an outdated law must not score either.
+    const citing = [...shipped.questions, ...shipped.contestQuestions].filter((q) =>
+      q.legalBasis.some((c) => c.law === 'luat-73-2021'),
+    ).length;
     expect(citing).toBeGreaterThan(0);
     const commune = await h.call('POST', '/api/content/outdate', {
       cookie: w.cookies.commune_admin,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { loadBoard, loadContent } from '@vungxanh/content';
 import { schema } from '@vungxanh/db';
+import { seedContent } from '@vungxanh/db/seed';
 import { createHarness, world } from './harness.ts';
 import { openContest, publishQuestions, register, tokenHeader } from './contests-fixtures.ts';
 
@@ -11,7 +13,9 @@ let w: W;
 beforeAll(async () => {
   h = await createHarness({ CONTEST_PHONE_RATE_LIMIT: '1000', CONTEST_ADDRESS_RATE_LIMIT: '100000' });
   w = await world(h);
+  await seedContent(h.db, { ...shipped, ...loadBoard() });
 });
+const shipped = loadContent();
 afterAll(() => h.cleanup());
 
 /** The routes anyone may call without signing in (the same rule as the session middleware). */
@@ -121,11 +125,22 @@ describe('the wall between the contest bank and the public', () => {
       }
     }
     // A content editor does see the contest bank, so the check above is not vacuous.
-    const editor = await h.call('GET', '/api/content/questions?bank=contest&pageSize=100', {
-      cookie: w.cookies.commune_admin,
-    });
-    expect(leaks(JSON.stringify(editor.body), drawn)).not.toBeNull();
+    const editor = await Promise.all(
+      drawn.map((d) => h.call('GET', `/api/content/questions/${d.id}`, { cookie: w.cookies.system })),
+    );
+    expect(leaks(JSON.stringify(editor.map((r) => r.body)), drawn)).not.toBeNull();
   }, 180_000);
+
+  it('stores the shipped national contest bank apart: none of it is in the public pack', async () => {
+    expect(shipped.contestQuestions.length).toBeGreaterThan(100);
+    const stored = await h.db.select().from(schema.questions).where(eq(schema.questions.bank, 'contest'));
+    const refs = new Set(stored.map((r) => r.ref));
+    expect(shipped.contestQuestions.every((q) => refs.has(q.id))).toBe(true);
+    const pack = JSON.stringify((await h.call('GET', `/api/content/pack?communeId=${w.communeA.id}`)).body);
+    const inPack = shipped.contestQuestions.filter((q) => pack.includes(`"${q.id}"`) || pack.includes(q.vi.text));
+    expect(inPack.map((q) => q.id)).toEqual([]);
+    expect(pack).toContain(shipped.questions[0]!.vi.text);
+  });
 
   it('refuses the contest bank to a signed-in non-editor who asks for it', async () => {
     const res = await h.call('GET', '/api/content/questions?bank=contest', { cookie: w.cookies.organizer });

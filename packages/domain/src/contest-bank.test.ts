@@ -84,10 +84,10 @@ describe('drawLongestShare', () => {
 });
 
 describe('canReadContestBank', () => {
-  it('lets the system and a commune admin read, within their commune; nobody else', () => {
+  it('lets the system read it all, a commune admin only the commune’s own, nobody else', () => {
     expect(canReadContestBank({ role: 'system', communeId: null }, 'c1')).toBe(true);
     expect(canReadContestBank({ role: 'commune_admin', communeId: 'c1' }, 'c1')).toBe(true);
-    expect(canReadContestBank({ role: 'commune_admin', communeId: 'c1' }, null)).toBe(true);
+    expect(canReadContestBank({ role: 'commune_admin', communeId: 'c1' }, null)).toBe(false);
     expect(canReadContestBank({ role: 'commune_admin', communeId: 'c1' }, 'c2')).toBe(false);
     for (const role of ['organizer', 'village_head', 'school_staff', 'province_viewer'])
       expect(canReadContestBank({ role, communeId: 'c1' }, 'c1')).toBe(false);

@@ -1,4 +1,5 @@
 import { roundPool, type DrawnContestQuestion, type PoolQuestion, type RoundMix } from './contests.ts';
+import { gateLimits, keyIsStrictlyLongest } from './question-gates.ts';
 import { optionOrder, shuffle, type Random } from './self-check.ts';
 
 /**
@@ -12,34 +13,25 @@ export type QuestionBankKind = (typeof questionBankKinds)[number];
 /** Where a contest's own questions live: a scope of their own, so no national or commune list ever matches them. */
 export const contestScope = (contestId: string) => `contest:${contestId}`;
 
-/** Who may read contest-bank questions and their keys: the content editors (system, or the commune's admin). */
+/**
+ * Who may read a contest-bank question and its key: the system's content editors, and a commune admin
+ * for the commune's own contest bank. The national contest bank is not shown to commune admins: they
+ * cannot edit it, and one may compete in a province contest.
+ */
 export function canReadContestBank(actor: { role: string; communeId: string | null }, communeId: string | null) {
   if (actor.role === 'system') return true;
-  return actor.role === 'commune_admin' && (communeId === null || communeId === actor.communeId);
+  return actor.role === 'commune_admin' && communeId !== null && communeId === actor.communeId;
 }
-
-/** The share of a draw above which the correct option being the longest gives too much away. */
-export const drawLongestShareLimit = 0.35;
 
 export interface DrawQuestion extends PoolQuestion {
   /** Exclusion group: one draw holds at most one item of a group. */
   group?: string | null | undefined;
 }
 
-const length = (s: string) => [...s.trim()].length;
-
-/** Whether a single-choice item's correct option is strictly longer than every other option. */
-function keyIsLongest(q: DrawQuestion): boolean {
-  if (q.type !== 'single' || q.correct.length !== 1) return false;
-  const key = q.correct[0]!;
-  const keyLength = length(q.vi.options[key] ?? '');
-  return Object.entries(q.vi.options).every(([id, text]) => id === key || length(text) < keyLength);
-}
-
 /** Of a draw's single-choice items, the share whose correct option is strictly the longest (0 when there are none). */
 export function drawLongestShare(draw: readonly DrawQuestion[]): number {
   const singles = draw.filter((q) => q.type === 'single');
-  return singles.length === 0 ? 0 : singles.filter(keyIsLongest).length / singles.length;
+  return singles.length === 0 ? 0 : singles.filter(keyIsStrictlyLongest).length / singles.length;
 }
 
 /** Picks up to `count` questions in the given order, skipping any whose exclusion group is already in. */
@@ -84,11 +76,11 @@ export function drawGated<Q extends DrawQuestion>(
     const draw = pickKeepingGroups(shuffle(eligible, random), count);
     const share = drawLongestShare(draw);
     if (!best || share < best.share) best = { draw, share };
-    if (share <= drawLongestShareLimit) break;
+    if (share <= gateLimits.longestShareMax) break;
   }
   return {
     questions: best!.draw.map((q) => ({ id: q.id, order: optionOrder(q, random), correct: [...q.correct] })),
     longestShare: best!.share,
-    flagged: best!.share > drawLongestShareLimit,
+    flagged: best!.share > gateLimits.longestShareMax,
   };
 }

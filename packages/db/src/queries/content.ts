@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Citation } from '@vungxanh/domain';
 import { auditInsert, type AuditEntry } from './audit.ts';
 import type { Db } from '../client.ts';
@@ -23,8 +23,12 @@ function scopeFilter(
 
 export interface ContentFilter extends Page {
   communeIds: readonly string[] | null;
-  /** The banks the reader may see: practice only for anyone who is not a content editor. */
-  banks?: readonly ('practice' | 'contest')[] | undefined;
+  bank?: 'practice' | 'contest' | undefined;
+  /**
+   * Whose contest-bank questions the reader may see: null for all, else those communes' own
+   * (none when empty or absent, so a reader who is not a content editor gets practice only).
+   */
+  contestCommunes?: readonly string[] | null | undefined;
   topic?: string | undefined;
   status?: string | undefined;
   law?: string | undefined;
@@ -60,7 +64,11 @@ export async function listLessons(db: Db, f: ContentFilter) {
 export async function listQuestions(db: Db, f: ContentFilter) {
   const conditions: (SQL | undefined)[] = [
     scopeFilter(questions, f.communeIds),
-    inArray(questions.bank, [...(f.banks ?? ['practice'])]),
+    f.bank ? eq(questions.bank, f.bank) : undefined,
+    or(
+      eq(questions.bank, 'practice'),
+      f.contestCommunes === null ? sql`1` : inArray(questions.scope, [...(f.contestCommunes ?? [])]),
+    ),
     isNull(questions.contestId),
   ];
   if (f.topic) conditions.push(eq(questions.topic, f.topic as never));

@@ -34,11 +34,11 @@ export async function seedContent(db: Db, shipped: ShippedContent): Promise<{ le
     ...shipped.questions.map((q) => ({ q, bank: 'practice' as const })),
     ...(shipped.contestQuestions ?? []).map((q) => ({ q, bank: 'contest' as const })),
   ];
-  const questionRows = banks.map(({ q: { id, ...q }, bank }) => ({
+  const questionRows = banks.map(({ q: { id, group, ...q }, bank }) => ({
     ...q,
     ref: id,
     bank,
-    exclusionGroup: (q as { group?: string }).group ?? null,
+    exclusionGroup: group ?? null,
     scope: 'national',
     communeId: null,
     source: q.source ?? null,

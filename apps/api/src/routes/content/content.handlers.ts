@@ -69,12 +69,13 @@ async function readableQuestion(c: Context<AppEnv>, q: QuestionRow | null): Prom
   return found;
 }
 
-/** The banks a list shows the caller: the asked one if they may read it; practice alone for non-editors. */
-function readableBanks(c: Context<AppEnv>, asked: 'practice' | 'contest' | undefined) {
-  const editor = canReadContestBank(requireAuth(c).actor, null);
-  if (asked === 'contest' && !editor) throw new AppError(403, 'forbidden');
-  if (asked) return [asked];
-  return editor ? (['practice', 'contest'] as const) : (['practice'] as const);
+/** Whose contest-bank questions a list shows the caller (see `canReadContestBank`); 403 for one who asks and may not. */
+function contestCommunes(c: Context<AppEnv>, asked: 'practice' | 'contest' | undefined): string[] | null {
+  const { actor } = requireAuth(c);
+  if (actor.role === 'system') return null;
+  const own = actor.communeId && canReadContestBank(actor, actor.communeId) ? [actor.communeId] : [];
+  if (asked === 'contest' && own.length === 0) throw new AppError(403, 'forbidden');
+  return own;
 }
 
 /** An item the caller may change: 404 outside what they can read, 403 when they can read but not edit. */
@@ -177,7 +178,7 @@ export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => 
   const result = await selectQuestions(c.get('deps').db, {
     ...q,
     ...toPage(q),
-    banks: readableBanks(c, q.bank),
+    contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   return c.json({ items: result.items.map(toQuestion), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
@@ -191,7 +192,9 @@ export const getQuestionById: Handler<typeof routes.getQuestion> = async (c) => 
   );
 };
 
-const questionRow = (q: Omit<QuestionLike, 'ref'>) => ({
+/** A question's columns; the exclusion group only when given, so an edit without it keeps the group. */
+const questionRow = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({
+  ...(q.group === undefined ? {} : { exclusionGroup: q.group }),
   type: q.type,
   topic: q.topic as Topic,
   difficulty: q.difficulty,
@@ -315,7 +318,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     ...q,
     limit: 10_000,
     offset: 0,
-    banks: readableBanks(c, q.bank),
+    contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   const book = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import { contestsVi } from './contests.vi.ts';
+import { contestBankVi } from './contest-bank.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
@@ -686,6 +687,7 @@ export const vi = {
     internal: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     ...contestsVi.errors,
+    ...contestBankVi.errors,
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,

@@ -60,14 +60,14 @@ async function contestCommune(c: Context<AppEnv>, communeId: string) {
   return commune;
 }
 
-async function managedContest(c: Context<AppEnv>, id: string) {
+export async function managedContest(c: Context<AppEnv>, id: string) {
   const contest = await getContest(c.get('deps').db, id);
   if (!contest) throw new AppError(404, 'not_found');
   await contestCommune(c, contest.communeId);
   return contest;
 }
 
-async function managedRound(c: Context<AppEnv>, id: string) {
+export async function managedRound(c: Context<AppEnv>, id: string) {
   const round = await getRound(c.get('deps').db, id);
   if (!round) throw new AppError(404, 'not_found');
   return { round, contest: await managedContest(c, round.contestId) };

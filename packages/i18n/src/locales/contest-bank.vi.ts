@@ -1,5 +1,57 @@
-/** Vietnamese strings of the contest bank: organizers' own questions, item analysis, release. */
+/** Vietnamese strings of the contest bank: organizers' own questions, quality gates, item analysis, release. */
 export const contestBankVi = {
+  contestBank: {
+    link: 'Câu hỏi của cuộc thi',
+    title: 'Câu hỏi của cuộc thi',
+    help: 'Đề thi lấy từ ngân hàng câu hỏi thi quốc gia, ngân hàng thi của xã và các câu hỏi riêng dưới đây. Câu hỏi thi không bao giờ hiện trên ki-ốt hay trong phần tự kiểm tra cho đến khi đợt thi đã đóng và Ban Tổ chức mở câu hỏi cho ôn tập.',
+    gatesTitle: 'Kiểm tra chất lượng câu hỏi',
+    poolSize: 'Số câu có thể rút cho một đề: {{count}}',
+    longest: 'Đáp án đúng là phương án dài nhất: {{share}} câu một lựa chọn (ngưỡng 35 %)',
+    trueShare: 'Câu đúng/sai có đáp án “Đúng”: {{share}} (nên từ 40 % đến 60 %)',
+    multipleFlagged: 'Đáp án các câu nhiều lựa chọn chưa đa dạng.',
+    groups: 'Nhóm câu loại trừ nhau: {{count}}',
+    proposals: 'Câu có thể lộ đáp án của nhau (nên xếp cùng nhóm): {{ids}}',
+    ineligible: 'Câu chưa dẫn điều khoản của văn bản luật nào, nên không dùng để chấm thi: {{count}}',
+    flagged: 'Cần xem lại',
+    ok: 'Đạt',
+    own: 'Câu hỏi riêng ({{count}})',
+    none: 'Cuộc thi chưa có câu hỏi riêng.',
+    add: 'Thêm câu hỏi',
+    added: 'Đã thêm câu hỏi vào cuộc thi.',
+    retire: 'Ngừng dùng',
+    restore: 'Dùng lại',
+    importTitle: 'Nhập câu hỏi từ tệp XLSX',
+    importHelp:
+      'Tệp theo đúng mẫu của phần “Nhập, xuất câu hỏi” trong mục Nội dung. Câu hỏi nhập vào chỉ thuộc cuộc thi này.',
+    imported: 'Đã nhập {{created}} câu hỏi.',
+    analysisLink: 'Phân tích câu hỏi',
+    analysisTitle: 'Phân tích câu hỏi: {{round}}',
+    analysisHelp:
+      'Tính trên bài được tính điểm của mỗi người (theo thể lệ đợt thi). Độ phân biệt là tỉ lệ đúng của 27 % người điểm cao nhất trừ tỉ lệ đúng của 27 % người điểm thấp nhất.',
+    attempts: 'Số bài được tính: {{count}}',
+    question: 'Câu hỏi',
+    origin: 'Nguồn',
+    origins: { national: 'Ngân hàng quốc gia', commune: 'Ngân hàng của xã', contest: 'Câu hỏi riêng' },
+    facility: 'Tỉ lệ đúng',
+    discrimination: 'Độ phân biệt',
+    options: 'Số lần chọn từng phương án',
+    correct: 'đúng',
+    flags: {
+      too_easy: 'Quá dễ',
+      too_hard: 'Quá khó',
+      negative_discrimination: 'Phân biệt âm',
+      weak_discrimination: 'Phân biệt yếu',
+      unused_distractor: 'Có phương án nhiễu không ai chọn',
+    },
+    fix: 'Sửa',
+    export: 'Tải phân tích (XLSX)',
+    releaseTitle: 'Mở câu hỏi cho ôn tập',
+    releaseHelp:
+      'Đưa các câu hỏi của đợt thi này vào phần tự kiểm tra trên ki-ốt của xã. Câu thuộc ngân hàng quốc gia do quản trị hệ thống quyết định; câu đang dùng ở đợt thi khác chưa kết thúc sẽ được giữ lại.',
+    release: 'Mở cho ôn tập',
+    released: 'Đã mở {{released}} câu cho ôn tập; giữ lại {{kept}} câu.',
+    empty: 'Chưa có bài thi nào được tính.',
+  },
   errors: {
     contest_round_not_ended:
       'Đợt thi chưa kết thúc: chỉ xem phân tích câu hỏi và mở câu hỏi cho ôn tập sau khi đợt thi đã đóng.',

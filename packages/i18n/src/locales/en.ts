@@ -656,6 +656,7 @@ export const en: Messages = {
     },
   },
   contests: contestsEn.contests,
+  contestBank: contestBankEn.contestBank,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,

@@ -652,6 +652,7 @@ export const vi = {
     },
   },
   contests: contestsVi.contests,
+  contestBank: contestBankVi.contestBank,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,

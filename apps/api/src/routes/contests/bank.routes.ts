@@ -60,7 +60,7 @@ export const setQuestionStatus = createRoute({
   responses: { 200: json(QuestionSchema), ...errorResponses },
 });
 
-const ImportReport = importReportSchema({ ref: z.string().nullable() }, 'ContestQuestionImportReport');
+const ImportReport = importReportSchema({ ref: z.string() }, 'ContestQuestionImportReport');
 export const importQuestions = createRoute({
   method: 'post',
   path: '/{id}/questions/import',

@@ -203,6 +203,7 @@ describe('after a round: item analysis and release to practice', () => {
     ).toBe(409);
 
     // Three people: each answers every question with option "a".
+    let first = { attemptId: '', token: '' };
     for (let i = 0; i < 3; i++) {
       const reg = await register(h, w, contestId);
       const token = reg.body.token as string;
@@ -216,11 +217,27 @@ describe('after a round: item analysis and release to practice', () => {
           body: { chosen: ['a'] },
         });
       await h.call('POST', `/api/public/contests/attempts/${start.body.id}/submit`, { headers: tokenHeader(token) });
+      if (i === 0) first = { attemptId: start.body.id, token };
     }
+    const reviewPath = `/api/public/contests/attempts/${first.attemptId}/review`;
+    const tooSoon = await h.call('GET', reviewPath, { headers: tokenHeader(first.token) });
+    expect(tooSoon.status).toBe(409);
+    expect(JSON.stringify(tooSoon.body)).not.toContain('Lời giải riêng');
     await h.call('POST', `/api/contests/${contestId}/status`, {
       cookie: w.cookies.organizer,
       body: { status: 'closed' },
     });
+
+    // Once the round has ended, each participant reads their answers with the right ones and why.
+    const review = await h.call('GET', reviewPath, { headers: tokenHeader(first.token) });
+    expect(review.status).toBe(200);
+    expect(review.body).toMatchObject({ counts: true, countedAttemptId: first.attemptId, score: 2, total: 3 });
+    const ownReview = review.body.questions.find((q: { id: string }) => q.id === own.body.id);
+    expect(ownReview).toMatchObject({ chosen: ['a'], correct: ['b'], right: false });
+    expect(ownReview.explanation).toBe('Lời giải riêng của ban tổ chức.');
+    expect(ownReview.legalBasis).toEqual([{ law: 'luat-120-2025', article: '5', clause: null }]);
+    const stranger = await h.call('GET', reviewPath, { headers: tokenHeader('not-the-token') });
+    expect(stranger.status).toBe(404);
 
     const res = await h.call('GET', `/api/contests/rounds/${roundId}/analysis`, { cookie: w.cookies.organizer });
     expect(res.status).toBe(200);

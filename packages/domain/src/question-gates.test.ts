@@ -10,6 +10,7 @@ import {
   keyBalance,
   keyIsStrictlyLongest,
   longestCorrectShare,
+  nearDuplicatesAcross,
   proposeGroups,
   type GateQuestion,
 } from './question-gates.ts';
@@ -135,6 +136,20 @@ describe('exclusion groups', () => {
   });
 });
 
+describe('near-duplicates across banks', () => {
+  it('pairs a contest item with the practice item it nearly repeats', () => {
+    const stem = (id: string, text: string) => ({ id, vi: { text, options: {} } });
+    const contest = [
+      stem('c-1', 'Theo Điều 256a Bộ luật Hình sự, người tái phạm tội sử dụng trái phép bị phạt tù bao lâu?'),
+    ];
+    const practice = [
+      stem('p-1', 'Theo Điều 256a Bộ luật Hình sự, người tái phạm tội sử dụng trái phép bị phạt tù bao lâu vậy?'),
+      stem('p-2', 'Ngày Quốc tế phòng, chống ma túy là ngày nào?'),
+    ];
+    expect(nearDuplicatesAcross(contest, practice)).toEqual([['c-1', 'p-1']]);
+  });
+});
+
 describe('contest eligibility', () => {
   it('needs an article of a named legal text', () => {
     expect(contestEligibility(single('a', { a: 'X', b: 'Y', c: 'Z' }))).toEqual({ eligible: true, reason: null });
@@ -192,6 +207,6 @@ describe('the gate report', () => {
     ];
     const report = gateReport(bank);
     expect(gateProblems(report, 'contest')).toEqual([]);
-    expect(report.groups).toEqual({ count: 1, grouped: 2, largest: 2 });
+    expect(report.groups).toEqual({ count: 1, grouped: 2, largest: 2, drawCapacity: 3 });
   });
 });

@@ -40,8 +40,10 @@ export function keyIsStrictlyLongest(
 ): boolean {
   if (q.type !== 'single') return false;
   const key = q.correct[0]!;
-  const keyLength = (q.vi.options[key] ?? '').trim().length;
-  return Object.entries(q.vi.options).every(([id, text]) => id === key || text.trim().length < keyLength);
+  // Characters as a reader sees them: composed, so a decomposed "ế" is not three.
+  const length = (text: string) => text.normalize('NFC').trim().length;
+  const keyLength = length(q.vi.options[key] ?? '');
+  return Object.entries(q.vi.options).every(([id, text]) => id === key || length(text) < keyLength);
 }
 
 export interface LongestShare {
@@ -163,13 +165,35 @@ function wordPairs(text: string): Set<string> {
   return new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
 }
 
-/** Share of word pairs two stems have in common (Jaccard); near-duplicates score high. */
-export function stemSimilarity(a: string, b: string): number {
-  const x = wordPairs(a);
-  const y = wordPairs(b);
+/** Stems this similar are treated as testing the same fact. */
+export const nearDuplicateSimilarity = 0.65;
+
+function jaccard(x: Set<string>, y: Set<string>): number {
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
   return share(common, x.size + y.size - common);
+}
+
+/** Share of word pairs two stems have in common (Jaccard); near-duplicates score high. */
+export function stemSimilarity(a: string, b: string): number {
+  return jaccard(wordPairs(a), wordPairs(b));
+}
+
+/**
+ * Pairs of items, one from each bank, whose stems are near-identical: a contest item that nearly
+ * repeats a public practice item has its key in public.
+ */
+export function nearDuplicatesAcross(
+  a: readonly Pick<GateQuestion, 'id' | 'vi'>[],
+  b: readonly Pick<GateQuestion, 'id' | 'vi'>[],
+): [string, string][] {
+  const bPairs = b.map((q) => wordPairs(q.vi.text));
+  return a.flatMap((qa) => {
+    const pairs = wordPairs(qa.vi.text);
+    return b
+      .filter((_, j) => jaccard(pairs, bPairs[j]!) >= nearDuplicateSimilarity)
+      .map((qb): [string, string] => [qa.id, qb.id]);
+  });
 }
 
 export interface GroupProposal {
@@ -178,9 +202,6 @@ export interface GroupProposal {
   /** Why, e.g. `law-003 stem shows "0769.04.04.04", the answer of reporting-002`. */
   reasons: string[];
 }
-
-/** Stems this similar are treated as testing the same fact. */
-export const nearDuplicateSimilarity = 0.65;
 
 /**
  * Proposes exclusion groups: an item whose stem or correct options show another item's distinctive
@@ -194,6 +215,7 @@ export function proposeGroups(questions: readonly GateQuestion[]): GroupProposal
   const shown = questions.map(
     (q) => new Set(distinctiveTokens([q.vi.text, ...q.correct.map((c) => q.vi.options[c] ?? '')].join(' '))),
   );
+  const stems = questions.map((q) => wordPairs(q.vi.text));
   const frequency = new Map<string, number>();
   for (const tokens of shown) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   const common = (t: string) => (frequency.get(t) ?? 0) > Math.max(2, questions.length / 10);
@@ -222,7 +244,7 @@ export function proposeGroups(questions: readonly GateQuestion[]): GroupProposal
       if (i === j) return;
       const leaked = answerTokens.find((t) => shown[j]!.has(t));
       if (leaked) link(i, j, `${b.id} shows "${leaked}", the answer of ${a.id}`);
-      else if (i < j && stemSimilarity(a.vi.text, b.vi.text) >= nearDuplicateSimilarity)
+      else if (i < j && jaccard(stems[i]!, stems[j]!) >= nearDuplicateSimilarity)
         link(i, j, `${a.id} and ${b.id} ask nearly the same`);
     });
   });
@@ -267,6 +289,8 @@ export interface GateReport {
     count: number;
     grouped: number;
     largest: number;
+    /** The most items one draw can hold while keeping the groups: one per group plus every ungrouped item. */
+    drawCapacity: number;
   };
   /** Leaks and near-duplicates not yet covered by a group. */
   proposals: GroupProposal[];
@@ -286,7 +310,12 @@ export function gateReport(questions: readonly GateQuestion[]): GateReport {
     count: questions.length,
     longest: longestCorrectShare(questions),
     keys: keyBalance(questions),
-    groups: { count: multi.length, grouped: multi.reduce((a, b) => a + b, 0), largest: Math.max(0, ...multi) },
+    groups: {
+      count: multi.length,
+      grouped: multi.reduce((a, b) => a + b, 0),
+      largest: Math.max(0, ...multi),
+      drawCapacity: sizes.size + questions.filter((q) => !q.group).length,
+    },
     proposals: proposeGroups(questions),
     eligible: questions.length - ineligible.length,
     ineligible,
@@ -321,7 +350,8 @@ export function gateSummary(name: string, report: GateReport): string {
     `${name}: ${report.count} items; longest-option key ${report.longest.longest}/${report.longest.single} ` +
     `(${pct(report.longest.share)}); true/false ${tf.true}/${tf.total} true (${pct(tf.share)}); ` +
     `multiple-choice key sizes ${sizes || '-'}, ${Object.keys(report.keys.multiple.patterns).length} patterns; ` +
-    `${report.groups.count} groups (${report.groups.grouped} items, largest ${report.groups.largest}); ` +
+    `${report.groups.count} groups (${report.groups.grouped} items, largest ${report.groups.largest}), ` +
+    `a draw holds at most ${report.groups.drawCapacity}; ` +
     `${report.proposals.length} ungrouped leaks; contest-eligible ${report.eligible}/${report.count}`
   );
 }

@@ -142,6 +142,19 @@ describe('the wall between the contest bank and the public', () => {
     expect(pack).toContain(shipped.questions[0]!.vi.text);
   });
 
+  it('reports each bank’s quality gates to its editors only', async () => {
+    const system = await h.call('GET', '/api/content/gates', { cookie: w.cookies.system });
+    expect(system.status).toBe(200);
+    const contest = system.body.banks.find((b: { bank: string }) => b.bank === 'contest');
+    expect(contest.report.count).toBe(shipped.contestQuestions.length);
+    // The shipped contest bank passes its own gates (C2's rework): below 35 % longest-key share, all eligible.
+    expect(contest.report.longestFlagged).toBe(false);
+    expect(contest.report.ineligible).toEqual([]);
+    const commune = await h.call('GET', '/api/content/gates', { cookie: w.cookies.commune_admin });
+    expect(commune.body.banks.every((b: { scope: string }) => b.scope === w.communeA.id)).toBe(true);
+    expect((await h.call('GET', '/api/content/gates', { cookie: w.cookies.organizer })).status).toBe(403);
+  });
+
   it('refuses the contest bank to a signed-in non-editor who asks for it', async () => {
     const res = await h.call('GET', '/api/content/questions?bank=contest', { cookie: w.cookies.organizer });
     expect(res.status).toBe(403);

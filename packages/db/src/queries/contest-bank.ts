@@ -106,3 +106,11 @@ export async function releaseToPractice(
   await auditInsert(db, { ...audit, communeId, summary: JSON.stringify({ released, duplicate }) });
   return { released, duplicate };
 }
+
+/** The published questions of one bank within the given scopes, for its quality-gate report. */
+export async function bankQuestions(db: Db, bank: 'practice' | 'contest', scopes: readonly string[]) {
+  return db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.bank, bank), eq(questions.status, 'published'), inArray(questions.scope, [...scopes])));
+}

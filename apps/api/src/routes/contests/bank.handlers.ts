@@ -12,7 +12,6 @@ import {
   questionKey,
   roundPhase,
   rowsToQuestions,
-  type GateReport,
   type QuestionLike,
   type Topic,
   type Audience,
@@ -36,6 +35,7 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
+import { gateDto, gateInput } from '../../lib/gates.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
@@ -43,23 +43,6 @@ import { toQuestion } from '../content/content.schemas.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
 import { closeExpired } from './contests.service.ts';
 import type * as routes from './bank.routes.ts';
-
-/** The figures an editor reads off a gate report. */
-function gateDto(r: GateReport) {
-  return {
-    count: r.count,
-    longestShare: r.longest.share,
-    longestFlagged: r.longest.flagged,
-    trueShare: r.keys.trueFalse.share,
-    trueFalseFlagged: r.keys.trueFalse.flagged,
-    multipleFlagged: r.keys.multiple.flagged,
-    groups: r.groups.count,
-    proposals: r.proposals,
-    ineligible: r.ineligible,
-  };
-}
-
-const gateInput = (q: QuestionRow) => ({ ...q, id: q.id, group: q.exclusionGroup });
 
 const questionColumns = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({
   type: q.type,

@@ -10,6 +10,7 @@ export const contestBankEn: {
     title: 'Contest questions',
     help: 'Papers are drawn from the national contest bank, the commune’s contest bank and the contest’s own questions below. Contest questions never show on a kiosk or in self-check until the round has closed and the organizers release them to practice.',
     gatesTitle: 'Question quality checks',
+    banks: { practice: 'Practice bank ({{count}} items)', contest: 'Contest bank ({{count}} items)' },
     poolSize: 'Questions one paper can draw from: {{count}}',
     longest: 'The right option is the longest: {{share}} of single-choice items (limit 35 %)',
     trueShare: 'True/false items whose key is “True”: {{share}} (aim for 40–60 %)',

@@ -5,6 +5,7 @@ export const contestBankVi = {
     title: 'Câu hỏi của cuộc thi',
     help: 'Đề thi lấy từ ngân hàng câu hỏi thi quốc gia, ngân hàng thi của xã và các câu hỏi riêng dưới đây. Câu hỏi thi không bao giờ hiện trên ki-ốt hay trong phần tự kiểm tra cho đến khi đợt thi đã đóng và Ban Tổ chức mở câu hỏi cho ôn tập.',
     gatesTitle: 'Kiểm tra chất lượng câu hỏi',
+    banks: { practice: 'Ngân hàng ôn tập ({{count}} câu)', contest: 'Ngân hàng thi ({{count}} câu)' },
     poolSize: 'Số câu có thể rút cho một đề: {{count}}',
     longest: 'Đáp án đúng là phương án dài nhất: {{share}} câu một lựa chọn (ngưỡng 35 %)',
     trueShare: 'Câu đúng/sai có đáp án “Đúng”: {{share}} (nên từ 40 % đến 60 %)',

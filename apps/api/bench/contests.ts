@@ -80,7 +80,7 @@ async function seat(
   people: number,
   perPerson: number,
 ) {
-  const pool = await contestQuestionPool(db, communeId);
+  const pool = await contestQuestionPool(db, { id: ids.contestId, communeId });
   const villageId = String(
     (await db.$client.execute({ sql: 'SELECT id FROM villages WHERE commune_id = ? LIMIT 1', args: [communeId] }))
       .rows[0]!.id,

@@ -25,6 +25,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   roundEnded: { id: string };
   contestEnded: { id: string };
   participantA: { id: string };
+  ownQuestionA: { id: string };
 };
 const roles = ['system', 'province_viewer', 'commune_admin', 'organizer', 'village_head', 'school_staff'] as const;
 type Role = (typeof roles)[number];
@@ -132,6 +133,8 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
     timeLimitSeconds: 600,
     attemptsAllowed: 1,
   });
+  // Rounds draw from the contest bank only, so the commune keeps one published contest question.
+  await post('/api/content/questions', { ...questionBody(base.communeA.id), bank: 'contest', status: 'published' });
   const contestA = (await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi thử A' })).body;
   const roundA = (
     await post(`/api/contests/${contestA.id}/rounds`, round('Đợt 1', '2026-12-01T08:00', '2026-12-08T08:00'))
@@ -157,7 +160,10 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
       consentAt: new Date(),
     })
     .returning();
-  return { contestA, roundA, roundEnded, contestEnded: ended, participantA: participantA! };
+  const ownQuestionA = (
+    await post(`/api/contests/${contestA.id}/questions`, { ...questionBody(null), communeId: undefined })
+  ).body;
+  return { contestA, roundA, roundEnded, contestEnded: ended, participantA: participantA!, ownQuestionA };
 }
 afterAll(() => h.cleanup());
 
@@ -677,6 +683,42 @@ function contestCases(): Case[] {
       path: (w) => `/api/contests/rounds/${w.roundEnded.id}/certificates`,
       allowed,
     },
+    { name: 'contest questions', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/questions`, allowed },
+    {
+      name: 'add contest question',
+      method: 'POST',
+      path: (w) => `/api/contests/${w.contestA.id}/questions`,
+      body: () => ({ ...questionBody(null), communeId: undefined }),
+      allowed,
+    },
+    {
+      name: 'retire contest question',
+      method: 'POST',
+      path: (w) => `/api/contests/questions/${w.ownQuestionA.id}/status`,
+      body: () => ({ status: 'published' }),
+      allowed,
+    },
+    {
+      name: 'import contest questions',
+      method: 'POST',
+      path: (w) => `/api/contests/${w.contestA.id}/questions/import`,
+      form: (w) => questionSheet(w.communeA.id),
+      allowed,
+    },
+    { name: 'item analysis', method: 'GET', path: (w) => `/api/contests/rounds/${w.roundEnded.id}/analysis`, allowed },
+    {
+      name: 'item analysis sheet',
+      method: 'GET',
+      path: (w) => `/api/contests/rounds/${w.roundEnded.id}/analysis.xlsx`,
+      allowed,
+    },
+    {
+      name: 'release to practice',
+      method: 'POST',
+      path: (w) => `/api/contests/rounds/${w.roundEnded.id}/release`,
+      allowed,
+    },
+    { name: 'bank gates', method: 'GET', path: () => '/api/content/gates', allowed: admins },
   ];
 }
 
@@ -890,6 +932,7 @@ describe('every documented route', () => {
       'POST /api/public/contests/attempts/{id}/submit',
       'GET /api/public/contests/rounds/{id}/board',
       'GET /api/public/contests/{id}/units',
+      'GET /api/public/contests/attempts/{id}/review',
     ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)
@@ -942,6 +985,7 @@ function templateOf(path: string) {
     w.roundEnded.id,
     w.contestEnded.id,
     w.participantA.id,
+    w.ownQuestionA.id,
   ];
   let p = path.split('?')[0]!;
   for (const photoId of [w.photoA.photoId, ...w.photoPool.map((x) => x.photoId)]) p = p.replace(photoId, '{photoId}');

@@ -114,7 +114,10 @@ describe('editing', () => {
     expect((await pack(w.communeA.id)).body.lessons.map((l: { id: string }) => l.id)).not.toContain(own.body.id);
   });
   it('marks every item citing a law outdated, and the pack drops them', async () => {
-    const citing = shipped.questions.filter((q) => q.legalBasis.some((c) => c.law === 'luat-73-2021')).length;
+    // Both banks: a contest question on an outdated law must not score either.
+    const citing = [...shipped.questions, ...shipped.contestQuestions].filter((q) =>
+      q.legalBasis.some((c) => c.law === 'luat-73-2021'),
+    ).length;
     expect(citing).toBeGreaterThan(0);
     const commune = await h.call('POST', '/api/content/outdate', {
       cookie: w.cookies.commune_admin,
@@ -231,7 +234,7 @@ describe('question bank import and export', () => {
 });
 
 function strip(q: Record<string, unknown>) {
-  const { id: _id, communeId: _c, ref: _r, updatedAt: _u, ...rest } = q;
+  const { id: _id, communeId: _c, ref: _r, updatedAt: _u, bank: _b, group: _g, releasedAt: _d, ...rest } = q;
   return { ...rest, en: rest.en ?? undefined };
 }
 

@@ -6,13 +6,15 @@ type W = Awaited<ReturnType<typeof world>>;
 
 const rand = () => Math.random().toString(36).slice(2, 9);
 
-/** Publishes `n` single-answer questions in the commune's bank (correct option: a). */
-export async function publishQuestions(h: H, w: W, n: number) {
+/** Publishes `n` single-answer questions in the commune's contest bank (correct option: a). */
+export async function publishQuestions(h: H, w: W, n: number, bank: 'contest' | 'practice' = 'contest') {
+  const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const res = await h.call('POST', '/api/content/questions', {
       cookie: w.cookies.commune_admin,
       body: {
         communeId: w.communeA.id,
+        bank,
         type: 'single',
         topic: 'law',
         difficulty: 1,
@@ -33,7 +35,9 @@ export async function publishQuestions(h: H, w: W, n: number) {
       cookie: w.cookies.commune_admin,
       body: { status: 'published' },
     });
+    ids.push(res.body.id as string);
   }
+  return ids;
 }
 
 /** A published contest of commune A with one round open now. */

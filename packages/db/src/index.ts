@@ -14,6 +14,7 @@ export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
 export * from './queries/commitments.ts';
 export * from './queries/contests.ts';
+export * from './queries/contest-bank.ts';
 export * from './queries/registry.ts';
 export * from './queries/reports.ts';
 export * from './queries/coverage-rollups.ts';

@@ -13,6 +13,8 @@ export * from './self-check.ts';
 export * from './outbox.ts';
 export * from './citations.ts';
 export * from './contests.ts';
+export * from './contest-bank.ts';
+export * from './item-analysis.ts';
 export * from './commitments.ts';
 export * from './periods.ts';
 export * from './indicators.ts';

@@ -35,7 +35,9 @@ export const gateLimits = {
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 /** A single-choice item whose correct option (Vietnamese) is longer than every other option. */
-export function keyIsStrictlyLongest(q: GateQuestion): boolean {
+export function keyIsStrictlyLongest(
+  q: Pick<GateQuestion, 'type' | 'correct'> & { vi: { options: Record<string, string> } },
+): boolean {
   if (q.type !== 'single') return false;
   const key = q.correct[0]!;
   // Characters as a reader sees them: composed, so a decomposed "ế" is not three.

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Citation } from '@vungxanh/domain';
 import { auditInsert, type AuditEntry } from './audit.ts';
 import type { Db } from '../client.ts';
@@ -23,6 +23,12 @@ function scopeFilter(
 
 export interface ContentFilter extends Page {
   communeIds: readonly string[] | null;
+  bank?: 'practice' | 'contest' | undefined;
+  /**
+   * Whose contest-bank questions the reader may see: null for all, else those communes' own
+   * (none when empty or absent, so a reader who is not a content editor gets practice only).
+   */
+  contestCommunes?: readonly string[] | null | undefined;
   topic?: string | undefined;
   status?: string | undefined;
   law?: string | undefined;
@@ -56,7 +62,15 @@ export async function listLessons(db: Db, f: ContentFilter) {
 }
 
 export async function listQuestions(db: Db, f: ContentFilter) {
-  const conditions: (SQL | undefined)[] = [scopeFilter(questions, f.communeIds)];
+  const conditions: (SQL | undefined)[] = [
+    scopeFilter(questions, f.communeIds),
+    f.bank ? eq(questions.bank, f.bank) : undefined,
+    or(
+      eq(questions.bank, 'practice'),
+      f.contestCommunes === null ? sql`1` : inArray(questions.scope, [...(f.contestCommunes ?? [])]),
+    ),
+    isNull(questions.contestId),
+  ];
   if (f.topic) conditions.push(eq(questions.topic, f.topic as never));
   if (f.status) conditions.push(eq(questions.status, f.status as never));
   if (f.type) conditions.push(eq(questions.type, f.type as never));
@@ -83,6 +97,7 @@ export async function listQuestions(db: Db, f: ContentFilter) {
 export async function getLesson(db: Db, id: string) {
   return (await db.select().from(lessons).where(eq(lessons.id, id)))[0] ?? null;
 }
+export type QuestionRow = typeof questions.$inferSelect;
 export async function getQuestion(db: Db, id: string) {
   return (await db.select().from(questions).where(eq(questions.id, id)))[0] ?? null;
 }
@@ -114,7 +129,10 @@ export async function outdateByLaw(db: Db, law: string, scopes: readonly string[
   return { lessons: l.length, questions: q.length };
 }
 
-/** What a commune's kiosks show: published national and commune content, active hotlines and slogans. */
+/**
+ * What a commune's kiosks show: published national and commune content, active hotlines and slogans.
+ * Practice questions only: this pack is public and cached offline, and carries the keys.
+ */
 export async function contentPack(db: Db, communeId: string | null) {
   const scopes = ['national', ...(communeId ? [communeId] : [])];
   const [packLessons, packQuestions, packHotlines, packPosters] = await Promise.all([
@@ -126,7 +144,7 @@ export async function contentPack(db: Db, communeId: string | null) {
     db
       .select()
       .from(questions)
-      .where(and(inArray(questions.scope, scopes), eq(questions.status, 'published')))
+      .where(and(inArray(questions.scope, scopes), eq(questions.bank, 'practice'), eq(questions.status, 'published')))
       .orderBy(asc(questions.topic), asc(questions.ref)),
     db
       .select()

@@ -1,6 +1,6 @@
 import type { InStatement, ResultSet } from '@libsql/client';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import type { DrawnContestQuestion } from '@vungxanh/domain';
+import { contestScope, type DrawnContestQuestion } from '@vungxanh/domain';
 import { isUniqueViolation, type Db } from '../client.ts';
 import {
   communes,
@@ -70,8 +70,11 @@ export async function updateRound(db: Db, id: string, patch: Partial<typeof cont
   return (await db.update(contestRounds).set(patch).where(eq(contestRounds.id, id)).returning())[0] ?? null;
 }
 
-/** The published questions a contest may draw from: the national bank and the host commune's own. */
-export async function contestQuestionPool(db: Db, communeId: string) {
+/**
+ * The published contest-bank questions a contest may draw from: the national contest bank, the host
+ * commune's, and the contest's own. The key is selected for the draw, which keeps it server-side.
+ */
+export async function contestQuestionPool(db: Db, contest: { id: string; communeId: string }) {
   return db
     .select({
       id: questions.id,
@@ -80,9 +83,16 @@ export async function contestQuestionPool(db: Db, communeId: string) {
       difficulty: questions.difficulty,
       correct: questions.correct,
       vi: questions.vi,
+      group: questions.exclusionGroup,
     })
     .from(questions)
-    .where(and(eq(questions.status, 'published'), inArray(questions.scope, ['national', communeId])));
+    .where(
+      and(
+        eq(questions.status, 'published'),
+        eq(questions.bank, 'contest'),
+        inArray(questions.scope, ['national', contest.communeId, contestScope(contest.id)]),
+      ),
+    );
 }
 
 /** The texts of drawn questions, to show them (the key is not selected). */

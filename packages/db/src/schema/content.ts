@@ -3,13 +3,15 @@ import {
   audiences,
   contentLocales,
   contentStatuses,
+  questionBankKinds,
   questionTypes,
   topics,
   type Citation,
   type LocalizedQuestion,
 } from '@vungxanh/domain';
 import { communes } from './communes.ts';
-import { createdAt, id, updatedAt } from './columns.ts';
+import { createdAt, id, instant, updatedAt } from './columns.ts';
+import { contests } from './contests.ts';
 
 /** National content has no commune; `scope` is 'national' or the commune id, so uniqueness holds for both. */
 const scopeColumns = () => ({
@@ -49,6 +51,16 @@ export const questions = sqliteTable(
     ...scopeColumns(),
     /** The shipped content's id (e.g. "law-024"), or null for items written in the console. */
     ref: text('ref'),
+    /** 'practice' is public (kiosk pack); 'contest' never leaves the server before its release. */
+    bank: text('bank', { enum: questionBankKinds }).notNull().default('practice'),
+    /** An organizer's own question, seen only by its contest (its scope is then `contest:<id>`). */
+    contestId: text('contest_id').references(() => contests.id),
+    /** Exclusion group: items that reveal each other's answers; one draw holds one of them. */
+    exclusionGroup: text('exclusion_group'),
+    /** When a closed round's organizer released this contest question to practice. */
+    releasedAt: instant('released_at'),
+    /** Hash of the shipped version last written here, so a content release can tell local edits apart. */
+    shippedHash: text('shipped_hash'),
     type: text('type', { enum: questionTypes }).notNull(),
     topic: text('topic', { enum: topics }).notNull(),
     difficulty: integer('difficulty').notNull(),
@@ -71,6 +83,7 @@ export const questions = sqliteTable(
     uniqueIndex('questions_scope_text_uq').on(t.scope, t.textKey),
     uniqueIndex('questions_ref_uq').on(t.ref),
     index('questions_topic_idx').on(t.topic, t.status),
+    index('questions_bank_idx').on(t.bank, t.scope, t.status),
   ],
 );
 

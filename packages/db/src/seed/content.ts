@@ -6,6 +6,8 @@ import { citedLaws } from '../queries/content.ts';
 export interface ShippedContent {
   lessons: readonly Lesson[];
   questions: readonly Question[];
+  /** The national contest bank: stored apart from practice (bank 'contest'), never in the public pack. */
+  contestQuestions?: readonly Question[];
   hotlines: readonly {
     labelVi: string;
     labelEn: string;
@@ -28,9 +30,15 @@ export async function seedContent(db: Db, shipped: ShippedContent): Promise<{ le
     status: 'published' as const,
     laws: citedLaws(l.lawVersion, l.legalBasis),
   }));
-  const questionRows = shipped.questions.map(({ id, ...q }) => ({
+  const banks = [
+    ...shipped.questions.map((q) => ({ q, bank: 'practice' as const })),
+    ...(shipped.contestQuestions ?? []).map((q) => ({ q, bank: 'contest' as const })),
+  ];
+  const questionRows = banks.map(({ q: { id, group, ...q }, bank }) => ({
     ...q,
     ref: id,
+    bank,
+    exclusionGroup: group ?? null,
     scope: 'national',
     communeId: null,
     source: q.source ?? null,

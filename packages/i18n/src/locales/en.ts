@@ -1,5 +1,6 @@
 import type { Messages } from '../resources.ts';
 import { contestsEn } from './contests.en.ts';
+import { contestBankEn } from './contest-bank.en.ts';
 import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -657,6 +658,7 @@ export const en: Messages = {
     },
   },
   contests: contestsEn.contests,
+  contestBank: contestBankEn.contestBank,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,
@@ -693,6 +695,7 @@ export const en: Messages = {
     internal: 'Something went wrong on the server. Please try again later.',
     network: 'Cannot reach the server. Check the network and try again.',
     ...contestsEn.errors,
+    ...contestBankEn.errors,
     ...commitmentsEn.errors,
     ...coverageEn.errors,
     ...registryEn.errors,

@@ -1,4 +1,5 @@
 import { contestsVi } from './contests.vi.ts';
+import { contestBankVi } from './contest-bank.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
@@ -653,6 +654,7 @@ export const vi = {
     },
   },
   contests: contestsVi.contests,
+  contestBank: contestBankVi.contestBank,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
@@ -689,6 +691,7 @@ export const vi = {
     internal: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     ...contestsVi.errors,
+    ...contestBankVi.errors,
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,

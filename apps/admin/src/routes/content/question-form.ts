@@ -128,6 +128,7 @@ export function toQuestion(d: QuestionDraft) {
 
 /** The domain's question schema with its rules, as the API checks it. */
 export const questionRules = withQuestionRules(questionFields.omit({ id: true }));
+export type QuestionBody = ReturnType<typeof questionRules.parse>;
 
 /** Every field path the editor shows an issue next to. */
 export function questionFieldPaths(): string[] {

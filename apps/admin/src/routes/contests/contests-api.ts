@@ -30,3 +30,13 @@ export function textToPrizes(text: string) {
       return { name, count: Number(count), points: Number(points) };
     });
 }
+
+export type ContestBank = InferResponseType<(typeof contestsApi)[':id']['questions']['$get'], 200>;
+export type ItemAnalysis = InferResponseType<(typeof contestsApi)['rounds'][':id']['analysis']['$get'], 200>;
+export type ContestImportReport = InferResponseType<(typeof contestsApi)[':id']['questions']['import']['$post'], 200>;
+
+/** "36,4 %": a share in Vietnamese number format. */
+export const percent = (share: number, locale: string) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(
+    share,
+  );

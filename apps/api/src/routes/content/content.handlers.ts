@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import {
   AppError,
   canEditContent,
+  canReadContestBank,
   importStep,
   questionKey,
   questionSheetColumns,
@@ -36,6 +37,7 @@ import {
   updateLesson as writeLesson,
   updatePoster as writePoster,
   updateQuestion as writeQuestion,
+  type QuestionRow,
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
@@ -53,6 +55,27 @@ async function readable<T extends { communeId: string | null }>(c: Context<AppEn
   if (!item || (scopes !== null && item.communeId !== null && !scopes.includes(item.communeId)))
     throw new AppError(404, 'not_found');
   return item;
+}
+
+/**
+ * A question the caller may read: a contest question (and its key) only by a content editor, and a
+ * contest's own question only through its contest; anyone else gets 404, as for a missing one.
+ */
+async function readableQuestion(c: Context<AppEnv>, q: QuestionRow | null): Promise<QuestionRow> {
+  const found = await readable(c, q);
+  if (found.contestId !== null) throw new AppError(404, 'not_found');
+  if (found.bank === 'contest' && !canReadContestBank(requireAuth(c).actor, found.communeId))
+    throw new AppError(404, 'not_found');
+  return found;
+}
+
+/** Whose contest-bank questions a list shows the caller (see `canReadContestBank`); 403 for one who asks and may not. */
+function contestCommunes(c: Context<AppEnv>, asked: 'practice' | 'contest' | undefined): string[] | null {
+  const { actor } = requireAuth(c);
+  if (actor.role === 'system') return null;
+  const own = actor.communeId && canReadContestBank(actor, actor.communeId) ? [actor.communeId] : [];
+  if (asked === 'contest' && own.length === 0) throw new AppError(403, 'forbidden');
+  return own;
 }
 
 /** An item the caller may change: 404 outside what they can read, 403 when they can read but not edit. */
@@ -155,6 +178,7 @@ export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => 
   const result = await selectQuestions(c.get('deps').db, {
     ...q,
     ...toPage(q),
+    contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   return c.json({ items: result.items.map(toQuestion), total: result.total, page: q.page, pageSize: q.pageSize }, 200);
@@ -162,10 +186,15 @@ export const listQuestions: Handler<typeof routes.listQuestions> = async (c) => 
 
 export const getQuestionById: Handler<typeof routes.getQuestion> = async (c) => {
   requireAuth(c);
-  return c.json(toQuestion(await readable(c, await getQuestion(c.get('deps').db, c.req.valid('param').id))), 200);
+  return c.json(
+    toQuestion(await readableQuestion(c, await getQuestion(c.get('deps').db, c.req.valid('param').id))),
+    200,
+  );
 };
 
-const questionRow = (q: Omit<QuestionLike, 'ref'>) => ({
+/** A question's columns; the exclusion group only when given, so an edit without it keeps the group. */
+const questionRow = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({
+  ...(q.group === undefined ? {} : { exclusionGroup: q.group }),
   type: q.type,
   topic: q.topic as Topic,
   difficulty: q.difficulty,
@@ -188,6 +217,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
     () =>
       insertQuestion(c.get('deps').db, {
         ...questionRow(input),
+        bank: input.bank,
         status: input.status,
         communeId,
         scope: scopeOf(communeId),
@@ -199,7 +229,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
     entityId: row.id,
     communeId,
     action: 'create',
-    summary: summarize({ topic: row.topic, status: row.status }),
+    summary: summarize({ topic: row.topic, bank: row.bank, status: row.status }),
   });
   return c.json(toQuestion(row), 201);
 };
@@ -207,7 +237,7 @@ export const createQuestion: Handler<typeof routes.createQuestion> = async (c) =
 export const updateQuestion: Handler<typeof routes.updateQuestion> = async (c) => {
   requireAuth(c);
   const { db } = c.get('deps');
-  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const question = await editable(c, await readableQuestion(c, await getQuestion(db, c.req.valid('param').id)));
   const input = c.req.valid('json');
   const row = (await unique(
     () => writeQuestion(db, question.id, { ...questionRow(input), status: input.status }),
@@ -226,7 +256,7 @@ export const updateQuestion: Handler<typeof routes.updateQuestion> = async (c) =
 export const setQuestionStatus: Handler<typeof routes.setQuestionStatus> = async (c) => {
   requireAuth(c);
   const { db } = c.get('deps');
-  const question = await editable(c, await getQuestion(db, c.req.valid('param').id));
+  const question = await editable(c, await readableQuestion(c, await getQuestion(db, c.req.valid('param').id)));
   const { status } = c.req.valid('json');
   const row = (await writeQuestion(db, question.id, { status }))!;
   await audit(c, { entity: 'question', entityId: row.id, communeId: row.communeId, action: `status_${status}` });
@@ -288,6 +318,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     ...q,
     limit: 10_000,
     offset: 0,
+    contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
   const book = new ExcelJS.Workbook();

@@ -1,9 +1,12 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './content.handlers.ts';
 import * as r from './content.routes.ts';
+import * as gh from './gates.handlers.ts';
+import * as gr from './gates.routes.ts';
 
 export const contentRouter = createRouter()
   .openapi(r.pack, h.pack)
+  .openapi(gr.gates, gh.gates)
   .openapi(r.listLessons, h.listLessons)
   .openapi(r.getLesson, h.getLessonById)
   .openapi(r.createLesson, h.createLesson)

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { contentLocales, contentStatuses, lawIds, questionTypes, topics } from '@vungxanh/domain';
+import { contentLocales, contentStatuses, lawIds, questionBankKinds, questionTypes, topics } from '@vungxanh/domain';
 import {
   errorResponses,
   IdParam,
@@ -29,6 +29,12 @@ const Filters = PageQuery.extend({
   law: z.enum(lawIds).optional(),
   locale: z.enum(contentLocales).optional(),
   q: z.string().max(120).optional(),
+});
+
+/** The contest bank is listed only to content editors; anyone else gets practice questions. */
+const QuestionFilters = Filters.extend({
+  type: z.enum(questionTypes).optional(),
+  bank: z.enum(questionBankKinds).optional(),
 });
 
 export const pack = createRoute({
@@ -85,7 +91,7 @@ export const listQuestions = createRoute({
   method: 'get',
   path: '/questions',
   tags,
-  request: { query: Filters.extend({ type: z.enum(questionTypes).optional() }) },
+  request: { query: QuestionFilters },
   responses: { 200: json(paged(QuestionSchema)), ...errorResponses },
 });
 export const getQuestion = createRoute({
@@ -144,7 +150,7 @@ export const exportQuestions = createRoute({
   path: '/questions/export',
   tags,
   summary: 'The question bank in scope as XLSX (audited)',
-  request: { query: Filters.extend({ type: z.enum(questionTypes).optional() }).omit({ page: true, pageSize: true }) },
+  request: { query: QuestionFilters.omit({ page: true, pageSize: true }) },
   responses: {
     200: {
       description: 'XLSX file',

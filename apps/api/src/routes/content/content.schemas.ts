@@ -5,6 +5,7 @@ import {
   contentLocales,
   contentStatuses,
   lessonSchema,
+  questionBankKinds,
   questionFields,
   questionTypes,
   topics,
@@ -25,7 +26,9 @@ export const lessonPatch = lessonSchema
   .partial()
   .strict();
 
-export const questionInput = withQuestionRules(questionFields.omit({ id: true }).extend(scope));
+export const questionInput = withQuestionRules(
+  questionFields.omit({ id: true }).extend({ ...scope, bank: z.enum(questionBankKinds).default('practice') }),
+);
 /** A question patch replaces the whole question text and options, so the rules can be checked again. */
 export const questionPatch = withQuestionRules(
   questionFields.omit({ id: true }).extend({ status: z.enum(contentStatuses) }),
@@ -57,6 +60,9 @@ export const QuestionSchema = z
     id: z.string(),
     communeId: z.string().nullable(),
     ref: z.string().nullable(),
+    bank: z.enum(questionBankKinds),
+    group: z.string().nullable(),
+    releasedAt: z.string().nullable(),
     type: z.enum(questionTypes),
     topic: z.enum(topics),
     difficulty: z.number().int(),
@@ -117,6 +123,9 @@ export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
   id: r.id,
   communeId: r.communeId,
   ref: r.ref,
+  bank: r.bank,
+  group: r.exclusionGroup,
+  releasedAt: r.releasedAt?.toISOString() ?? null,
   type: r.type,
   topic: r.topic,
   difficulty: r.difficulty,

@@ -6,7 +6,7 @@ import {
   initials,
   purgeDue,
   roundPhase,
-  roundPool,
+  drawCapacity,
   vnLocalToUtc,
   type RoundInput,
 } from '@vungxanh/domain';
@@ -60,14 +60,14 @@ async function contestCommune(c: Context<AppEnv>, communeId: string) {
   return commune;
 }
 
-async function managedContest(c: Context<AppEnv>, id: string) {
+export async function managedContest(c: Context<AppEnv>, id: string) {
   const contest = await getContest(c.get('deps').db, id);
   if (!contest) throw new AppError(404, 'not_found');
   await contestCommune(c, contest.communeId);
   return contest;
 }
 
-async function managedRound(c: Context<AppEnv>, id: string) {
+export async function managedRound(c: Context<AppEnv>, id: string) {
   const round = await getRound(c.get('deps').db, id);
   if (!round) throw new AppError(404, 'not_found');
   return { round, contest: await managedContest(c, round.contestId) };
@@ -122,9 +122,9 @@ export const update: Handler<typeof routes.update> = async (c) => {
 /** Every round of a contest must be able to draw its questions before participants see it. */
 async function checkPools(db: Db, contest: ContestRow, rounds: readonly RoundRow[]) {
   if (rounds.length === 0) throw new AppError(409, 'contest_no_rounds');
-  const pool = await contestQuestionPool(db, contest.communeId);
+  const pool = await contestQuestionPool(db, contest);
   for (const r of rounds) {
-    if (roundPool(pool, r.mix).length < r.questionCount)
+    if (drawCapacity(pool, r.mix) < r.questionCount)
       throw new AppError(409, 'contest_pool_too_small', { round: r.name });
   }
 }
@@ -226,10 +226,10 @@ export const live: Handler<typeof routes.live> = async (c) => {
   const [stats, registered, pool, board] = await Promise.all([
     roundStats(db, round.id, Date.now()),
     countParticipants(db, contest.id),
-    contestQuestionPool(db, contest.communeId),
+    contestQuestionPool(db, contest),
     boardOf(db, contest, round),
   ]);
-  return c.json({ stats: { ...stats, registered, poolSize: roundPool(pool, round.mix).length }, board }, 200);
+  return c.json({ stats: { ...stats, registered, poolSize: drawCapacity(pool, round.mix) }, board }, 200);
 };
 
 async function participantRows(db: Db, contest: ContestRow, items: readonly ParticipantRow[]) {

@@ -1,6 +1,8 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './contests.handlers.ts';
 import * as r from './contests.routes.ts';
+import * as bh from './bank.handlers.ts';
+import * as br from './bank.routes.ts';
 
 /** /api/contests: the organizers' side (organizers and commune admins of the host commune, and the system). */
 export const contestsRouter = createRouter()
@@ -19,4 +21,12 @@ export const contestsRouter = createRouter()
   .openapi(r.units, h.units)
   .openapi(r.exportSheet, h.exportSheet)
   .openapi(r.certificates, h.certificates)
-  .openapi(r.purge, h.purge);
+  .openapi(r.purge, h.purge)
+  // The contest's own questions, item analysis and release (bank.*.ts).
+  .openapi(br.listQuestions, bh.listQuestions)
+  .openapi(br.createQuestion, bh.createQuestion)
+  .openapi(br.setQuestionStatus, bh.setQuestionStatus)
+  .openapi(br.importQuestions, bh.importQuestions)
+  .openapi(br.analysis, bh.analysis)
+  .openapi(br.analysisSheet, bh.analysisSheet)
+  .openapi(br.release, bh.release);

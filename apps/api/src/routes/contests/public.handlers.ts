@@ -4,7 +4,7 @@ import {
   AppError,
   attemptDeadline,
   contestPolicy,
-  drawAttempt,
+  drawGated,
   isMinor,
   normalizePhone,
   pastGrace,
@@ -301,7 +301,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
   const open = roundPhase(contest.status, round.startsAt, round.endsAt, now) === 'open';
   let result;
   if (open) {
-    const pool = await contestQuestionPool(db, contest.communeId);
+    const pool = await contestQuestionPool(db, contest);
     result = await startAttempt(db, {
       round,
       participantId: p.id,
@@ -309,7 +309,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
       now,
       graceMs: contestPolicy.graceMs,
       deadline: attemptDeadline(now, round.timeLimitSeconds, round.endsAt),
-      draw: () => drawAttempt(pool, round.mix, round.questionCount),
+      draw: () => drawGated(pool, round.mix, round.questionCount)?.questions ?? null,
     });
   } else {
     // Outside the open window only a reload of a running attempt is answered.

@@ -1,6 +1,8 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './public.handlers.ts';
 import * as r from './public.routes.ts';
+import * as rh from './review.handlers.ts';
+import * as rr from './review.routes.ts';
 
 /** /api/public/contests: the participants' side, no session; a participant token names the person. */
 export const publicContestsRouter = createRouter()
@@ -14,4 +16,5 @@ export const publicContestsRouter = createRouter()
   .openapi(r.predict, h.predict)
   .openapi(r.submit, h.submit)
   .openapi(r.board, h.board)
-  .openapi(r.units, h.units);
+  .openapi(r.units, h.units)
+  .openapi(rr.review, rh.review);

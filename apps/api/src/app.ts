@@ -64,9 +64,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
-  // The apps' files and the content pack are large and cacheable; other API answers are small.
+  // The apps' files and the content pack (whole or in parts) are large and cacheable; other API answers are small.
   app.use('*', (c, next) =>
-    c.req.path.startsWith('/api/') && c.req.path !== '/api/content/pack' ? next() : compress()(c, next),
+    c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/content/pack') ? next() : compress()(c, next),
   );
   app.use('/api/*', (c, next) =>
     bodyLimit({

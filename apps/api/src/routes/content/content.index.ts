@@ -4,6 +4,9 @@ import * as r from './content.routes.ts';
 
 export const contentRouter = createRouter()
   .openapi(r.pack, h.pack)
+  .openapi(r.packIndex, h.packIndex)
+  .openapi(r.packLesson, h.packLesson)
+  .openapi(r.packQuestions, h.packQuestions)
   .openapi(r.listLessons, h.listLessons)
   .openapi(r.getLesson, h.getLessonById)
   .openapi(r.createLesson, h.createLesson)

@@ -23,8 +23,8 @@ export function kioskFirstLoad(): { kb: number; files: number } | null {
   const roots = [
     '.svelte-kit/generated/client-optimized/app.js',
     'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
-    // The Vietnamese strings are a dynamic import, but every first visit loads them.
-    'packages/i18n/src/locales/vi.ts',
+    // The kiosk's Vietnamese strings are a dynamic import, but every first visit loads them.
+    'virtual:kiosk-messages/vi',
     ...['0', ...homeNodes].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`),
   ];
   const seen = new Set<string>();

@@ -1,9 +1,28 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+// By path, not by package name: Vite bundles relative imports into the config, while a package's TypeScript
+// source would be left to Node, which cannot load it.
+import { resources } from '../../packages/i18n/src/resources.ts';
+import { kioskSections, pickSections } from './src/lib/messages.ts';
+
+/** `virtual:kiosk-messages/<locale>`: a language's words without the console's, as a plain module. */
+function kioskMessages(): Plugin {
+  const prefix = 'virtual:kiosk-messages/';
+  return {
+    name: 'kiosk-messages',
+    resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const locale = id.slice(prefix.length + 1) as keyof typeof resources;
+      return `export default ${JSON.stringify(pickSections(resources[locale], kioskSections))};`;
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
+    kioskMessages(),
     sveltekit(),
     SvelteKitPWA({
       base: '/',

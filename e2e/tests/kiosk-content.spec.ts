@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 
+// The whole pack, not one of its parts (/api/content/pack/…).
+const isWholePack = (url: string) => new URL(url).pathname === '/api/content/pack';
+
 test.describe('kiosk content pack', () => {
   test('is asked for with its ETag, and only a complete new pack replaces the stored one', async ({ page }) => {
-    const first = page.waitForResponse((r) => r.url().includes('/api/content/pack'));
+    const first = page.waitForResponse((r) => isWholePack(r.url()));
     await page.goto('/lessons');
     const firstResponse = await first;
     expect(firstResponse.status()).toBe(200);
@@ -12,8 +15,8 @@ test.describe('kiosk content pack', () => {
     await expect(page.getByRole('link', { name: title })).toBeVisible();
 
     // Unchanged: the next start sends If-None-Match and gets 304, and keeps the stored pack.
-    const again = page.waitForRequest((r) => r.url().includes('/api/content/pack'));
-    const notModified = page.waitForResponse((r) => r.url().includes('/api/content/pack'));
+    const again = page.waitForRequest((r) => isWholePack(r.url()));
+    const notModified = page.waitForResponse((r) => isWholePack(r.url()));
     await page.reload();
     expect((await again).headers()['if-none-match']).toBe(etag);
     expect((await notModified).status()).toBe(304);

@@ -14,7 +14,7 @@ test('kiosk mode: after the idle timeout a countdown, then everything a person c
     await pairOnPage(page, baseURL!, kiosk.code);
     // The admin shortens the timeout; the kiosk reads its settings again when it starts.
     await admin.patchKiosk(kiosk.id, { idleSeconds: 30 });
-    const settings = page.waitForResponse((r) => r.url().endsWith('/api/kiosks/me') && r.ok());
+    const settings = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/kiosks/me' && r.ok());
     await page.goto(`${baseURL}/home`);
     expect((await (await settings).json()).idleSeconds).toBe(30);
 

@@ -6,11 +6,24 @@ import { gzipSync } from 'node:zlib';
 const kiosk = resolve(fileURLToPath(import.meta.url), '../../../kiosk');
 
 /**
- * The JavaScript a first visit to /home loads, from the kiosk build's Vite manifest: the entry,
- * the root layout and the home page nodes with their static imports, and the Vietnamese strings.
+ * First-load budgets per kiosk route, KB gzip: 60 for /home is the issue's aim; the others are December 2026's
+ * sizes with a few KB of room, so growth shows (the lesson carries Markdown and its sanitizer, the commitment
+ * form the signature pad and the QR code).
+ */
+export const routeBudgets: { route: string; kb: number }[] = [
+  { route: '/home', kb: 60 },
+  { route: '/lessons/[slug]', kb: 90 },
+  { route: '/quiz/[[topic]]', kb: 65 },
+  { route: '/contests', kb: 60 },
+  { route: '/commitment', kb: 110 },
+];
+
+/**
+ * The JavaScript a first visit to a kiosk route loads, from the kiosk build's Vite manifest: the entry,
+ * the root layout and the route's page nodes with their static imports, and the kiosk's Vietnamese strings.
  * Null when not built.
  */
-export function kioskFirstLoad(): { kb: number; files: number } | null {
+export function kioskFirstLoad(route = '/home'): { kb: number; files: number } | null {
   const manifestFile = join(kiosk, '.svelte-kit/output/client/.vite/manifest.json');
   const appFile = join(kiosk, '.svelte-kit/generated/client-optimized/app.js');
   if (!existsSync(manifestFile) || !existsSync(appFile)) return null;
@@ -19,13 +32,14 @@ export function kioskFirstLoad(): { kb: number; files: number } | null {
     { file: string; imports?: string[] }
   >;
   const app = readFileSync(appFile, 'utf8');
-  const homeNodes = app.match(/"\/home":\s*\[([^\]]*)\]/)?.[1]?.match(/\d+/g) ?? [];
+  const quoted = JSON.stringify(route).replace(/[[\]]/g, '\\$&');
+  const nodes = app.match(new RegExp(`${quoted}:\\s*\\[([^\\]]*)\\]`))?.[1]?.match(/\d+/g) ?? [];
   const roots = [
     '.svelte-kit/generated/client-optimized/app.js',
     'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
-    // The Vietnamese strings are a dynamic import, but every first visit loads them.
-    'packages/i18n/src/locales/vi.ts',
-    ...['0', ...homeNodes].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`),
+    // The kiosk's Vietnamese strings are a dynamic import, but every first visit loads them.
+    'virtual:kiosk-messages/vi',
+    ...['0', ...nodes].map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`),
   ];
   const seen = new Set<string>();
   const visit = (key: string) => {
@@ -41,4 +55,17 @@ export function kioskFirstLoad(): { kb: number; files: number } | null {
     if (existsSync(path)) bytes += gzipSync(readFileSync(path)).length;
   }
   return { kb: bytes / 1024, files: seen.size };
+}
+
+/** Every budgeted route's first load, printed against its budget. */
+export function kioskBudgetLines(): string[] {
+  const lines: string[] = [];
+  for (const { route, kb } of routeBudgets) {
+    const js = kioskFirstLoad(route);
+    if (!js) return ['Kiosk first-load JavaScript: not built (run pnpm build)'];
+    lines.push(
+      `${`kiosk first-load JS ${route}`.padEnd(50)} ${js.kb.toFixed(1).padStart(7)} KB gzip  budget ${kb} KB   ${js.kb <= kb ? 'within' : 'OVER'}`,
+    );
+  }
+  return lines;
 }

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { benchCoverage } from './coverage.ts';
 import { benchCommitments } from './commitments.ts';
 import { benchContests } from './contests.ts';
-import { kioskFirstLoad } from './kiosk-size.ts';
+import { kioskColdLines } from './kiosk-cold.ts';
+import { kioskBudgetLines } from './kiosk-size.ts';
 import { password, start, startBare, stop, type BenchContext } from './server.ts';
 import { benchRegistry } from './registry.ts';
 import { benchDurability, fileSize } from './durability.ts';
@@ -140,6 +141,7 @@ try {
   featureLines.push(...(await benchCommitments(ctx)));
   featureLines.push(...(await benchCoverage(ctx)));
   featureLines.push(...(await benchRegistry(ctx)));
+  featureLines.push('', ...kioskBudgetLines(), ...(await kioskColdLines(url)));
   walAfter = fileSize(`${dbFile}-wal`);
 } finally {
   await stop(child);
@@ -167,11 +169,6 @@ const events = results.find((r) => r.title.startsWith('POST /api/events'))!;
 console.log(
   `\nEvent ingest: ${(events.rps * 50).toFixed(0)} events/s, ratio ${((events.rps * 50) / baseline.rps).toFixed(2)} events per health request (aim: 20,000 events/s)`,
 );
-const js = kioskFirstLoad();
-if (js)
-  console.log(
-    `Kiosk first-load JavaScript for /home: ${js.kb.toFixed(1)} KB gzip in ${js.files} files (aim: under 80 KB)`,
-  );
 console.log(`\nStart-up to a healthy answer, ratio against bare node (${nodeBaseline.toFixed(0)} ms):\n`);
 console.log(
   `${'first start (migrate, seed, hash admin password)'.padEnd(50)} ${first.ms.toFixed(0).padStart(7)} ms      ratio ${(first.ms / nodeBaseline).toFixed(1)}`,

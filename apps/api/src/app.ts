@@ -67,9 +67,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
-  // The apps' files and the content pack are large and cacheable; other API answers are small.
+  // The apps' files and the content pack (whole or in parts) are large and cacheable; other API answers are small.
   app.use('*', (c, next) =>
-    c.req.path.startsWith('/api/') && c.req.path !== '/api/content/pack' ? next() : compressor(c, next),
+    c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/content/pack') ? next() : compressor(c, next),
   );
   // Only requests that carry a body are limited: reading `body` on a GET builds a whole Request.
   app.use('/api/*', (c, next) =>

@@ -901,6 +901,9 @@ describe('every documented route', () => {
     const covered = new Set(cases.map((c) => `${c.method} ${templateOf(c.path(w))}`));
     const publicOrSelf = new Set([
       'GET /api/content/pack',
+      'GET /api/content/pack/contents',
+      'GET /api/content/pack/lessons/{slug}',
+      'GET /api/content/pack/questions',
       'GET /api/public/communes',
       'GET /api/public/villages',
       'POST /api/kiosks/pair',
@@ -952,7 +955,8 @@ describe('every documented route', () => {
           '/api/kiosks/me',
           '/api/events',
         ].includes(route.path) ||
-        route.path.startsWith('/api/public/')
+        route.path.startsWith('/api/public/') ||
+        route.path.startsWith('/api/content/pack/')
       )
         continue;
       const path = route.path.replace(/\{[^}]+\}/g, w.villageA.id);

@@ -63,6 +63,43 @@ describe('content pack', () => {
   });
 });
 
+describe('content pack in parts', () => {
+  it('gives an index without lesson bodies, carrying the whole pack’s version', async () => {
+    const whole = await pack(w.communeA.id);
+    const index = await h.call('GET', `/api/content/pack/contents?communeId=${w.communeA.id}`);
+    expect(index.status).toBe(200);
+    expect(index.body.version).toBe(whole.body.version);
+    expect(index.body.lessons).toHaveLength(whole.body.lessons.length);
+    expect(index.body.lessons.every((l: object) => !('body' in l))).toBe(true);
+    const counted = index.body.questionTopics.reduce((n: number, t: { count: number }) => n + t.count, 0);
+    expect(counted).toBe(whole.body.questions.length);
+    expect(index.body.hotlines).toEqual(whole.body.hotlines);
+    const again = await h.call('GET', `/api/content/pack/contents?communeId=${w.communeA.id}`, {
+      headers: { 'if-none-match': index.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+  });
+  it('gives one lesson in each of its languages, and 404 for an unknown one', async () => {
+    const slug = shipped.lessons[0]!.slug;
+    const res = await h.call('GET', `/api/content/pack/lessons/${slug}`);
+    expect(res.status).toBe(200);
+    expect(res.body.lessons.length).toBeGreaterThan(0);
+    expect(res.body.lessons.every((l: { slug: string; body: string }) => l.slug === slug && l.body.length > 0)).toBe(
+      true,
+    );
+    expect((await h.call('GET', '/api/content/pack/lessons/no-such-lesson')).status).toBe(404);
+  });
+  it('gives the practice questions of one topic, the same as the whole pack holds', async () => {
+    const whole = await pack();
+    const res = await h.call('GET', '/api/content/pack/questions?topic=harms');
+    expect(res.status).toBe(200);
+    expect(res.body.questions.map((q: { id: string }) => q.id)).toEqual(
+      whole.body.questions.filter((q: { topic: string }) => q.topic === 'harms').map((q: { id: string }) => q.id),
+    );
+    expect((await h.call('GET', '/api/content/pack/questions?topic=nope')).status).toBe(422);
+  });
+});
+
 describe('editing', () => {
   it('re-checks a question’s rules on every change', async () => {
     const list = await h.call('GET', '/api/content/questions?topic=harms&pageSize=1', { cookie: w.cookies.system });

@@ -57,6 +57,27 @@ describe('pairing', () => {
     expect(me.body.kioskId).toBe(created.kiosk.id);
   });
 
+  it('reports with its heartbeat whether it can read aloud in Vietnamese, shown in the kiosk list', async () => {
+    const created = await createKiosk();
+    const { deviceToken } = (await pair(created.pairingCode)).body;
+    const listed = async () =>
+      (await h.call('GET', '/api/kiosks', { cookie: w.cookies.commune_admin })).body.items.find(
+        (k: { id: string }) => k.id === created.kiosk.id,
+      ).viVoice;
+    expect(await listed()).toBeNull();
+    const beat = (viVoice?: string) =>
+      h.call('GET', `/api/kiosks/me${viVoice ? `?viVoice=${viVoice}` : ''}`, {
+        headers: { authorization: `Bearer ${deviceToken}` },
+      });
+    expect((await beat('no')).status).toBe(200);
+    expect(await listed()).toBe(false);
+    await beat();
+    expect(await listed()).toBe(false);
+    await beat('yes');
+    expect(await listed()).toBe(true);
+    expect((await beat('maybe')).status).toBe(422);
+  });
+
   it('refuses an expired code', async () => {
     const created = await createKiosk();
     await h.db

@@ -10,6 +10,7 @@ export * from './question-gates.ts';
 export * from './question-sheet.ts';
 export * from './events.ts';
 export * from './self-check.ts';
+export * from './content-pack.ts';
 export * from './outbox.ts';
 export * from './citations.ts';
 export * from './contests.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, loadLocale, pickLocale } from './index.ts';
+import { lookupMessage, messageLoaders, pickLocale, translate } from './index.ts';
 import { errorMessage, resources } from './server.ts';
 
 /** Every leaf key of a nested resource, as dotted paths. */
@@ -23,16 +23,15 @@ describe('resources', () => {
       expect(empty, locale).toEqual([]);
     }
   });
-  it('translate through i18next with interpolation', async () => {
-    const t = (await createI18n('en')).t;
-    expect(t('common.pageOf', { page: 2, pages: 5 })).toBe('Page 2 of 5');
-    const vi = await createI18n();
-    expect(vi.t('nav.units')).toBe('Đơn vị hành chính');
-    // English is loaded only when asked for, then switching shows it.
-    expect(vi.hasResourceBundle('en', 'translation')).toBe(false);
-    await loadLocale(vi, 'en');
-    await vi.changeLanguage('en');
-    expect(vi.t('common.pageOf', { page: 1, pages: 2 })).toBe('Page 1 of 2');
+  it('translate with interpolation, falling back to the next tree and then to the key', async () => {
+    const en = await messageLoaders.en();
+    const vi = await messageLoaders.vi();
+    expect(translate([en, vi], 'common.pageOf', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+    expect(translate([vi], 'nav.units')).toBe('Đơn vị hành chính');
+    expect(translate([{ a: 'A' }, vi], 'nav.units')).toBe('Đơn vị hành chính');
+    expect(translate([vi], 'nav.nothing')).toBe('nav.nothing');
+    expect(translate([{ x: 'còn {{count}} câu, {{missing}}' }], 'x', { count: 3 })).toBe('còn 3 câu, {{missing}}');
+    expect(lookupMessage(vi, 'nav')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,3 @@
-import i18next, { type i18n } from 'i18next';
 import type { Messages } from './resources.ts';
 
 export type { Messages } from './resources.ts';
@@ -6,33 +5,41 @@ export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'vi';
 
+/** A message tree: the whole `Messages`, or the part an app ships (the kiosk leaves out the console's words). */
+export interface MessageTree {
+  [key: string]: string | MessageTree;
+}
+
 // Each language is its own module, loaded when first asked for: a kiosk that stays in Vietnamese
 // never downloads the English strings. The server reads both at once through `./server.ts`.
-const loaders: Record<Locale, () => Promise<Messages>> = {
+export const messageLoaders: Record<Locale, () => Promise<Messages>> = {
   vi: () => import('./locales/vi.ts').then((m) => m.vi),
   en: () => import('./locales/en.ts').then((m) => m.en),
 };
 
-/** Makes sure a language's strings are in the instance before it is shown. */
-export async function loadLocale(instance: i18n, lng: Locale): Promise<void> {
-  if (instance.hasResourceBundle(lng, 'translation')) return;
-  instance.addResourceBundle(lng, 'translation', await loaders[lng]());
+/** The string at a dotted key, or undefined. */
+export function lookupMessage(tree: MessageTree | undefined, key: string): string | undefined {
+  let node: string | MessageTree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
 }
 
-/** Creates an i18next instance with the shared resources; each app owns one. */
-export async function createI18n(lng: Locale = defaultLocale): Promise<i18n> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    fallbackLng: defaultLocale,
-    supportedLngs: [...locales],
-    resources: {},
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  await Promise.all([loadLocale(instance, defaultLocale), loadLocale(instance, lng)]);
-  await instance.changeLanguage(lng);
-  return instance;
+/**
+ * A message with its `{{name}}` placeholders filled in, from the first tree that has the key, else the key
+ * itself. Values are inserted as text; Svelte escapes them where they are shown.
+ */
+export function translate(
+  trees: readonly (MessageTree | undefined)[],
+  key: string,
+  values?: Record<string, string | number>,
+): string {
+  let message: string | undefined;
+  for (const tree of trees) if ((message = lookupMessage(tree, key)) !== undefined) break;
+  if (message === undefined) return key;
+  return values ? message.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, name: string) => String(values[name] ?? all)) : message;
 }
 
 /** Picks the best supported locale from an Accept-Language header or a stored choice. */

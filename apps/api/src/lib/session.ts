@@ -37,7 +37,10 @@ const publicPaths = new Set([
 ]);
 
 const isPublic = (path: string) =>
-  publicPaths.has(path) || path.startsWith('/api/docs/') || path.startsWith('/api/public/');
+  publicPaths.has(path) ||
+  path.startsWith('/api/content/pack/') ||
+  path.startsWith('/api/docs/') ||
+  path.startsWith('/api/public/');
 const trimmed = (path: string) => path.replace(/\/+$/, '');
 
 /** Loads the session named by the cookie; expired or unknown cookies are cleared. */

@@ -1,6 +1,7 @@
 import type { InferResponseType } from 'hono/client';
 import { apiError, bearer, client, reach } from './api';
 import { i18n } from './i18n.svelte';
+import { voiceFor } from './speech';
 import { readJson, writeJson } from './storage';
 
 export type DeviceInfo = InferResponseType<typeof client.api.kiosks.me.$get, 200>;
@@ -55,7 +56,9 @@ class Device {
     if (!this.token) return;
     const token = this.token;
     try {
-      const res = await reach(client.api.kiosks.me.$get({}, { headers: bearer(token) }));
+      // The heartbeat also says whether lessons can be read aloud here, for the console's kiosk list.
+      const viVoice = (await voiceFor('vi')) ? 'yes' : 'no';
+      const res = await reach(client.api.kiosks.me.$get({ query: { viVoice } }, { headers: bearer(token) }));
       if (res.ok) this.#save(token, await res.json());
       else if ((res.status as number) === 401) this.forget(true);
     } catch {

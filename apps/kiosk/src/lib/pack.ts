@@ -7,6 +7,9 @@ export type Pack = InferResponseType<typeof client.api.content.pack.$get, 200>;
 export type PackLesson = Pack['lessons'][number];
 export type PackQuestion = Pack['questions'][number];
 export type PackHotline = Pack['hotlines'][number];
+/** The index a first visit reads before it opens anything (types from the API's own route). */
+export type PackIndex = InferResponseType<typeof client.api.content.pack.contents.$get, 200>;
+export type LessonMeta = PackIndex['lessons'][number];
 
 /** A pack as far as the kiosk can tell it is whole; a cut-off or foreign body is not used. */
 export function isPack(value: unknown): value is Pack {
@@ -21,12 +24,25 @@ export function isPack(value: unknown): value is Pack {
   );
 }
 
+/** An index as far as the kiosk can tell it is whole. */
+export function isPackIndex(value: unknown): value is PackIndex {
+  const p = value as Partial<PackIndex> | null;
+  return (
+    !!p &&
+    typeof p.version === 'string' &&
+    Array.isArray(p.lessons) &&
+    Array.isArray(p.questionTopics) &&
+    Array.isArray(p.hotlines) &&
+    Array.isArray(p.posters)
+  );
+}
+
 /**
  * One version of each lesson for the reader's language: the lesson in that language where it
  * exists, else the Vietnamese one (shown with lang="vi"), in the pack's order.
  */
-export function lessonsIn(lessons: readonly PackLesson[], locale: Locale): PackLesson[] {
-  const bySlug = new Map<string, PackLesson>();
+export function lessonsIn<L extends Pick<PackLesson, 'slug' | 'locale'>>(lessons: readonly L[], locale: Locale): L[] {
+  const bySlug = new Map<string, L>();
   for (const lesson of lessons) {
     const have = bySlug.get(lesson.slug);
     if (!have || (have.locale !== locale && (lesson.locale === locale || lesson.locale === 'vi')))

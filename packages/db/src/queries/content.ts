@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Citation } from '@vungxanh/domain';
+import type { Citation, Topic } from '@vungxanh/domain';
 import { auditInsert, type AuditEntry } from './audit.ts';
 import type { Db } from '../client.ts';
 import { hotlines, lessons, posters, questions } from '../schema/index.ts';
@@ -129,23 +129,49 @@ export async function outdateByLaw(db: Db, law: string, scopes: readonly string[
   return { lessons: l.length, questions: q.length };
 }
 
+/** What a commune's kiosks show: published national and commune content, active hotlines and slogans. */
+const packScopes = (communeId: string | null) => ['national', ...(communeId ? [communeId] : [])];
+
 /**
- * What a commune's kiosks show: published national and commune content, active hotlines and slogans.
- * Practice questions only: this pack is public and cached offline, and carries the keys.
+ * The questions public routes may send (the kiosk's self-check bank, keys included): the one place that
+ * decides which questions leave the server without a session. Practice bank only: contest questions never
+ * leave it before their round closes. `topic` narrows it to one topic.
  */
+export async function publicQuestions(db: Db, communeId: string | null, topic?: Topic) {
+  return db
+    .select()
+    .from(questions)
+    .where(
+      and(
+        inArray(questions.scope, packScopes(communeId)),
+        eq(questions.bank, 'practice'),
+        eq(questions.status, 'published'),
+        topic ? eq(questions.topic, topic) : undefined,
+      ),
+    )
+    .orderBy(asc(questions.topic), asc(questions.ref));
+}
+
+/** Published lessons a commune's kiosks show: national ones and the commune's own; `slug` picks one lesson. */
+export async function packLessons(db: Db, communeId: string | null, slug?: string) {
+  return db
+    .select()
+    .from(lessons)
+    .where(
+      and(
+        inArray(lessons.scope, packScopes(communeId)),
+        eq(lessons.status, 'published'),
+        slug ? eq(lessons.slug, slug) : undefined,
+      ),
+    )
+    .orderBy(asc(lessons.topic), asc(lessons.slug));
+}
+
 export async function contentPack(db: Db, communeId: string | null) {
-  const scopes = ['national', ...(communeId ? [communeId] : [])];
-  const [packLessons, packQuestions, packHotlines, packPosters] = await Promise.all([
-    db
-      .select()
-      .from(lessons)
-      .where(and(inArray(lessons.scope, scopes), eq(lessons.status, 'published')))
-      .orderBy(asc(lessons.topic), asc(lessons.slug)),
-    db
-      .select()
-      .from(questions)
-      .where(and(inArray(questions.scope, scopes), eq(questions.bank, 'practice'), eq(questions.status, 'published')))
-      .orderBy(asc(questions.topic), asc(questions.ref)),
+  const scopes = packScopes(communeId);
+  const [packLessonRows, packQuestions, packHotlines, packPosters] = await Promise.all([
+    packLessons(db, communeId),
+    publicQuestions(db, communeId),
     db
       .select()
       .from(hotlines)
@@ -157,7 +183,7 @@ export async function contentPack(db: Db, communeId: string | null) {
       .where(and(inArray(posters.scope, scopes), eq(posters.active, true)))
       .orderBy(asc(posters.sortOrder)),
   ]);
-  return { lessons: packLessons, questions: packQuestions, hotlines: packHotlines, posters: packPosters };
+  return { lessons: packLessonRows, questions: packQuestions, hotlines: packHotlines, posters: packPosters };
 }
 
 export async function listHotlines(db: Db, communeIds: readonly string[] | null) {

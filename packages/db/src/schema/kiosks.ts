@@ -22,6 +22,8 @@ export const kiosks = sqliteTable(
     pairedAt: instant('paired_at'),
     revokedAt: instant('revoked_at'),
     lastSeenAt: instant('last_seen_at'),
+    /** Whether the device reported a Vietnamese voice for read-aloud with its last heartbeat; null: not yet. */
+    viVoice: integer('vi_voice', { mode: 'boolean' }),
     eventsCount: integer('events_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

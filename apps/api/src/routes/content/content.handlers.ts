@@ -6,6 +6,7 @@ import {
   canEditContent,
   canReadContestBank,
   importStep,
+  packIndexOf,
   questionKey,
   questionSheetColumns,
   questionToRow,
@@ -32,6 +33,8 @@ import {
   listPosters as selectPosters,
   listQuestions as selectQuestions,
   outdateByLaw,
+  packLessons,
+  publicQuestions,
   scopeOf,
   updateHotline as writeHotline,
   updateLesson as writeLesson,
@@ -100,23 +103,58 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
-export const pack: Handler<typeof routes.pack> = async (c) => {
-  const { db } = c.get('deps');
-  const communeId = c.req.valid('query').communeId ?? null;
-  if (communeId && !(await getCommune(db, communeId))) throw new AppError(404, 'not_found');
-  const content = await contentPack(db, communeId);
+const versionOf = (payload: unknown) =>
+  createHash('sha256').update(JSON.stringify(payload)).digest('base64url').slice(0, 27);
+
+/** Answers a public pack part with its ETag, or 304 when the client holds that version. */
+function withEtag<T extends object>(c: Context<AppEnv>, version: string, body: T) {
+  const etag = `"${version}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'no-cache');
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  return c.json(body, 200);
+}
+
+async function packCommune(c: Context<AppEnv>, communeId: string | undefined): Promise<string | null> {
+  if (communeId && !(await getCommune(c.get('deps').db, communeId))) throw new AppError(404, 'not_found');
+  return communeId ?? null;
+}
+
+async function fullPack(c: Context<AppEnv>, communeId: string | null) {
+  const content = await contentPack(c.get('deps').db, communeId);
   const payload = {
     lessons: content.lessons.map(toLesson),
     questions: content.questions.map(toQuestion),
     hotlines: content.hotlines.map(toHotline),
     posters: content.posters.map(toPoster),
   };
-  const version = createHash('sha256').update(JSON.stringify(payload)).digest('base64url').slice(0, 27);
-  const etag = `"${version}"`;
-  c.header('ETag', etag);
-  c.header('Cache-Control', 'no-cache');
-  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-  return c.json({ version, ...payload }, 200);
+  return { version: versionOf(payload), payload };
+}
+
+export const pack: Handler<typeof routes.pack> = async (c) => {
+  const { version, payload } = await fullPack(c, await packCommune(c, c.req.valid('query').communeId));
+  return withEtag(c, version, { version, ...payload });
+};
+
+// The index carries the whole pack's version, so a kiosk can tell whether its stored copy is current.
+export const packIndex: Handler<typeof routes.packIndex> = async (c) => {
+  const { version, payload } = await fullPack(c, await packCommune(c, c.req.valid('query').communeId));
+  return withEtag(c, `i${version}`, { version, ...packIndexOf(payload) });
+};
+
+export const packLesson: Handler<typeof routes.packLesson> = async (c) => {
+  const communeId = await packCommune(c, c.req.valid('query').communeId);
+  const rows = await packLessons(c.get('deps').db, communeId, c.req.valid('param').slug);
+  if (rows.length === 0) throw new AppError(404, 'not_found');
+  const body = { lessons: rows.map(toLesson) };
+  return withEtag(c, versionOf(body), body);
+};
+
+export const packQuestions: Handler<typeof routes.packQuestions> = async (c) => {
+  const { communeId, topic } = c.req.valid('query');
+  const rows = await publicQuestions(c.get('deps').db, await packCommune(c, communeId), topic);
+  const body = { questions: rows.map(toQuestion) };
+  return withEtag(c, versionOf(body), body);
 };
 
 export const listLessons: Handler<typeof routes.listLessons> = async (c) => {

@@ -58,6 +58,56 @@ export const pack = createRoute({
   },
 });
 
+const PackQuery = z.object({ communeId: z.string().max(64).optional() });
+const LessonMetaSchema = LessonSchema.omit({ body: true });
+
+export const packIndex = createRoute({
+  method: 'get',
+  path: '/pack/contents',
+  tags,
+  summary: 'What a first visit needs before it opens a lesson or a quiz: lessons without bodies, topics, hotlines',
+  request: { query: PackQuery },
+  responses: {
+    200: json(
+      z.object({
+        version: z.string(),
+        lessons: z.array(LessonMetaSchema),
+        questionTopics: z.array(z.object({ topic: z.enum(topics), count: z.number().int() })),
+        hotlines: z.array(HotlineSchema),
+        posters: z.array(PosterSchema),
+      }),
+    ),
+    304: { description: 'Not modified' },
+    ...errorResponses,
+  },
+});
+
+export const packLesson = createRoute({
+  method: 'get',
+  path: '/pack/lessons/{slug}',
+  tags,
+  summary: 'One lesson of the pack, in every language it has (public)',
+  request: { params: z.object({ slug: z.string().max(120) }), query: PackQuery },
+  responses: {
+    200: json(z.object({ lessons: z.array(LessonSchema) })),
+    304: { description: 'Not modified' },
+    ...errorResponses,
+  },
+});
+
+export const packQuestions = createRoute({
+  method: 'get',
+  path: '/pack/questions',
+  tags,
+  summary: 'The practice questions of one topic, or all of them (public)',
+  request: { query: PackQuery.extend({ topic: z.enum(topics).optional() }) },
+  responses: {
+    200: json(z.object({ questions: z.array(QuestionSchema) })),
+    304: { description: 'Not modified' },
+    ...errorResponses,
+  },
+});
+
 export const listLessons = createRoute({
   method: 'get',
   path: '/lessons',

@@ -32,6 +32,7 @@ const toDto = (k: KioskRow) => ({
   pairingExpiresAt: k.pairingExpiresAt?.toISOString() ?? null,
   pairedAt: k.pairedAt?.toISOString() ?? null,
   lastSeenAt: k.lastSeenAt?.toISOString() ?? null,
+  viVoice: k.viVoice ?? null,
   eventsCount: k.eventsCount,
 });
 
@@ -153,6 +154,10 @@ export const pair: Handler<typeof routes.pair> = async (c) => {
 export const me: Handler<typeof routes.me> = async (c) => {
   const kiosk = await deviceKiosk(c);
   if (!kiosk) throw new AppError(401, 'unauthenticated');
-  await updateKiosk(c.get('deps').db, kiosk.id, { lastSeenAt: new Date() });
+  const { viVoice } = c.req.valid('query');
+  await updateKiosk(c.get('deps').db, kiosk.id, {
+    lastSeenAt: new Date(),
+    ...(viVoice ? { viVoice: viVoice === 'yes' } : {}),
+  });
   return c.json(await deviceOf(c, kiosk), 200);
 };

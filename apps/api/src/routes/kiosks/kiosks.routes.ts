@@ -14,6 +14,7 @@ export const KioskSchema = z
     pairingExpiresAt: z.string().nullable(),
     pairedAt: z.string().nullable(),
     lastSeenAt: z.string().nullable(),
+    viVoice: z.boolean().nullable(),
     eventsCount: z.number().int(),
   })
   .openapi('Kiosk');
@@ -106,6 +107,8 @@ export const me = createRoute({
   method: 'get',
   path: '/me',
   tags,
-  summary: 'On the device: its kiosk settings (Authorization: Bearer device token)',
+  summary: 'On the device: its kiosk settings (Authorization: Bearer device token); also its heartbeat',
+  // The heartbeat says whether the device can read lessons aloud in Vietnamese, so the console can show it.
+  request: { query: z.object({ viVoice: z.enum(['yes', 'no']).optional() }) },
   responses: { 200: json(DeviceSchema), ...errorResponses },
 });

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { waitForServiceWorker } from './kiosk-helpers.ts';
+
+const pathOf = (url: string) => new URL(url).pathname;
+
+test.describe('kiosk content pack in parts', () => {
+  test('a cold visit to a lesson fetches the contents and that lesson, not the whole pack', async ({ page }) => {
+    const index = await (await page.request.get('/api/content/pack/contents')).json();
+    const lesson = index.lessons.find((l: { locale: string }) => l.locale === 'vi') as { slug: string; title: string };
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (pathOf(r.url()).startsWith('/api/content/')) fetched.push(pathOf(r.url()));
+    });
+
+    await page.goto(`/lessons/${lesson.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+    await expect(page.getByText(/^Trang 1 \/ \d+$/)).toBeVisible();
+    const beforeLesson = [...fetched];
+    expect(beforeLesson).toContain('/api/content/pack/contents');
+    expect(beforeLesson).toContain(`/api/content/pack/lessons/${lesson.slug}`);
+    expect(beforeLesson).not.toContain('/api/content/pack');
+  });
+
+  test('after the first visit the whole pack is on the device: lessons and the quiz work offline', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(60_000);
+    const whole = page.waitForResponse((r) => pathOf(r.url()) === '/api/content/pack' && r.status() === 200);
+    await page.goto('/lessons');
+    await waitForServiceWorker(page);
+    await whole;
+    const titles = (await page.locator('main li h3 a').allTextContents()).slice(0, 3);
+    expect(titles.length).toBeGreaterThan(1);
+    // Stored in IndexedDB once it arrived whole: the whole pack's answer is followed by its write.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((ok) => {
+              const open = indexedDB.open('vungxanh-kiosk');
+              open.onsuccess = () => {
+                const get = open.result.transaction('pack').objectStore('pack').get('current');
+                get.onsuccess = () => ok(!!get.result?.pack?.lessons?.length);
+                get.onerror = () => ok(false);
+              };
+              open.onerror = () => ok(false);
+            }),
+        ),
+      )
+      .toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    // A lesson never opened online, then the quiz: both from the stored pack.
+    await page.getByRole('link', { name: titles[1]! }).click();
+    await expect(page.getByText(/^Trang 1 \/ \d+$/)).toBeVisible();
+    await page.goto('/quiz');
+    await page.getByRole('button', { name: 'Tất cả chủ đề' }).click();
+    await expect(page.getByRole('heading', { name: /^Câu 1 \/ \d+$/ })).toBeVisible();
+    await context.setOffline(false);
+  });
+});

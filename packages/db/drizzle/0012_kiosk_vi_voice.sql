@@ -1,0 +1,1 @@
+ALTER TABLE `kiosks` ADD `vi_voice` integer;

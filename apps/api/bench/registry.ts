@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { periodOf } from '@vungxanh/domain';
 import { password, type BenchContext } from './server.ts';
 
 /**
@@ -6,10 +7,7 @@ import { password, type BenchContext } from './server.ts';
  * village's checklist for the period, the report runs all its section providers, the XLSX export writes five sheets.
  */
 export async function benchRegistry(ctx: BenchContext): Promise<string[]> {
-  const quarter = (() => {
-    const d = new Date(Date.now() + 7 * 3_600_000);
-    return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  })();
+  const quarter = periodOf('quarter', Date.now());
   const runs = [
     ['GET /api/registry (Gia Viên, 73 checklists)', `/api/registry?communeId=${ctx.giaVien}`, 10],
     ['GET /api/reports (Gia Viên, quarter)', `/api/reports?communeId=${ctx.giaVien}&periodKey=${quarter}`, 10],

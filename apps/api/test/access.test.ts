@@ -78,6 +78,8 @@ async function recognise(villageId: string, cookie: string) {
     to: 'recognized',
     periodKey: 'RP6-2026-03',
     decision: { number: '1/QĐ', date: '2026-03-01' },
+    // Nothing was logged for this village, so its computed criteria are unmet.
+    override: { reason: 'Ban chỉ đạo quyết định sau khi kiểm tra thực tế.' },
   });
   return res.body.decisions[0] as { id: string };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lawIds } from './laws.ts';
+import { vnDate } from './periods.ts';
 import { cleanText, nameKey } from './text.ts';
 import { isoDate, nameSchema } from './units.ts';
 
@@ -57,7 +58,7 @@ export function isCampaignOpen(c: { opensOn: string; closesOn: string }, today: 
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
 export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vnDate(now.getTime());
 }
 
 // ---------------------------------------------------------------- receipt codes

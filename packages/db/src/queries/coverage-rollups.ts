@@ -1,5 +1,11 @@
 import { and, eq, gte, inArray, like, lt, ne, sql } from 'drizzle-orm';
-import { emptyTallies, type CampaignKind, type CommitmentTallies, type EntryStatus } from '@vungxanh/domain';
+import {
+  emptyTallies,
+  VN_OFFSET_MS,
+  type CampaignKind,
+  type CommitmentTallies,
+  type EntryStatus,
+} from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import { commitmentCampaigns, commitmentDays, coverageDays } from '../schema/index.ts';
 
@@ -124,7 +130,7 @@ export async function commitmentSummary(db: Db, communeId: string, year: number)
 }
 
 // The rollups as they should be, recomputed from the raw rows: the same grouping the migration's backfill uses.
-const vnDay = (column: string) => `strftime('%Y-%m-%d', (${column} + 25200000) / 1000, 'unixepoch')`;
+const vnDay = (column: string) => `strftime('%Y-%m-%d', (${column} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`;
 const expectedCoverage = `
   SELECT commune_id, ${vnDay('occurred_at')} AS day,
          CASE WHEN village_id IS NOT NULL THEN 'v:' || village_id ELSE 's:' || school_id END AS unit_key,

@@ -1,3 +1,4 @@
+import { vnDate } from '@vungxanh/domain';
 import type { Citation } from '$lib/content-api';
 
 /** A legal basis row as the editor holds it: empty strings for what is not filled in. */
@@ -31,5 +32,5 @@ export const citationFields = (count: number) =>
 
 /** Today in Vietnam, as YYYY-MM-DD: the default review date of new content. */
 export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vnDate(now.getTime());
 }

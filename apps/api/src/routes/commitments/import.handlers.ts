@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { AppError, campaignTarget, importStep, newReceiptCode, validatePaperRows } from '@vungxanh/domain';
+import { AppError, campaignTarget, importStep, newReceiptCode, validatePaperRows, vnDateStart } from '@vungxanh/domain';
 import { getCampaign, insertPaperEntries, isUniqueViolation, unitKeysOf, type EntryInsert } from '@vungxanh/db';
 import { auditContext } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
@@ -8,7 +8,7 @@ import { readTable } from '../../lib/tabular.ts';
 import type * as routes from './commitments.routes.ts';
 
 /** Midnight of a Vietnamese calendar day, as an instant. */
-const vietnamMidnight = (day: string) => new Date(`${day}T00:00:00+07:00`);
+const vietnamMidnight = (day: string) => new Date(vnDateStart(day));
 
 export const importPaper: Handler<typeof routes.importPaper> = async (c) => {
   const { db } = c.get('deps');

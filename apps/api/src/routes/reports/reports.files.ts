@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReportCell, ReportSection } from '@vungxanh/domain';
+import { vnParts, type ReportCell, type ReportSection } from '@vungxanh/domain';
 import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
 import type { Report } from './reports.sections.ts';
 
@@ -11,10 +11,7 @@ interface Heading {
 
 const placeOf = (communeName: string) => communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
 const dmy = (d: string) => d.split('-').reverse().join('/');
-const vnToday = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
-};
+const vnToday = (iso: string) => vnParts(Date.parse(iso));
 const show = (cell: ReportCell, kind: string) =>
   cell === null ? '' : kind === 'date' && typeof cell === 'string' ? dmy(cell) : cell;
 

@@ -677,6 +677,8 @@ function contestCases(): Case[] {
       path: (w) => `/api/contests/rounds/${w.roundEnded.id}/certificates`,
       allowed,
     },
+    { name: 'contest share link', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/share`, allowed },
+    { name: 'contest poster', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/poster`, allowed },
   ];
 }
 
@@ -889,6 +891,8 @@ describe('every documented route', () => {
       'POST /api/public/contests/attempts/{id}/submit',
       'GET /api/public/contests/rounds/{id}/board',
       'GET /api/public/contests/{id}/units',
+      'GET /api/public/contests/links/{code}',
+      'POST /api/public/contests/{id}/recover',
     ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)

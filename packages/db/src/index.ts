@@ -12,5 +12,6 @@ export * from './queries/activities.ts';
 export * from './queries/indicators.ts';
 export * from './queries/commitments.ts';
 export * from './queries/contests.ts';
+export * from './queries/contest-share.ts';
 export * from './queries/registry.ts';
 export * from './queries/reports.ts';

@@ -12,6 +12,7 @@ export * from './self-check.ts';
 export * from './outbox.ts';
 export * from './citations.ts';
 export * from './contests.ts';
+export * from './contest-share.ts';
 export * from './commitments.ts';
 export * from './periods.ts';
 export * from './indicators.ts';

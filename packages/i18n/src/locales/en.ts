@@ -1,5 +1,6 @@
 import type { Messages } from '../resources.ts';
 import { contestsEn } from './contests.en.ts';
+import { contestShareEn } from './contest-share.en.ts';
 import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -655,6 +656,7 @@ export const en: Messages = {
     },
   },
   contests: contestsEn.contests,
+  contestShare: contestShareEn.contestShare,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,
@@ -690,6 +692,7 @@ export const en: Messages = {
     internal: 'Something went wrong on the server. Please try again later.',
     network: 'Cannot reach the server. Check the network and try again.',
     ...contestsEn.errors,
+    ...contestShareEn.errors,
     ...commitmentsEn.errors,
     ...coverageEn.errors,
     ...registryEn.errors,

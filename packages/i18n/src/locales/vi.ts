@@ -1,4 +1,5 @@
 import { contestsVi } from './contests.vi.ts';
+import { contestShareVi } from './contest-share.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
@@ -651,6 +652,7 @@ export const vi = {
     },
   },
   contests: contestsVi.contests,
+  contestShare: contestShareVi.contestShare,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
@@ -686,6 +688,7 @@ export const vi = {
     internal: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     ...contestsVi.errors,
+    ...contestShareVi.errors,
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,

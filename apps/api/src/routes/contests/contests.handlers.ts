@@ -60,7 +60,7 @@ async function contestCommune(c: Context<AppEnv>, communeId: string) {
   return commune;
 }
 
-async function managedContest(c: Context<AppEnv>, id: string) {
+export async function managedContest(c: Context<AppEnv>, id: string) {
   const contest = await getContest(c.get('deps').db, id);
   if (!contest) throw new AppError(404, 'not_found');
   await contestCommune(c, contest.communeId);

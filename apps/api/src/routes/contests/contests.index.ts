@@ -1,6 +1,8 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './contests.handlers.ts';
 import * as r from './contests.routes.ts';
+import * as sh from './share.handlers.ts';
+import * as sr from './share.routes.ts';
 
 /** /api/contests: the organizers' side (organizers and commune admins of the host commune, and the system). */
 export const contestsRouter = createRouter()
@@ -19,4 +21,6 @@ export const contestsRouter = createRouter()
   .openapi(r.units, h.units)
   .openapi(r.exportSheet, h.exportSheet)
   .openapi(r.certificates, h.certificates)
-  .openapi(r.purge, h.purge);
+  .openapi(r.purge, h.purge)
+  .openapi(sr.share, sh.share)
+  .openapi(sr.poster, sh.poster);

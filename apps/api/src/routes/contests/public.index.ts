@@ -1,6 +1,8 @@
 import { createRouter } from '../../lib/create-router.ts';
 import * as h from './public.handlers.ts';
 import * as r from './public.routes.ts';
+import * as sh from './share.handlers.ts';
+import * as sr from './share.routes.ts';
 
 /** /api/public/contests: the participants' side, no session; a participant token names the person. */
 export const publicContestsRouter = createRouter()
@@ -14,4 +16,6 @@ export const publicContestsRouter = createRouter()
   .openapi(r.predict, h.predict)
   .openapi(r.submit, h.submit)
   .openapi(r.board, h.board)
-  .openapi(r.units, h.units);
+  .openapi(r.units, h.units)
+  .openapi(sr.resolveLink, sh.resolveLink)
+  .openapi(sr.recover, sh.recover);

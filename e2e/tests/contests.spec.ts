@@ -42,6 +42,8 @@ async function takePart(
   }
   await page.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
   await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
   await expect(page.getByText(`Bạn đã đăng ký: ${who.name}`)).toBeVisible();
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
   for (let i = 0; i < 3; i++) {

@@ -13,6 +13,7 @@ export * from './outbox.ts';
 export * from './citations.ts';
 export * from './contests.ts';
 export * from './contest-share.ts';
+export * from './round-edit.ts';
 export * from './commitments.ts';
 export * from './periods.ts';
 export * from './indicators.ts';

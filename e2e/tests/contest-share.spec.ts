@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { pickUnit } from './contest-helpers.ts';
 import { signIn } from './sign-in.ts';
 
 const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
@@ -49,7 +50,7 @@ test('an organizer shares a contest; a participant joins from the link, then mov
   await phoneA.getByLabel('Họ và tên').fill('Đỗ Thị Hoa');
   await phoneA.getByLabel('Năm sinh').fill('1995');
   await phoneA.getByLabel('Số điện thoại di động').fill(number);
-  await phoneA.getByLabel('Bạn thi cho thôn, trường hoặc cơ quan nào?').selectOption({ index: 1 });
+  await pickUnit(phoneA);
   await phoneA.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
   await phoneA.getByRole('button', { name: 'Đăng ký dự thi' }).click();
   const code = (await phoneA.getByTestId('recovery-code').textContent())!.trim();
@@ -65,7 +66,7 @@ test('an organizer shares a contest; a participant joins from the link, then mov
   await phoneB.getByLabel('Họ và tên').fill('Đỗ Thị Hoa');
   await phoneB.getByLabel('Năm sinh').fill('1995');
   await phoneB.getByLabel('Số điện thoại di động').fill(number);
-  await phoneB.getByLabel('Bạn thi cho thôn, trường hoặc cơ quan nào?').selectOption({ index: 1 });
+  await pickUnit(phoneB);
   await phoneB.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
   await phoneB.getByRole('button', { name: 'Đăng ký dự thi' }).click();
   await expect(phoneB.getByRole('heading', { name: 'Tiếp tục trên thiết bị này' })).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { pickUnit } from './contest-helpers.ts';
 import { signIn } from './sign-in.ts';
 
 type Api = Awaited<ReturnType<typeof adminApi>>;
@@ -34,7 +35,7 @@ async function takePart(
   await page.getByLabel('Họ và tên').fill(who.name);
   await page.getByLabel('Năm sinh').fill('1990');
   await page.getByLabel('Số điện thoại di động').fill(phone());
-  await page.getByLabel('Bạn thi cho thôn, trường hoặc cơ quan nào?').selectOption({ index: 1 });
+  await pickUnit(page);
   if (who.checkA11y) {
     await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
     await expect(page.getByRole('alert')).toContainText('Dữ liệu chưa hợp lệ');

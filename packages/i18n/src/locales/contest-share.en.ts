@@ -22,6 +22,8 @@ export const contestShareEn = {
     recoverCode: 'Recovery code (12 characters)',
     recoverSubmit: 'Move to this device',
     recoverOpen: 'Registered on another phone? Use your recovery code',
+    unitHint: 'Type part of the name, accents optional (e.g. thon 1, thcs), then pick from the list.',
+    unitNone: 'No unit matches. Try fewer letters.',
     recovered: 'Moved to this device. Here is your new recovery code (the old one no longer works).',
   },
   errors: {

@@ -22,6 +22,8 @@ export const contestShareVi = {
     recoverCode: 'Mã khôi phục (12 ký tự)',
     recoverSubmit: 'Chuyển sang thiết bị này',
     recoverOpen: 'Đã đăng ký trên điện thoại khác? Dùng mã khôi phục',
+    unitHint: 'Gõ vài chữ của tên, không cần dấu (ví dụ: thon 1, thcs), rồi chọn trong danh sách.',
+    unitNone: 'Không thấy đơn vị nào khớp. Thử gõ ngắn hơn.',
     recovered: 'Đã chuyển sang thiết bị này. Đây là mã khôi phục mới của bạn (mã cũ không dùng được nữa).',
   },
   errors: {

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { pickUnit } from './contest-helpers.ts';
 import { signIn } from './sign-in.ts';
 import { scaled } from '../timeouts.ts';
 
@@ -35,7 +36,7 @@ async function takePart(
   await page.getByLabel('Họ và tên').fill(who.name);
   await page.getByLabel('Năm sinh').fill('1990');
   await page.getByLabel('Số điện thoại di động').fill(phone());
-  await page.getByLabel('Bạn thi cho thôn, trường hoặc cơ quan nào?').selectOption({ index: 1 });
+  await pickUnit(page);
   if (who.checkA11y) {
     await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
     await expect(page.getByRole('alert')).toContainText('Dữ liệu chưa hợp lệ');
@@ -43,6 +44,8 @@ async function takePart(
   }
   await page.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
   await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
   await expect(page.getByText(`Bạn đã đăng ký: ${who.name}`)).toBeVisible();
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
   for (let i = 0; i < 3; i++) {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { contestQuestionPool, openDb, type Db } from '@vungxanh/db';
 import { drawAttempt, utcToVnLocal } from '@vungxanh/domain';
+import { benchContestBurst } from './contest-burst.ts';
 import { password, start, stop, type BenchContext } from './server.ts';
 
 let phones = 0;
@@ -34,7 +35,7 @@ async function json<T>(url: string, path: string, init: RequestInit & { cookie: 
 }
 
 /** A fresh admin session: the main run's login bench rotates away the session in the context. */
-async function signIn(url: string) {
+export async function signIn(url: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { origin: url, 'content-type': 'application/json' },
@@ -45,7 +46,7 @@ async function signIn(url: string) {
 }
 
 /** A published contest in Gia Viên with one round open now, questions drawn from the shipped bank. */
-async function openRound(url: string, cookie: string, communeId: string) {
+export async function openRound(url: string, cookie: string, communeId: string) {
   const contest = await json<{ id: string }>(url, '/api/contests', {
     method: 'POST',
     cookie,
@@ -73,7 +74,7 @@ async function openRound(url: string, cookie: string, communeId: string) {
 }
 
 /** `people` participants with `perPerson` open attempts each, written in a few large transactions. */
-async function seat(
+export async function seat(
   db: Db,
   ids: { contestId: string; roundId: string },
   communeId: string,
@@ -126,7 +127,7 @@ async function seat(
   return seats;
 }
 
-interface Figure {
+export interface Figure {
   rps: number;
   p50: number;
   p99: number;
@@ -135,7 +136,7 @@ interface Figure {
   detail: string;
 }
 
-async function hammer(
+export async function hammer(
   url: string,
   connections: number,
   seconds: number,
@@ -222,6 +223,7 @@ export async function benchContests(ctx: BenchContext): Promise<string[]> {
   } finally {
     db.$client.close();
   }
+  if (process.env.BENCH_CONTEST_BURST) lines.push(...(await benchContestBurst(ctx)));
 
   // The same on a server that commits each write alone, on its own database file.
   const file = join(ctx.dir, 'bench-single.db');

@@ -24,6 +24,9 @@ export interface BenchContext {
   dir: string;
 }
 
+// BENCH_PORT pins the servers to known ports (first, first + 1, …) on a machine where ports are shared out.
+let starts = 0;
+
 /** Starts dist/server.js on a database file; resolves with its URL and the ms it took to answer health. */
 export async function start(
   dbFile: string,
@@ -33,7 +36,7 @@ export async function start(
   const child = spawn(process.execPath, [serverJs], {
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: process.env.BENCH_PORT ? String(Number(process.env.BENCH_PORT) + starts++) : '0',
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${dbFile}`,
       ADMIN_PASSWORD: password,

@@ -721,6 +721,8 @@ function contestCases(): Case[] {
       allowed,
     },
     { name: 'bank gates', method: 'GET', path: () => '/api/content/gates', allowed: admins },
+    { name: 'contest share link', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/share`, allowed },
+    { name: 'contest poster', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/poster`, allowed },
   ];
 }
 
@@ -938,6 +940,8 @@ describe('every documented route', () => {
       'GET /api/public/contests/rounds/{id}/board',
       'GET /api/public/contests/{id}/units',
       'GET /api/public/contests/attempts/{id}/review',
+      'GET /api/public/contests/links/{code}',
+      'POST /api/public/contests/{id}/recover',
     ]);
     const missing = h.routes
       .map((r) => `${r.method.toUpperCase()} ${r.path}`)

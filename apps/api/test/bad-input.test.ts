@@ -232,6 +232,7 @@ function contestBodyFor(method: string, path: string): unknown {
       unitId: 'x',
       consent: true,
     },
+    'post /api/public/contests/{id}/recover': { phone: '0912345678', code: 'ABCD-EFGH-JKMN' },
     'post /api/public/contests/rounds/{id}/attempts': {},
     'put /api/public/contests/attempts/{id}/answers/{questionId}': { chosen: ['a'] },
     'put /api/public/contests/attempts/{id}/prediction': { value: 1 },

@@ -15,6 +15,7 @@ export * from './queries/indicators.ts';
 export * from './queries/commitments.ts';
 export * from './queries/contests.ts';
 export * from './queries/contest-bank.ts';
+export * from './queries/contest-share.ts';
 export * from './queries/registry.ts';
 export * from './queries/reports.ts';
 export * from './queries/coverage-rollups.ts';

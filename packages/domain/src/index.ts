@@ -16,6 +16,8 @@ export * from './citations.ts';
 export * from './contests.ts';
 export * from './contest-bank.ts';
 export * from './item-analysis.ts';
+export * from './contest-share.ts';
+export * from './round-edit.ts';
 export * from './commitments.ts';
 export * from './periods.ts';
 export * from './indicators.ts';

@@ -12,6 +12,7 @@ export * from './content.ts';
 export * from './kiosks.ts';
 export * from './events.ts';
 export * from './contests.ts';
+export * from './contest-share.ts';
 export * from './commitments.ts';
 export * from './activities.ts';
 export * from './registry.ts';

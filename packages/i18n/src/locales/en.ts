@@ -1,6 +1,7 @@
 import type { Messages } from '../resources.ts';
 import { contestsEn } from './contests.en.ts';
 import { contestBankEn } from './contest-bank.en.ts';
+import { contestShareEn } from './contest-share.en.ts';
 import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -665,6 +666,7 @@ export const en: Messages = {
   },
   contests: contestsEn.contests,
   contestBank: contestBankEn.contestBank,
+  contestShare: contestShareEn.contestShare,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,
@@ -702,6 +704,7 @@ export const en: Messages = {
     network: 'Cannot reach the server. Check the network and try again.',
     ...contestsEn.errors,
     ...contestBankEn.errors,
+    ...contestShareEn.errors,
     ...commitmentsEn.errors,
     ...coverageEn.errors,
     ...registryEn.errors,

@@ -1,5 +1,6 @@
 import { contestsVi } from './contests.vi.ts';
 import { contestBankVi } from './contest-bank.vi.ts';
+import { contestShareVi } from './contest-share.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
@@ -661,6 +662,7 @@ export const vi = {
   },
   contests: contestsVi.contests,
   contestBank: contestBankVi.contestBank,
+  contestShare: contestShareVi.contestShare,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
@@ -698,6 +700,7 @@ export const vi = {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     ...contestsVi.errors,
     ...contestBankVi.errors,
+    ...contestShareVi.errors,
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   AppError,
   canManageContests,
+  changedDrawSettings,
   initials,
   purgeDue,
   roundPhase,
@@ -175,10 +176,10 @@ export const updateRoundHandler: Handler<typeof routes.updateRound> = async (c) 
   const { round, contest } = await managedRound(c, c.req.valid('param').id);
   const patch = c.req.valid('json');
   const { db } = c.get('deps');
-  const started = (await roundStats(db, round.id, Date.now())).attempts > 0;
-  const drawKeys = ['startsAt', 'questionCount', 'mix', 'timeLimitSeconds', 'attemptsAllowed', 'countingRule'] as const;
-  if (started && drawKeys.some((k) => patch[k] !== undefined)) throw new AppError(409, 'contest_round_started');
   const values = roundValues(patch);
+  const locked = changedDrawSettings(round, values);
+  if (locked.length && (await roundStats(db, round.id, Date.now())).attempts > 0)
+    throw new AppError(409, 'contest_round_started');
   const next = { ...round, ...values };
   if (next.endsAt <= next.startsAt)
     throw new AppError(422, 'validation_failed', {}, [{ path: 'endsAt', message: 'ends after it starts' }]);

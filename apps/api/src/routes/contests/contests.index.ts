@@ -3,6 +3,8 @@ import * as h from './contests.handlers.ts';
 import * as r from './contests.routes.ts';
 import * as bh from './bank.handlers.ts';
 import * as br from './bank.routes.ts';
+import * as sh from './share.handlers.ts';
+import * as sr from './share.routes.ts';
 
 /** /api/contests: the organizers' side (organizers and commune admins of the host commune, and the system). */
 export const contestsRouter = createRouter()
@@ -29,4 +31,6 @@ export const contestsRouter = createRouter()
   .openapi(br.importQuestions, bh.importQuestions)
   .openapi(br.analysis, bh.analysis)
   .openapi(br.analysisSheet, bh.analysisSheet)
-  .openapi(br.release, bh.release);
+  .openapi(br.release, bh.release)
+  .openapi(sr.share, sh.share)
+  .openapi(sr.poster, sh.poster);

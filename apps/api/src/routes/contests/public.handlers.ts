@@ -6,6 +6,7 @@ import {
   contestPolicy,
   drawGated,
   isMinor,
+  newRecoveryCode,
   normalizePhone,
   pastGrace,
   publicName,
@@ -30,6 +31,7 @@ import {
   participantByToken,
   questionTexts,
   saveAnswer,
+  setRecoveryCode,
   savePrediction,
   startAttempt,
   updateParticipant,
@@ -240,6 +242,13 @@ export const get: Handler<typeof routes.get> = async (c) => {
   );
 };
 
+/** A new recovery code for the participant; only its hash is kept, so it is shown this once. */
+async function giveRecoveryCode(db: Db, p: ParticipantRow) {
+  const code = newRecoveryCode();
+  await setRecoveryCode(db, { participantId: p.id, contestId: p.contestId, codeHash: sha(code) });
+  return code;
+}
+
 export const register: Handler<typeof routes.register> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
@@ -251,7 +260,7 @@ export const register: Handler<typeof routes.register> = async (c) => {
   if (again) {
     // The same registration retried (its answer was lost): the same person, with a fresh token.
     const p = (await updateParticipant(db, again.id, { tokenHash: sha(token) }))!;
-    return c.json({ token, participant: await meDto(db, p) }, 200);
+    return c.json({ token, recoveryCode: await giveRecoveryCode(db, p), participant: await meDto(db, p) }, 200);
   }
   if (contest.status === 'closed') throw new AppError(409, 'contest_not_open');
   const unit = await contestUnit(db, input.unitKind, input.unitId);
@@ -276,7 +285,7 @@ export const register: Handler<typeof routes.register> = async (c) => {
       guardianConsentAt: minor ? now : null,
       consentAt: now,
     });
-    return c.json({ token, participant: await meDto(db, p) }, 201);
+    return c.json({ token, recoveryCode: await giveRecoveryCode(db, p), participant: await meDto(db, p) }, 201);
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(409, 'contest_already_registered');
     throw err;

@@ -3,6 +3,8 @@ import * as h from './public.handlers.ts';
 import * as r from './public.routes.ts';
 import * as rh from './review.handlers.ts';
 import * as rr from './review.routes.ts';
+import * as sh from './share.handlers.ts';
+import * as sr from './share.routes.ts';
 
 /** /api/public/contests: the participants' side, no session; a participant token names the person. */
 export const publicContestsRouter = createRouter()
@@ -17,4 +19,6 @@ export const publicContestsRouter = createRouter()
   .openapi(r.submit, h.submit)
   .openapi(r.board, h.board)
   .openapi(r.units, h.units)
-  .openapi(rr.review, rh.review);
+  .openapi(rr.review, rh.review)
+  .openapi(sr.resolveLink, sh.resolveLink)
+  .openapi(sr.recover, sh.recover);

@@ -68,6 +68,9 @@ const Me = z.object({
   ),
 });
 
+/** The token for this device and the personal recovery code, shown once, that moves it to another. */
+const Registered = z.object({ token: z.string(), recoveryCode: z.string(), participant: Me });
+
 export const register = createRoute({
   method: 'post',
   path: '/{id}/register',
@@ -76,8 +79,8 @@ export const register = createRoute({
     'Register once per phone number: answers a participant token (kept by the browser) to send as x-participant-token',
   request: { params: IdParam, body: jsonBody(registrationSchema) },
   responses: {
-    201: json(z.object({ token: z.string(), participant: Me }), 'Registered'),
-    200: json(z.object({ token: z.string(), participant: Me }), 'The same registration again'),
+    201: json(Registered, 'Registered'),
+    200: json(Registered, 'The same registration again (with a fresh recovery code)'),
     ...errorResponses,
   },
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import {
+  newRecoveryCode,
+  newShareCode,
+  normalizeRecoveryCode,
+  shareCodePattern,
+  vnDateTimeText,
+} from './contest-share.ts';
+
+describe('contest share codes', () => {
+  it('makes short link codes without look-alike characters', () => {
+    for (let i = 0; i < 200; i++) expect(newShareCode()).toMatch(shareCodePattern);
+    expect(shareCodePattern.test('abc0def')).toBe(false);
+  });
+});
+
+describe('recovery codes', () => {
+  it('reads a code as people type it back', () => {
+    const code = newRecoveryCode();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(normalizeRecoveryCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+  });
+  it('refuses what cannot be a code', () => {
+    expect(normalizeRecoveryCode('ABCD-EFGH')).toBeNull();
+    expect(normalizeRecoveryCode('ABCD-EFGH-JK!M')).toBeNull();
+  });
+  it('never gives a code holding a letter it would misread', () => {
+    for (let i = 0; i < 200; i++) expect(newRecoveryCode()).not.toMatch(/[01OIL]/);
+  });
+});
+
+describe('vnDateTimeText', () => {
+  it('writes the instant in Vietnam time, day first', () => {
+    expect(vnDateTimeText(new Date('2026-11-30T17:30:00Z'))).toBe('00:30 ngày 01/12/2026');
+  });
+});

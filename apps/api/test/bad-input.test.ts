@@ -176,6 +176,7 @@ function needsBody(template: string) {
     '/api/public/contests/attempts/{id}/submit',
     '/api/contests/rounds/{id}/results',
     '/api/contests/{id}/purge',
+    '/api/contests/rounds/{id}/release',
   ].includes(template);
 }
 
@@ -183,7 +184,8 @@ function needsBody(template: string) {
 function validBodyFor(method: string, path: string): unknown {
   if (method === 'get' || path.endsWith('/reset-password')) return undefined;
   if (path.startsWith('/api/accounts')) return { displayName: 'X' };
-  if (path.startsWith('/api/content/questions') && method === 'put') {
+  const ownQuestion = method === 'post' && path === '/api/contests/{id}/questions';
+  if ((path.startsWith('/api/content/questions') && method === 'put') || ownQuestion) {
     return {
       type: 'true_false',
       topic: 'harms',
@@ -209,6 +211,11 @@ function validBodyFor(method: string, path: string): unknown {
     return { periodKey: 'RP6-2026-03', values: [{ key: 'crimePoints', value: 0, note: 'Công an xã' }] };
   }
   if (path.endsWith('/transitions')) return { requestId: '00000000-0000-4000-8000-000000000000', to: 'building' };
+  if (path.endsWith('/import')) {
+    const form = new FormData();
+    form.set('file', new File(['a,b\n1,2\n'], 'q.csv', { type: 'text/csv' }));
+    return form;
+  }
   if (path.endsWith('/photos')) {
     const form = new FormData();
     form.set('file', new File([new Uint8Array([0xff, 0xd8, 0xff])], 'p.jpg', { type: 'image/jpeg' }));
@@ -233,6 +240,7 @@ function contestBodyFor(method: string, path: string): unknown {
       consent: true,
     },
     'post /api/public/contests/{id}/recover': { phone: '0912345678', code: 'ABCD-EFGH-JKMN' },
+    'post /api/contests/questions/{id}/status': { status: 'published' },
     'post /api/public/contests/rounds/{id}/attempts': {},
     'put /api/public/contests/attempts/{id}/answers/{questionId}': { chosen: ['a'] },
     'put /api/public/contests/attempts/{id}/prediction': { value: 1 },

@@ -12,8 +12,10 @@ export const review: Handler<typeof routes.review> = async (c) => {
   const { db } = c.get('deps');
   const a = await liveAttempt(db, c.req.valid('param').id);
   const token = c.req.header('x-participant-token');
+  // An unknown attempt is not found before a token is asked for, as on the other attempt routes.
+  if (!a) throw new AppError(404, 'not_found');
   if (!token) throw new AppError(401, 'contest_token_invalid');
-  if (!a || a.tokenHash !== sha(token)) throw new AppError(404, 'not_found');
+  if (a.tokenHash !== sha(token)) throw new AppError(404, 'not_found');
   const round = (await getRound(db, a.roundId))!;
   const contest = (await getContest(db, round.contestId))!;
   if (roundPhase(contest.status, round.startsAt, round.endsAt, new Date()) !== 'ended')

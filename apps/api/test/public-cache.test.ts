@@ -66,4 +66,26 @@ describe('hot public reads served from memory', () => {
     const withToken = await h.call('GET', '/api/public/contests', { headers: { 'x-participant-token': 'abc' } });
     expect(withToken.headers.get('x-cache')).toBeNull();
   });
+
+  it('answers an unchanged content pack 304 from memory, and builds it again after a content edit', async () => {
+    h = await createHarness();
+    const w = await world(h);
+    const path = `/api/content/pack?communeId=${w.communeA.id}`;
+    const first = await h.app.request(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    // The kiosk sends back the weak form that compression gives it.
+    const again = await h.app.request(path, { headers: { 'if-none-match': `W/${etag}` } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    const hotline = await h.call('POST', '/api/content/hotlines', {
+      cookie: w.cookies.commune_admin,
+      body: { communeId: w.communeA.id, labelVi: 'Công an xã', labelEn: 'Commune police', number: '0225 123 456' },
+    });
+    expect(hotline.status).toBe(201);
+    const changed = await h.app.request(path, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(JSON.stringify(await changed.json())).toContain('0225 123 456');
+  });
 });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
 
 /**
  * Hot public reads served from memory: the contest list, a contest's page and unit list, round
- * boards, and the public commune and village lists. Nothing personal is kept (these answers are
+ * boards, the public commune and village lists, and the kiosk's content pack (whole and in parts, so
+ * an unchanged ETag is answered 304 without building the pack again). Nothing personal is kept (these answers are
  * the same for every caller; boards show minors by initials already).
  *
  * A namespace is emptied by any successful write to the API paths that feed it, so an organizer's
@@ -15,13 +17,20 @@ const namespaces = [
   { name: 'contests', read: /^\/api\/public\/contests(\/[^/]+(\/units)?)?$/, writes: /^\/api\/(public\/)?contests\// },
   { name: 'boards', read: /^\/api\/public\/contests\/rounds\/[^/]+\/board$/, writes: /^\/api\/(public\/)?contests\// },
   { name: 'units', read: /^\/api\/public\/(communes|villages)$/, writes: /^\/api\/units\// },
+  // Content edits, and a round's questions released to practice, change what the pack holds.
+  { name: 'pack', read: /^\/api\/content\/pack(\/.*)?$/, writes: /^\/api\/(content|contests)\// },
 ] as const;
 
 interface Entry {
   body: string;
   etag: string;
+  cacheControl: string;
   expires: number;
 }
+
+/** If-None-Match holds a list of tags; compression makes a tag weak (W/"…"), which still matches. */
+const matches = (header: string | undefined, etag: string) =>
+  !!header && header.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 
 export interface PublicCache {
   middleware: ReturnType<typeof createMiddleware<AppEnv>>;
@@ -32,7 +41,6 @@ export interface PublicCache {
 export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCache {
   const stores = new Map(namespaces.map((n) => [n.name, new Map<string, Entry>()]));
   const writesFeeding = (path: string) => namespaces.filter((n) => n.writes.test(`${path}/`));
-  let tag = 0;
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const path = c.req.path;
@@ -49,18 +57,25 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
     const now = Date.now();
     const hit = store.get(key);
     if (hit && hit.expires > now) {
-      const headers = { 'Cache-Control': cacheControl(ttlMs), ETag: hit.etag, 'X-Cache': 'hit' };
-      if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, headers);
+      const headers = { 'Cache-Control': hit.cacheControl, ETag: hit.etag, 'X-Cache': 'hit' };
+      if (matches(c.req.header('if-none-match'), hit.etag)) return c.body(null, 304, headers);
       return c.body(hit.body, 200, { ...headers, 'Content-Type': 'application/json' });
     }
     await next();
     if (c.res.status !== 200 || !c.res.headers.get('content-type')?.includes('json')) return;
     const body = await c.res.clone().text();
     if (store.size >= maxEntries) store.delete(store.keys().next().value!);
-    const entry = { body, etag: `"p${(++tag).toString(36)}"`, expires: now + ttlMs };
+    // A tag made from the body stays true across restarts; a handler's own tag (the pack's) is kept.
+    const etag = c.res.headers.get('ETag') ?? `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    const entry = {
+      body,
+      etag,
+      cacheControl: c.res.headers.get('Cache-Control') ?? cacheControl(ttlMs),
+      expires: now + ttlMs,
+    };
     store.set(key, entry);
-    c.res.headers.set('Cache-Control', cacheControl(ttlMs));
-    c.res.headers.set('ETag', entry.etag);
+    c.res.headers.set('Cache-Control', entry.cacheControl);
+    c.res.headers.set('ETag', etag);
   });
   return { middleware, size: (name) => stores.get(name)!.size };
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { adminApi, demoCommunes } from './api.ts';
 import { pairOnPage, waitForServiceWorker } from './kiosk-helpers.ts';
+import { pickUnit } from './contest-helpers.ts';
 
 const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
 const phone = () => `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -90,9 +91,10 @@ test('a kiosk that ran a contest round keeps no key of a drawn question: not in 
   await page.getByLabel('Họ và tên').fill('Nguyễn Văn Thử');
   await page.getByLabel('Năm sinh').fill('1990');
   await page.getByLabel('Số điện thoại di động').fill(phone());
-  await page.getByLabel('Bạn thi cho thôn, trường hoặc cơ quan nào?').selectOption({ index: 1 });
+  await pickUnit(page);
   await page.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
   await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
+  await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
   const started = page.waitForResponse((r) => /\/api\/public\/contests\/rounds\/[^/]+\/attempts$/.test(r.url()));
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
   const attempt = (await (await started).json()) as { questions: { id: string }[] };

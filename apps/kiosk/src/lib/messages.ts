@@ -11,6 +11,7 @@ export const kioskSections = [
   'kiosk',
   'errors',
   'contests',
+  'contestShare',
   'commitments',
   'admin.validation',
 ] as const;

@@ -95,6 +95,10 @@ test('after the round ends a participant reviews each attempt with the right ans
   const first = page.getByRole('region', { name: 'Lượt 1: Đúng 0 / 3 câu' });
   await expect(second.getByText('Lượt này được tính', { exact: false })).toBeVisible();
   await expect(first.getByText('Lượt này không được tính')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
+    'Lượt 2: Đúng 3 / 3 câu',
+    'Lượt 1: Đúng 0 / 3 câu',
+  ]);
 
   // Each question of the counted attempt: the right option named in words, the explanation, the law.
   for (const q of attempts[1]!.questions) {

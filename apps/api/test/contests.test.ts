@@ -231,6 +231,9 @@ describe('an attempt', () => {
     const rows = await h.db.select().from(schema.contestAttempts).where(eq(schema.contestAttempts.participantId, p.id));
     expect(rows.map((r) => r.attemptNo).sort()).toEqual([1, 2]);
     await submit(results[0]!.body.id, p.token);
+    // Both submitted attempts are listed, in order, for the review after the round.
+    const me = await h.call('GET', `/api/public/contests/${contestId}/me`, { headers: tokenHeader(p.token) });
+    expect(me.body.rounds[0].finishedAttemptIds).toEqual([first.id, results[0]!.body.id]);
     const over = await start(roundId, p.token);
     expect(over.status).toBe(409);
     expect(over.body.code).toBe('contest_attempts_exhausted');

@@ -94,12 +94,14 @@ async function meDto(db: Db, p: ParticipantRow) {
       rounds.map(async (r) => {
         const attempts = await participantAttempts(db, r.id, p.id);
         const open = attempts.find((a) => !a.submittedAt && a.deadlineAt.getTime() + contestPolicy.graceMs >= now);
-        const last = attempts.filter((a) => a.submittedAt).at(-1);
+        const finished = attempts.filter((a) => a.submittedAt);
+        const last = finished.at(-1);
         return {
           roundId: r.id,
           used: attempts.length,
           openAttemptId: open?.id ?? null,
           lastResult: last ? { attemptId: last.id, score: last.score ?? 0, durationMs: last.durationMs ?? 0 } : null,
+          finishedAttemptIds: finished.map((a) => a.id),
         };
       }),
     ),

@@ -64,6 +64,8 @@ const Me = z.object({
       used: z.number().int(),
       openAttemptId: z.string().nullable(),
       lastResult: z.object({ attemptId: z.string(), score: z.number().int(), durationMs: z.number().int() }).nullable(),
+      /** The submitted attempts in order, for the review once the round has ended. */
+      finishedAttemptIds: z.array(z.string()),
     }),
   ),
 });

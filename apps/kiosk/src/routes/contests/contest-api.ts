@@ -9,6 +9,8 @@ export type ContestCard = InferResponseType<typeof contestsApi.$get, 200>['items
 export type Attempt = InferResponseType<(typeof contestsApi)['attempts'][':id']['$get'], 200>;
 export type Board = InferResponseType<(typeof contestsApi)['rounds'][':id']['board']['$get'], 200>;
 export type Me = InferResponseType<(typeof contestsApi)[':id']['me']['$get'], 200>;
+export type Review = InferResponseType<(typeof contestsApi)['attempts'][':id']['review']['$get'], 200>;
+export type UnitStanding = InferResponseType<(typeof contestsApi)[':id']['units']['$get'], 200>['items'][number];
 
 /** A failed call, with the API's message already in the reader's language. */
 export class ContestError extends Error {

@@ -19,11 +19,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** A 64-bit FNV-1a hash as 16 hex digits: pure and the same in Node and browsers (not for secrets). */
+/** A 64-bit FNV-1a hash (over UTF-16 code units) as 16 hex digits: pure and the same in Node and browsers (not for secrets). */
 export function contentHash(value: unknown): string {
   let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(canonical(value))) {
-    hash ^= BigInt(byte);
+  const text = canonical(value);
+  // UTF-16 code units: the domain has no TextEncoder, and the hash only needs to be stable.
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
     hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
   }
   return hash.toString(16).padStart(16, '0');

@@ -57,6 +57,14 @@ describe('planContentRelease', () => {
     ]);
   });
 
+  it('keeps a contest question an organizer released to practice where it is', () => {
+    const plan = planContentRelease(
+      [shipped('a-001', 'h1', 'contest')],
+      [stored('a-001', 'h1', 'h1', { releasedLocally: true })],
+    );
+    expect(plan.lines.map((l) => [l.action, l.bank])).toEqual([['keep_edited', 'practice']]);
+  });
+
   it('moves a contest item back to practice only when not edited locally', () => {
     const plan = planContentRelease(
       [shipped('a-001', 'h1'), shipped('a-002', 'h2')],
@@ -66,10 +74,10 @@ describe('planContentRelease', () => {
     expect(plan.lines[1]!.bank).toBe('contest');
   });
 
-  it('retires stored items no longer shipped, once', () => {
+  it('retires stored shipped items no longer shipped, once, and never items written locally', () => {
     const plan = planContentRelease(
       [],
-      [stored('a-001', 'h1', 'h1'), stored('a-002', 'h2', 'h2', { status: 'outdated' })],
+      [stored('a-001', 'h1', 'h1'), stored('a-002', 'h2', 'h2', { status: 'outdated' }), stored('a-003', null, 'h3')],
     );
     expect(actions(plan)).toEqual({ 'a-001': 'retire' });
   });

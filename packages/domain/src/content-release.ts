@@ -64,7 +64,8 @@ export function questionReleaseHash(q: {
 
 /** The fields a release compares for a lesson. */
 export function lessonReleaseHash(
-  l: Pick<Lesson, 'title' | 'summary' | 'body' | 'topic' | 'audience' | 'lawVersion' | 'reviewedOn'> & {
+  l: Pick<Lesson, 'title' | 'summary' | 'body' | 'topic' | 'audience' | 'reviewedOn'> & {
+    lawVersion: string;
     legalBasis: readonly unknown[];
     sources: readonly string[];
   },
@@ -108,6 +109,8 @@ export interface StoredItem {
   currentHash: string;
   status: 'draft' | 'published' | 'outdated';
   title: string;
+  /** A contest question an organizer released to practice after its round closed: its key is public already. */
+  releasedLocally?: boolean;
 }
 
 export const releaseActions = [
@@ -173,14 +176,17 @@ export function planContentRelease(shipped: readonly ShippedItem[], stored: read
     }
     // Without a stored hash the row's origin is unknown: only identical content is taken as shipped.
     const edited = row.currentHash !== (row.shippedHash ?? item.hash);
-    if (item.bank === 'contest' && row.bank === 'practice') lines.push(line('move_to_contest', !edited));
+    if (item.bank === 'contest' && row.bank === 'practice' && row.releasedLocally)
+      lines.push({ ...line('keep_edited', false), bank: row.bank });
+    else if (item.bank === 'contest' && row.bank === 'practice') lines.push(line('move_to_contest', !edited));
     else if (edited) lines.push({ ...line('keep_edited', false), bank: row.bank });
     else if (item.bank === 'practice' && row.bank === 'contest') lines.push(line('move_to_practice', true));
     else if (row.currentHash === item.hash) lines.push(line('unchanged', false));
     else lines.push(line('update', true));
   }
   for (const row of stored)
-    if (!shippedKeys.has(itemKey(row)) && row.status !== 'outdated')
+    // Only rows known to be shipped (with a hash) retire: a national item written in the console has none.
+    if (!shippedKeys.has(itemKey(row)) && row.shippedHash !== null && row.status !== 'outdated')
       lines.push({
         kind: row.kind,
         key: row.key,

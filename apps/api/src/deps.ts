@@ -1,4 +1,5 @@
-import { openDb, migrateDb, setContestWriteWindow, type Db } from '@vungxanh/db';
+import { openDb, migrateDb, setContestWriteWindow, type Db, type ShippedSet } from '@vungxanh/db';
+import { loadContent } from '@vungxanh/content';
 import { phoneReadsPerDevicePerDay } from '@vungxanh/domain';
 import type { Config } from './env.ts';
 import { initialPasswordFile } from './lib/initial-password.ts';
@@ -9,10 +10,15 @@ import { createPublicCache } from './lib/public-cache.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
 import { createSettingsCache } from './lib/settings-cache.ts';
 
-/** Everything a request needs, made once per process (or per test). */
-export function createDeps(db: Db, config: Config, version: string): Deps {
+/**
+ * Everything a request needs, made once per process (or per test). `shipped` replaces the
+ * shipped content a release compares against (tests give an older or newer set).
+ */
+export function createDeps(db: Db, config: Config, version: string, shipped?: ShippedSet): Deps {
   setContestWriteWindow(db, config.CONTEST_WRITE_BATCH_MS);
+  let content = shipped;
   return {
+    shippedContent: () => (content ??= loadContent()),
     db,
     config,
     version,

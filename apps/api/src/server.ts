@@ -65,8 +65,14 @@ if (config.SEED_DEMO && (await seedDemoCampaigns(db, Number(vietnamToday().slice
 if (await seedRegistryCriteria(db)) deps.logger.info('seeded registry criteria');
 const shipped = loadContent();
 for (const problem of shipped.problems) deps.logger.warn('shipped content item skipped', { ...problem });
-const added = await seedContent(db, { ...shipped, ...loadBoard() });
-if (added.lessons || added.questions) deps.logger.info('loaded shipped content', added);
+const release = await seedContent(db, { ...shipped, ...loadBoard() });
+if (release.installed) deps.logger.info('loaded shipped content', { version: release.version });
+if (release.movedToContest)
+  deps.logger.warn('moved shipped contest questions out of the public practice bank', {
+    count: release.movedToContest,
+  });
+// Updates to existing content are the system admin's step (Nội dung → Cập nhật nội dung đi kèm), never automatic.
+if (release.pending) deps.logger.info('shipped content release pending', { version: release.version });
 const initialPassword = config.ADMIN_PASSWORD ?? generatePassword();
 const passwordFile = deps.initialPasswordFile;
 if (await seedAdmin(db, await hashPassword(initialPassword), { generated: !config.ADMIN_PASSWORD })) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@vungxanh/db';
 import { randomUUID } from 'node:crypto';
 import { seedRegistryCriteria } from '@vungxanh/db/seed';
+import { releaseVersion } from '@vungxanh/domain';
 import { createHarness, world } from './harness.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
@@ -34,6 +35,7 @@ let h: H;
 let w: W;
 beforeAll(async () => {
   h = await createHarness();
+  h.deps.shippedContent = () => ({ lessons: [], questions: [], contestQuestions: [] });
   const base = await world(h);
   const post = (path: string, body: unknown) => h.call('POST', path, { cookie: base.cookies.commune_admin, body });
   w = {
@@ -321,6 +323,15 @@ const cases: Case[] = [
     path: (w) => `/api/content/questions/${w.questionA.id}`,
     body: () => ({ status: 'published' }),
     allowed: admins,
+  },
+  { name: 'preview content release', method: 'GET', path: () => '/api/content/release', allowed: ['system'] },
+  {
+    name: 'apply content release',
+    method: 'POST',
+    path: () => '/api/content/release',
+    // The harness ships an empty set here (see beforeAll), so applying changes nothing.
+    body: () => ({ version: releaseVersion([]) }),
+    allowed: ['system'],
   },
   {
     name: 'outdate by law',

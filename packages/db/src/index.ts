@@ -8,6 +8,7 @@ export * from './queries/audit.ts';
 export * from './queries/settings.ts';
 export * from './queries/village-import.ts';
 export * from './queries/content.ts';
+export * from './queries/content-release.ts';
 export * from './queries/kiosks.ts';
 export * from './queries/operations.ts';
 export * from './queries/activities.ts';

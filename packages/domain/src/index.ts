@@ -11,6 +11,7 @@ export * from './question-sheet.ts';
 export * from './events.ts';
 export * from './self-check.ts';
 export * from './content-pack.ts';
+export * from './content-release.ts';
 export * from './outbox.ts';
 export * from './citations.ts';
 export * from './contests.ts';

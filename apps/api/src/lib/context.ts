@@ -1,5 +1,5 @@
 import type { Actor } from '@vungxanh/domain';
-import type { Db, AccountRow } from '@vungxanh/db';
+import type { Db, AccountRow, ShippedSet } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import type { Config } from '../env.ts';
 import type { Logger } from './logger.ts';
@@ -29,6 +29,8 @@ export interface Deps {
   settings: SettingsCache;
   publicCache: PublicCache;
   metrics: Metrics;
+  /** The shipped lessons and questions a content release compares with the database (read once). */
+  shippedContent: () => ShippedSet;
   limits: {
     login: RateLimiter;
     publicWrite: RateLimiter;

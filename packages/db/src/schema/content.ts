@@ -36,6 +36,8 @@ export const lessons = sqliteTable(
     sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
     reviewedOn: text('reviewed_on').notNull(),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
+    /** Hash of the shipped version last written here (national lessons), so a release can tell local edits apart. */
+    shippedHash: text('shipped_hash'),
     /** The law ids cited, space-separated with spaces around, for "every item citing law X". */
     laws: text('laws').notNull(),
     createdAt: createdAt(),
@@ -86,6 +88,19 @@ export const questions = sqliteTable(
     index('questions_bank_idx').on(t.bank, t.scope, t.status),
   ],
 );
+
+/** Each shipped content release applied (and each start-up bank move), with what it did. */
+export const contentReleases = sqliteTable('content_releases', {
+  id: id(),
+  version: text('version').notNull(),
+  appliedAt: instant('applied_at')
+    .notNull()
+    .$defaultFn(() => new Date()),
+  /** The account that applied it; null for the bank moves applied at start-up. */
+  accountId: text('account_id'),
+  /** The plan's counts per action, as JSON. */
+  counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+});
 
 export const hotlines = sqliteTable(
   'hotlines',

@@ -2,6 +2,7 @@ import type { Messages } from '../resources.ts';
 import { contestsEn } from './contests.en.ts';
 import { contestBankEn } from './contest-bank.en.ts';
 import { contestShareEn } from './contest-share.en.ts';
+import { contentReleaseEn } from './content-release.en.ts';
 import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
@@ -667,6 +668,7 @@ export const en: Messages = {
   contests: contestsEn.contests,
   contestBank: contestBankEn.contestBank,
   contestShare: contestShareEn.contestShare,
+  contentRelease: contentReleaseEn.contentRelease,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,

@@ -1,6 +1,7 @@
 import { contestsVi } from './contests.vi.ts';
 import { contestBankVi } from './contest-bank.vi.ts';
 import { contestShareVi } from './contest-share.vi.ts';
+import { contentReleaseVi } from './content-release.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
@@ -663,6 +664,7 @@ export const vi = {
   contests: contestsVi.contests,
   contestBank: contestBankVi.contestBank,
   contestShare: contestShareVi.contestShare,
+  contentRelease: contentReleaseVi.contentRelease,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,

@@ -3,6 +3,8 @@ import * as h from './content.handlers.ts';
 import * as r from './content.routes.ts';
 import * as gh from './gates.handlers.ts';
 import * as gr from './gates.routes.ts';
+import * as rh from './release.handlers.ts';
+import * as rr from './release.routes.ts';
 
 export const contentRouter = createRouter()
   .openapi(r.pack, h.pack)
@@ -22,6 +24,8 @@ export const contentRouter = createRouter()
   .openapi(r.updateQuestion, h.updateQuestion)
   .openapi(r.setQuestionStatus, h.setQuestionStatus)
   .openapi(r.outdate, h.outdate)
+  .openapi(rr.previewRelease, rh.previewRelease)
+  .openapi(rr.applyRelease, rh.applyRelease)
   .openapi(r.listHotlines, h.listHotlines)
   .openapi(r.createHotline, h.createHotline)
   .openapi(r.updateHotline, h.updateHotline)

@@ -1,6 +1,7 @@
 import { expect, request, test, type Page } from '@playwright/test';
 import { scaled } from '../timeouts.ts';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
+import { pickUnit } from './contest-helpers.ts';
 
 /**
  * Every kiosk screen at phone, laptop and kiosk widths: nothing may scroll sideways or stick out of its box (a long
@@ -156,9 +157,12 @@ for (const viewport of viewports) {
     await page
       .getByLabel('Số điện thoại di động')
       .fill(`09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
-    await unit.selectOption({ index: 1 });
+    await pickUnit(page);
     await page.getByLabel('Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu').check();
     await page.getByRole('button', { name: 'Đăng ký dự thi' }).click();
+    await expect(page.getByTestId('recovery-code')).toBeVisible();
+    await expectFits(page, 'contest recovery code');
+    await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
     await expect(page.getByText('Bạn đã đăng ký: Nguyễn Thị Bích Ngọc')).toBeVisible();
     await expectFits(page, 'contest after registration');
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();

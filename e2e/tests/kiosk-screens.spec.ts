@@ -174,14 +174,12 @@ test('a whole quiz by keyboard, with the score, lessons to read again and a roun
   expect(asked.has((await page.locator('#question-text').textContent())!)).toBe(false);
 });
 
-test('read aloud shows only where the browser has a voice for the language', async ({ page }) => {
+test('read aloud is offered on every device, and reads where the browser has a Vietnamese voice', async ({ page }) => {
   await page.goto('/lessons');
   await page.locator('main li h3 a').first().click();
   await expect(page.getByText(/^Trang 1 \/ \d+$/)).toBeVisible();
-  const hasVietnameseVoice = await page.evaluate(() =>
-    speechSynthesis.getVoices().some((v) => v.lang.startsWith('vi')),
-  );
-  await expect(page.getByRole('button', { name: 'Đọc to' })).toHaveCount(hasVietnameseVoice ? 1 : 0);
+  // Without a voice the button stays and explains itself (kiosk-big-screen.spec.ts presses it).
+  await expect(page.getByRole('button', { name: 'Đọc to' })).toHaveCount(1);
 
   // A device with a Vietnamese voice: the button appears, and reading can be stopped.
   await page.addInitScript(() => {

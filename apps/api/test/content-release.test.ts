@@ -39,7 +39,9 @@ const packTexts = async () =>
   ((await h.call('GET', '/api/content/pack')).body.questions as { vi: { text: string } }[]).map((q) => q.vi.text);
 
 beforeAll(async () => {
-  h = await createHarness();
+  // Start-up seeding runs before a server answers, so its in-memory cache is empty then; this test
+  // seeds again under a running app, which only the cache's time bound would notice: turn it off.
+  h = await createHarness({ PUBLIC_CACHE_SECONDS: '0' });
   w = await world(h);
   const first = await seedContent(h.db, { ...oldSet, ...loadBoard() });
   expect(first).toMatchObject({ installed: true, pending: false, movedToContest: 0 });

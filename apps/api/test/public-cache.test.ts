@@ -78,6 +78,12 @@ describe('hot public reads served from memory', () => {
     const again = await h.app.request(path, { headers: { 'if-none-match': `W/${etag}` } });
     expect(again.status).toBe(304);
     expect(again.headers.get('x-cache')).toBe('hit');
+    // Once the entry has expired, a revalidation fills it again instead of building the pack each time.
+    h.deps.publicCache.clear();
+    const refill = await h.app.request(path, { headers: { 'if-none-match': etag } });
+    expect(refill.status).toBe(304);
+    expect(refill.headers.get('x-cache')).toBeNull();
+    expect((await h.app.request(path, { headers: { 'if-none-match': etag } })).headers.get('x-cache')).toBe('hit');
     const hotline = await h.call('POST', '/api/content/hotlines', {
       cookie: w.cookies.commune_admin,
       body: { communeId: w.communeA.id, labelVi: 'Công an xã', labelEn: 'Commune police', number: '0225 123 456' },

@@ -36,6 +36,8 @@ export interface PublicCache {
   middleware: ReturnType<typeof createMiddleware<AppEnv>>;
   /** Entries per namespace, for tests and metrics. */
   size(name: (typeof namespaces)[number]['name']): number;
+  /** Forgets everything (as an expiry would). */
+  clear(): void;
 }
 
 export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCache {
@@ -61,6 +63,10 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
       if (matches(c.req.header('if-none-match'), hit.etag)) return c.body(null, 304, headers);
       return c.body(hit.body, 200, { ...headers, 'Content-Type': 'application/json' });
     }
+    // Fill with the whole answer even when the caller revalidates: a 304 from the handler would
+    // leave nothing to keep, and every later revalidation would build the answer again.
+    const revalidating = c.req.header('if-none-match');
+    if (revalidating) c.req.raw.headers.delete('if-none-match');
     await next();
     if (c.res.status !== 200 || !c.res.headers.get('content-type')?.includes('json')) return;
     const body = await c.res.clone().text();
@@ -74,10 +80,18 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
       expires: now + ttlMs,
     };
     store.set(key, entry);
+    if (matches(revalidating, etag)) {
+      c.res = c.body(null, 304, { 'Cache-Control': entry.cacheControl, ETag: etag });
+      return;
+    }
     c.res.headers.set('Cache-Control', entry.cacheControl);
     c.res.headers.set('ETag', etag);
   });
-  return { middleware, size: (name) => stores.get(name)!.size };
+  return {
+    middleware,
+    size: (name) => stores.get(name)!.size,
+    clear: () => stores.forEach((store) => store.clear()),
+  };
 }
 
 const cacheControl = (ttlMs: number) => `public, max-age=${Math.floor(ttlMs / 1000)}`;

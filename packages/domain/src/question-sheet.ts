@@ -1,4 +1,4 @@
-import { questionSchema, type Citation, type LocalizedQuestion, type Question } from './content.ts';
+import { questionKey, questionSchema, type Citation, type LocalizedQuestion, type Question } from './content.ts';
 import type { FieldIssue } from './errors.ts';
 
 const optionIds = ['a', 'b', 'c', 'd', 'e'] as const;
@@ -136,4 +136,18 @@ export function rowsToQuestions(records: readonly Record<string, string>[]): She
     const { id: _id, ...question } = parsed.data;
     return { row: index + 2, ref, value: { ...question, ref: ref || null }, errors: [] };
   });
+}
+
+/** A question file's rows, each also refused when it repeats an earlier row's question (one import, one item). */
+export function checkQuestionRows(records: readonly Record<string, string>[]): SheetRowResult[] {
+  const results = rowsToQuestions(records);
+  const firstRow = new Map<string, number>();
+  for (const r of results) {
+    if (!r.value) continue;
+    const key = questionKey(r.value.vi.text);
+    const first = firstRow.get(key);
+    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
+    else firstRow.set(key, r.row);
+  }
+  return results;
 }

@@ -10,7 +10,7 @@ import {
   questionKey,
   questionSheetColumns,
   questionToRow,
-  rowsToQuestions,
+  checkQuestionRows,
   type Audience,
   type QuestionLike,
   type Topic,
@@ -322,15 +322,7 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
-  const results = rowsToQuestions(await readTable(form.file));
-  const keys = new Map<string, number>();
-  for (const r of results) {
-    if (!r.value) continue;
-    const key = questionKey(r.value.vi.text);
-    const first = keys.get(key);
-    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
-    else keys.set(key, r.row);
-  }
+  const results = checkQuestionRows(await readTable(form.file));
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
     mode: form.mode,

@@ -11,7 +11,7 @@ import {
   importStep,
   questionKey,
   roundPhase,
-  rowsToQuestions,
+  checkQuestionRows,
   type QuestionLike,
   type Topic,
   type Audience,
@@ -124,15 +124,7 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   const form = c.req.valid('form');
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
-  const results = rowsToQuestions(await readTable(form.file));
-  const keys = new Map<string, number>();
-  for (const r of results) {
-    if (!r.value) continue;
-    const key = questionKey(r.value.vi.text);
-    const first = keys.get(key);
-    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
-    else keys.set(key, r.row);
-  }
+  const results = checkQuestionRows(await readTable(form.file));
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
     mode: form.mode,

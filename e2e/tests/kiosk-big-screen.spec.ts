@@ -45,6 +45,8 @@ test.describe('kiosk on a small phone', () => {
   test('"Câu tiếp theo" stays on screen below a long explanation', async ({ page }) => {
     await page.goto('/quiz');
     await page.getByRole('button', { name: 'Tất cả chủ đề' }).click();
+    // Which controls a question has is read only once the question is on screen.
+    await expect(page.getByRole('heading', { name: /^Câu 1 \/ \d+$/ })).toBeVisible();
     const confirm = page.getByRole('button', { name: 'Trả lời', exact: true });
     if (await confirm.isVisible()) {
       await page.locator('main input[type=checkbox]').first().check();

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { matchedRoutes } from 'hono/route';
+import type { Context } from 'hono';
 import { AppError } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
@@ -62,11 +64,21 @@ function apiRoutes() {
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
+const notFound = (c: Context<AppEnv>) => errorBody('not_found', c.get('locale'), c.get('requestId'));
+
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const compressor = compress();
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
+  // A path under /api that no route answers is a 404 at once: no session lookup, no body, no cache.
+  // The router has already matched every route for this request; middleware and the catch-all are
+  // `ALL`, and the apps' pages (`*`) are not API routes.
+  app.use('/api/*', async (c, next) => {
+    if (!matchedRoutes(c).some((r) => r.method !== 'ALL' && r.path.startsWith('/api/')))
+      return c.json(notFound(c), 404);
+    await next();
+  });
   // The apps' files and the content pack (whole or in parts) are large and cacheable; other API answers are small.
   app.use('*', (c, next) =>
     c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/content/pack') ? next() : compressor(c, next),
@@ -115,7 +127,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   mountDocs(app);
   app.get('/api/metrics', metricsHandler);
 
-  app.all('/api/*', (c) => c.json(errorBody('not_found', c.get('locale'), c.get('requestId')), 404));
+  app.all('/api/*', (c) => c.json(notFound(c), 404));
   if (options.static) {
     const admin = spaHandler(options.static.admin, '/admin');
     app.get('/admin', admin);

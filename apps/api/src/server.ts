@@ -103,6 +103,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     url: `http://localhost:${info.port}`,
     startupMs: Math.round(performance.now() - started),
   });
+  // Log lines are gathered into larger writes; the start-up lines are written out now.
+  deps.logger.flush();
 });
 // Another program may still take the port between the check and here.
 server.on('error', (err: NodeJS.ErrnoException) => {

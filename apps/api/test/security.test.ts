@@ -117,10 +117,15 @@ describe('health, OpenAPI and reference page', () => {
     expect(await page.text()).toContain('/api/docs/swagger-ui-bundle.js');
     expect((await h.app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200);
   });
-  it('answers unknown API paths with the error shape', async () => {
-    const res = await h.app.request('/api/nowhere');
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ code: 'unauthenticated' });
+  it('answers unknown API paths with the error shape, before any session work', async () => {
+    const res = await h.app.request('/api/nowhere', { headers: { cookie: 'vx_session=unknown-token' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'not_found', requestId: expect.any(String) });
+    // A known path still looks the session up (and clears an unknown cookie); an unknown one does not.
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const known = await h.app.request('/api/auth/me', { headers: { cookie: 'vx_session=unknown-token' } });
+    expect(known.status).toBe(401);
+    expect(known.headers.get('set-cookie')).toMatch(/vx_session=;/);
   });
 });
 
@@ -156,6 +161,15 @@ describe('serving the built apps', () => {
     expect((await app.request('/home')).status).toBe(200);
     expect((await app.request('/missing.js')).status).toBe(404);
     expect((await app.request('/app.js')).headers.get('content-type')).toContain('javascript');
+  });
+  it('answers an unknown API path 404 even though the pages match every path', async () => {
+    for (const method of ['GET', 'POST']) {
+      const res = await app.request('/api/nowhere', { method, headers: { cookie: 'vx_session=unknown-token' } });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ code: 'not_found', message: expect.stringMatching(/\S/) });
+    }
+    expect((await app.request('/api/auth/me')).status).toBe(401);
+    expect((await app.request('/api/health')).status).toBe(200);
   });
   it('never serves files outside the build folder', async () => {
     expect((await app.request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);

@@ -53,7 +53,8 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
     }
     const ns = namespaces.find((n) => n.read.test(path));
     // A participant's token personalises a board ("your place"): such answers are never shared.
-    if (!ns || c.req.header('x-participant-token') || c.req.header('cookie')?.includes('vx_session')) return next();
+    // A session cookie does not: public paths never load the session (see session.ts).
+    if (!ns || c.req.header('x-participant-token')) return next();
     const store = stores.get(ns.name)!;
     const key = `${c.get('locale')} ${c.req.url.slice(c.req.url.indexOf(path))}`;
     const now = Date.now();

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { createTestDb, factories } from '@vungxanh/db/testing';
 import { createApp } from '../src/app.ts';
 import { createDeps } from '../src/deps.ts';
@@ -161,6 +164,30 @@ describe('serving the built apps', () => {
     expect((await app.request('/home')).status).toBe(200);
     expect((await app.request('/missing.js')).status).toBe(404);
     expect((await app.request('/app.js')).headers.get('content-type')).toContain('javascript');
+  });
+  it('sends the same headers through the Node server: the fixed ones on every answer, a page its own CSP', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const page = await fetch(`${base}/admin/units`);
+      const hash = createHash('sha256').update(inline).digest('base64');
+      expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+      for (const path of ['/api/health', '/api/nowhere', '/app.js']) {
+        const res = await fetch(base + path, { headers: { 'x-request-id': `probe-${path.length}-abcdef` } });
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(res.headers.get('x-request-id')).toBe(`probe-${path.length}-abcdef`);
+        expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      }
+      expect((await fetch(`${base}/api/health`)).headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+    } finally {
+      server.close();
+    }
   });
   it('answers an unknown API path 404 even though the pages match every path', async () => {
     for (const method of ['GET', 'POST']) {

@@ -10,7 +10,12 @@ const labelText = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
-const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort());
+/** One key per label set, whatever order the names come in (called twice on every request). */
+const keyOf = (labels: Labels) => {
+  let key = '';
+  for (const name of Object.keys(labels).sort()) key += `${name}\u0000${labels[name]}\u0001`;
+  return key;
+};
 
 interface Metric {
   lines(): string[];

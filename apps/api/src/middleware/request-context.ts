@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { pickLocale } from '@vungxanh/i18n';
 import type { AppEnv, Deps } from '../lib/context.ts';
+import { nodeResponse } from '../lib/node-response.ts';
 
 /** Request id, the caller's language and one structured log line per request (no personal data). */
 export const requestContext = (deps: Deps) =>
@@ -11,7 +12,9 @@ export const requestContext = (deps: Deps) =>
     c.set('deps', deps);
     c.set('auth', null);
     c.set('locale', pickLocale(c.req.header('x-locale') ?? c.req.header('accept-language')));
-    c.header('X-Request-Id', requestId);
+    const outgoing = nodeResponse(c);
+    if (outgoing) outgoing.setHeader('X-Request-Id', requestId);
+    else c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api')) {

@@ -1,6 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '@vungxanh/domain';
+import type { Context } from 'hono';
 import type { AppEnv } from '../lib/context.ts';
+import { nodeResponse } from '../lib/node-response.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,19 +32,27 @@ const fixedHeaders: [string, string][] = [
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
 ];
 
+/** Headers for every response; HTML pages set their own Content-Security-Policy (see static.ts). */
+const headersFor = (c: Context<AppEnv>): [string, string][] =>
+  c.get('deps').config.PUBLIC_ORIGIN?.startsWith('https:')
+    ? [...fixedHeaders, ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']]
+    : fixedHeaders;
+const defaultCsp = "default-src 'none'; frame-ancestors 'none'";
+
 /**
- * Headers for every response; HTML pages set their own Content-Security-Policy (see static.ts).
- * They are set on the finished response's own headers: `c.header()` after `next()` would copy
- * the whole response once per header, which was a fifth of the cost of a small API answer.
+ * On Node the headers go on the Node response before the answer is made (see node-response.ts);
+ * elsewhere they are set on the finished response's own headers: `c.header()` after `next()`
+ * would copy the whole response once per header.
  */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  const outgoing = nodeResponse(c);
+  if (outgoing) {
+    for (const [name, value] of headersFor(c)) outgoing.setHeader(name, value);
+    outgoing.setHeader('Content-Security-Policy', defaultCsp);
+    return next();
+  }
   await next();
   const headers = c.res.headers;
-  for (const [name, value] of fixedHeaders) headers.set(name, value);
-  if (c.get('deps').config.PUBLIC_ORIGIN?.startsWith('https:')) {
-    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  }
-  if (!headers.has('Content-Security-Policy')) {
-    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-  }
+  for (const [name, value] of headersFor(c)) headers.set(name, value);
+  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', defaultCsp);
 });

@@ -232,6 +232,11 @@ export function pastGrace(deadline: Date, now: Date): boolean {
   return now.getTime() > deadline.getTime() + contestPolicy.graceMs;
 }
 
+/** An attempt not yet submitted whose deadline, grace included, has not passed at `now` (ms). */
+export function attemptStillOpen(a: { submittedAt: Date | number | null; deadlineAt: Date | number }, now: number) {
+  return !a.submittedAt && !pastGrace(new Date(a.deadlineAt), new Date(now));
+}
+
 export function isImplausiblyFast(durationMs: number, questionCount: number): boolean {
   return questionCount > 0 && durationMs < contestPolicy.fastMsPerQuestion * questionCount;
 }

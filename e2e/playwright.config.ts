@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { VN_TIME_ZONE } from '@vungxanh/domain';
 import { findChromium } from './find-chromium.mjs';
 import { scaled } from './timeouts.ts';
 
@@ -31,7 +32,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    timezoneId: VN_TIME_ZONE,
     trace: 'off',
     launchOptions: {
       executablePath: findChromium() ?? undefined,

@@ -1,8 +1,9 @@
 import { expect, request, test } from '@playwright/test';
 import { adminApi, demoCommunes } from './api.ts';
 import { expectAccessible } from './axe.ts';
+import { utcToVnLocal } from '@vungxanh/domain';
 
-const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (ms: number) => utcToVnLocal(new Date(ms));
 const phone = () => `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 type Attempt = { id: string; questions: { id: string; options: { id: string; text: string }[] }[] };

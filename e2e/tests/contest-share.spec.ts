@@ -3,8 +3,9 @@ import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { pickUnit } from './contest-helpers.ts';
 import { signIn } from './sign-in.ts';
+import { utcToVnLocal } from '@vungxanh/domain';
 
-const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (ms: number) => utcToVnLocal(new Date(ms));
 const phone = () => `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 test('an organizer shares a contest; a participant joins from the link, then moves to a new phone with the recovery code', async ({

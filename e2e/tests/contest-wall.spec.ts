@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { adminApi, demoCommunes } from './api.ts';
 import { pairOnPage, waitForServiceWorker } from './kiosk-helpers.ts';
 import { pickUnit } from './contest-helpers.ts';
+import { utcToVnLocal } from '@vungxanh/domain';
 
-const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (ms: number) => utcToVnLocal(new Date(ms));
 const phone = () => `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 interface Drawn {

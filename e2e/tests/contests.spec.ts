@@ -5,9 +5,10 @@ import { expectAccessible } from './axe.ts';
 import { pickUnit } from './contest-helpers.ts';
 import { signIn } from './sign-in.ts';
 import { scaled } from '../timeouts.ts';
+import { utcToVnLocal } from '@vungxanh/domain';
 
 type Api = Awaited<ReturnType<typeof adminApi>>;
-const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (ms: number) => utcToVnLocal(new Date(ms));
 const phone = () => `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 /** The texts of a question's right options and of one wrong one, read from the bank with the admin's session (the page never has them). */

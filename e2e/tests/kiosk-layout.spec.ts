@@ -2,6 +2,7 @@ import { expect, request, test, type Page } from '@playwright/test';
 import { scaled } from '../timeouts.ts';
 import { adminApi, demoCommunes, makeAccount } from './api.ts';
 import { pickUnit } from './contest-helpers.ts';
+import { utcToVnLocal } from '@vungxanh/domain';
 
 /**
  * Every kiosk screen at phone, laptop and kiosk widths: nothing may scroll sideways or stick out of its box (a long
@@ -57,7 +58,7 @@ async function expectFits(page: Page, label: string, onePage = false) {
 }
 
 const rand = () => Math.random().toString(36).slice(2, 8);
-const vnLocal = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (ms: number) => utcToVnLocal(new Date(ms));
 
 /** A published contest of Kiến Thụy with one round open now, made by an organizer through the API. */
 async function openContest(baseURL: string) {

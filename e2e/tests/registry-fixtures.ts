@@ -1,3 +1,4 @@
+import { vnDate } from '@vungxanh/domain';
 import type { adminApi } from './api.ts';
 import { demoCommunes } from './api.ts';
 
@@ -6,7 +7,7 @@ export const password = 'e2e-password-12345';
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
 /** Today's date in Vietnam (YYYY-MM-DD), the day periods and decisions are cut on. */
-export const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnToday = () => vnDate(Date.now());
 
 /** A commune of its own in the demo province (so other tests cannot move its figures), two villages and an admin. */
 export async function registryCommune(api: Api) {

@@ -9,6 +9,7 @@ import {
   isMinor,
   normalizePhone,
   pastGrace,
+  attemptStillOpen,
   purgeDue,
   prizeForPlaces,
   publicName,
@@ -113,6 +114,10 @@ describe('times', () => {
     const deadline = new Date('2026-12-01T00:10:00Z');
     expect(pastGrace(deadline, new Date(deadline.getTime() + 5_000))).toBe(false);
     expect(pastGrace(deadline, new Date(deadline.getTime() + 6_000))).toBe(true);
+    const open = { submittedAt: null, deadlineAt: deadline };
+    expect(attemptStillOpen(open, deadline.getTime() + 5_000)).toBe(true);
+    expect(attemptStillOpen(open, deadline.getTime() + 6_000)).toBe(false);
+    expect(attemptStillOpen({ submittedAt: deadline, deadlineAt: deadline }, deadline.getTime())).toBe(false);
   });
   it('knows the phase of a round', () => {
     const s = new Date('2026-12-01T00:00:00Z');

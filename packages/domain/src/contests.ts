@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { topics } from './content.ts';
 import { optionOrder, shuffle, isCorrectAnswer, type Random, type SelfCheckItem } from './self-check.ts';
+import { VN_OFFSET_MS } from './periods.ts';
 import { cleanText } from './text.ts';
 
 export const contestScopes = ['commune', 'province'] as const;
@@ -32,19 +33,17 @@ export const contestPolicy = {
   boardSize: 50,
 } as const;
 
-const vnOffsetMs = 7 * 3_600_000;
-
 /** "2026-12-01T08:00" read as Vietnam time (UTC+7, no daylight saving) → the UTC instant. */
 export function vnLocalToUtc(local: string): Date {
   const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);
   if (!m) throw new RangeError(`not a local date-time: ${local}`);
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi) - vnOffsetMs);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi) - VN_OFFSET_MS);
 }
 
 /** The instant as "YYYY-MM-DDTHH:mm" in Vietnam time (for datetime-local inputs). */
 export function utcToVnLocal(at: Date): string {
-  return new Date(at.getTime() + vnOffsetMs).toISOString().slice(0, 16);
+  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 const vnLocal = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'format YYYY-MM-DDTHH:mm');
@@ -231,6 +230,11 @@ export function attemptDeadline(startedAt: Date, timeLimitSeconds: number, round
 /** Whether a write at `now` is too late for this deadline, grace included. */
 export function pastGrace(deadline: Date, now: Date): boolean {
   return now.getTime() > deadline.getTime() + contestPolicy.graceMs;
+}
+
+/** An attempt not yet submitted whose deadline, grace included, has not passed at `now` (ms). */
+export function attemptStillOpen(a: { submittedAt: Date | number | null; deadlineAt: Date | number }, now: number) {
+  return !a.submittedAt && !pastGrace(new Date(a.deadlineAt), new Date(now));
 }
 
 export function isImplausiblyFast(durationMs: number, questionCount: number): boolean {

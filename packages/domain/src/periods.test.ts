@@ -15,6 +15,8 @@ import {
   recognitionDeadline,
   vnDate,
   vnDateStart,
+  VN_OFFSET_MS,
+  VN_TIME_ZONE,
   type PeriodKind,
 } from './periods.ts';
 
@@ -24,6 +26,26 @@ const range = (key: string) => {
   const p = periodRange(key);
   return [vnDate(p.start), vnDate(p.end - 1)];
 };
+
+describe('the Vietnam clock', () => {
+  it('has one offset that agrees with the time zone on both sides of the year', () => {
+    for (const iso of ['2026-01-15T12:00:00Z', '2026-07-15T12:00:00Z', '2026-12-31T17:00:00Z']) {
+      const at = new Date(iso);
+      const wall = new Intl.DateTimeFormat('en-CA', {
+        timeZone: VN_TIME_ZONE,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(at);
+      expect(vnDate(at.getTime())).toBe(wall);
+      expect(new Date(at.getTime() + VN_OFFSET_MS).getUTCHours()).toBe(
+        Number(
+          new Intl.DateTimeFormat('en-GB', { timeZone: VN_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(at),
+        ),
+      );
+    }
+  });
+});
 
 describe('period keys', () => {
   it('cuts every kind of DESIGN.md §7 in Vietnam time, end exclusive', () => {

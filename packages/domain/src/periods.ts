@@ -26,6 +26,8 @@ export interface Period {
   end: number;
 }
 
+/** Vietnam's time zone, for Intl formatting; it is UTC+7 all year, so `VN_OFFSET_MS` cuts days and periods. */
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 

@@ -1,10 +1,10 @@
+import { VN_TIME_ZONE } from '@vungxanh/domain';
 import type { Locale } from '@vungxanh/i18n';
 
-/** Periods and times are read in Vietnam time, whatever the browser's zone. */
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+// Periods and times are read in Vietnam time, whatever the browser's zone.
 
 const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: VIETNAM_TIME_ZONE,
+  timeZone: VN_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
@@ -39,7 +39,7 @@ export function formatCount(value: number | null | undefined, locale: Locale): s
 }
 
 const timeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: VIETNAM_TIME_ZONE,
+  timeZone: VN_TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',

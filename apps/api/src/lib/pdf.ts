@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { VN_TIME_ZONE } from '@vungxanh/domain';
 
 const require = createRequire(import.meta.url);
 const font = (file: string) => require.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`);
@@ -38,7 +39,7 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
  */
 export function officialHeading(opts: { authority: string; issuer: string; place: string; date: Date }): Content[] {
   const d = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
+    timeZone: VN_TIME_ZONE,
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

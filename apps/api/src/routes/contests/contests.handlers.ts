@@ -9,6 +9,7 @@ import {
   roundPhase,
   drawCapacity,
   vnLocalToUtc,
+  VN_TIME_ZONE,
   type RoundInput,
 } from '@vungxanh/domain';
 import {
@@ -388,7 +389,7 @@ export const units: Handler<typeof routes.units> = async (c) => {
 const vnTime = (iso: string | Date | null) =>
   iso
     ? new Intl.DateTimeFormat('vi-VN', {
-        timeZone: 'Asia/Ho_Chi_Minh',
+        timeZone: VN_TIME_ZONE,
         dateStyle: 'short',
         timeStyle: 'medium',
       }).format(new Date(iso))

@@ -9,6 +9,7 @@ import {
   newRecoveryCode,
   normalizePhone,
   pastGrace,
+  attemptStillOpen,
   publicName,
   roundPhase,
   validAnswer,
@@ -93,7 +94,7 @@ async function meDto(db: Db, p: ParticipantRow) {
     rounds: await Promise.all(
       rounds.map(async (r) => {
         const attempts = await participantAttempts(db, r.id, p.id);
-        const open = attempts.find((a) => !a.submittedAt && a.deadlineAt.getTime() + contestPolicy.graceMs >= now);
+        const open = attempts.find((a) => attemptStillOpen(a, now));
         const finished = attempts.filter((a) => a.submittedAt);
         const last = finished.at(-1);
         return {
@@ -324,9 +325,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
     });
   } else {
     // Outside the open window only a reload of a running attempt is answered.
-    const running = (await participantAttempts(db, round.id, p.id)).find(
-      (a) => !a.submittedAt && a.deadlineAt.getTime() + contestPolicy.graceMs >= now.getTime(),
-    );
+    const running = (await participantAttempts(db, round.id, p.id)).find((a) => attemptStillOpen(a, now.getTime()));
     if (!running) throw new AppError(409, 'contest_not_open');
     result = { kind: 'open' as const, attemptId: running.id };
   }

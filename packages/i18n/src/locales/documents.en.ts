@@ -78,8 +78,6 @@ export const documentsEn: Strings<typeof documentsVi> = {
     held: 'Held for checking (too fast)',
   },
   values: {
-    yes: 'Yes',
-    no: '',
     channels: { kiosk: 'Kiosk', online: 'Online', paper: 'Paper form' },
     entryStatuses: { submitted: 'Awaiting check', verified: 'Verified', rejected: 'Rejected', duplicate: 'Duplicate' },
     participantStatuses: { registered: 'Registered', verified: 'Verified', disqualified: 'Disqualified' },

@@ -74,8 +74,6 @@ export const documentsVi = {
     held: 'Chờ xác minh (quá nhanh)',
   },
   values: {
-    yes: 'Có',
-    no: '',
     channels: { kiosk: 'Ki-ốt', online: 'Trực tuyến', paper: 'Phiếu giấy' },
     entryStatuses: {
       submitted: 'Chờ xác minh',

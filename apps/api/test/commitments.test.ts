@@ -341,6 +341,16 @@ describe('coverage, export and purge', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã phiếu');
     expect(sheet.rowCount).toBeGreaterThan(2);
+    // Labels, not codes, and the signing day as a date cell.
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    const statuses = new Set<unknown>();
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      statuses.add(sheet.getRow(r).getCell(col('Tình trạng')).value);
+      expect(['Ki-ốt', 'Trực tuyến', 'Phiếu giấy']).toContain(sheet.getRow(r).getCell(col('Kênh')).value);
+      expect(sheet.getRow(r).getCell(col('Ngày ký')).value).toBeInstanceOf(Date);
+    }
+    for (const code of ['submitted', 'verified', 'rejected', 'duplicate']) expect(statuses.has(code)).toBe(false);
     expect((await download(h, '/api/commitments/export', w.cookies.village_head)).status).toBe(403);
     // Another commune's campaign or village is not found, as in every other cross-commune read (not an empty sheet).
     const theirs = `/api/commitments/export?campaignId=${campaign.id}`;

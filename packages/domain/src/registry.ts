@@ -444,7 +444,7 @@ export type ReportCell = string | number | null;
 export interface ReportColumn {
   key: string;
   label: string;
-  kind: 'text' | 'number' | 'percent' | 'date';
+  kind: 'text' | 'number' | 'percent' | 'date' | 'year';
 }
 /**
  * One table of a report. Each part of the report comes from a provider; a part whose data lives in a feature not yet

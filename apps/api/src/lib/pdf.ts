@@ -4,18 +4,23 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { VN_TIME_ZONE } from '@vungxanh/domain';
 
 const require = createRequire(import.meta.url);
-const font = (file: string) => require.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`);
-
-// Be Vietnam Pro: a full TTF drawn for Vietnamese, so every letter and tone mark is embedded (STACK.md, trap 6).
-const faces = {
-  normal: font('400Regular/BeVietnamPro_400Regular.ttf'),
-  bold: font('700Bold/BeVietnamPro_700Bold.ttf'),
-  italics: font('400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf'),
-  bolditalics: font('700Bold_Italic/BeVietnamPro_700Bold_Italic.ttf'),
+const faceOf = (pkg: string, name: string) => {
+  const font = (weight: string, style: string) =>
+    require.resolve(`@expo-google-fonts/${pkg}/${weight}${style}/${name}_${weight}${style}.ttf`);
+  return {
+    normal: font('400Regular', ''),
+    bold: font('700Bold', ''),
+    italics: font('400Regular', '_Italic'),
+    bolditalics: font('700Bold', '_Italic'),
+  };
 };
-pdfmake.setFonts({ BeVietnamPro: faces });
-// Documents load no URL and no local file other than the font: images come in as data URLs.
-const fontFiles = new Set(Object.values(faces));
+
+// Full TTFs drawn for Vietnamese, so every letter and tone mark is embedded (STACK.md, trap 6). Be Vietnam Pro for
+// certificates, receipts and posters; Tinos, metric-compatible with Times New Roman, for official documents.
+const faces = { BeVietnamPro: faceOf('be-vietnam-pro', 'BeVietnamPro'), Tinos: faceOf('tinos', 'Tinos') };
+pdfmake.setFonts(faces);
+// Documents load no URL and no local file other than the fonts: images come in as data URLs.
+const fontFiles = new Set(Object.values(faces).flatMap((f) => Object.values(f)));
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
 

@@ -135,6 +135,7 @@ export const registryEn = {
         lastActivity: 'Latest activity',
         type: 'Type',
         count: 'Activities',
+        entries: 'Commitment forms',
         participants: 'Participants',
         status: 'Status',
         targetYear: 'Target year',

@@ -133,6 +133,7 @@ export const registryVi = {
         lastActivity: 'Hoạt động gần nhất',
         type: 'Hình thức',
         count: 'Số hoạt động',
+        entries: 'Số phiếu cam kết',
         participants: 'Số người tham dự',
         status: 'Trạng thái',
         targetYear: 'Năm mục tiêu',

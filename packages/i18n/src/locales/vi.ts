@@ -5,6 +5,7 @@ import { contentReleaseVi } from './content-release.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
+import { documentsVi } from './documents.vi.ts';
 
 /** Vietnamese: the source language. Plain words; every other locale mirrors these keys. */
 export const vi = {
@@ -668,6 +669,7 @@ export const vi = {
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
+  documents: documentsVi,
   errors: {
     bad_request: 'Yêu cầu không hợp lệ.',
     invalid_json: 'Dữ liệu gửi lên không đúng định dạng JSON.',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { summaryText } from './audit-text';
 
 describe('summaryText', () => {
@@ -12,5 +12,19 @@ describe('summaryText', () => {
     expect(summaryText('imported 3 rows')).toBe('imported 3 rows');
     expect(summaryText('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
     expect(summaryText(null)).toBe('');
+  });
+});
+
+describe('audit labels', () => {
+  it('shows labels, not codes, for actions, entities and summary fields', async () => {
+    const { i18n } = await import('$lib/i18n.svelte');
+    const { actionText, entityText } = await import('./audit-text');
+    // The console's language state sets <html lang>: a bare element stands in for the page.
+    vi.stubGlobal('document', { documentElement: {} });
+    await i18n.init();
+    expect(actionText('verify')).toBe('Xác minh');
+    expect(actionText('publish_results')).toBe('Công bố kết quả');
+    expect(entityText('commitment_entry')).toBe('Phiếu cam kết');
+    expect(summaryText('{"from":"draft","to":"published"}')).toBe('từ: Bản nháp; sang: Đã đăng');
   });
 });

@@ -18,8 +18,14 @@ export const auditEntities = [
   'kiosk',
 ] as const;
 
-export const entityText = (entity: string) => i18n.lookup(`admin.audit.entities.${entity}`, entity);
-export const actionText = (action: string) => i18n.lookup(`admin.audit.actions.${action}`, action);
+// Labels, not codes: the console's own words first, then those of the documents (statuses, decisions, exports).
+const label = (group: string, code: string) =>
+  i18n.lookup(`admin.audit.${group}.${code}`, i18n.lookup(`documents.audit.${group}.${code}`, code));
+export const entityText = (entity: string) => label('entities', entity);
+export const actionText = (action: string) => label('actions', action);
+const fieldText = (field: string) => i18n.lookup(`documents.audit.fields.${field}`, field);
+const valueText = (value: unknown) =>
+  typeof value === 'string' ? i18n.lookup(`documents.audit.values.${value}`, value) : String(value);
 
 /**
  * The audit summary (a small JSON object) as "field: value" pairs, short enough for a table cell.
@@ -33,7 +39,7 @@ export function summaryText(summary: string | null, max = 160): string {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       text = Object.entries(value)
         .filter(([k, v]) => v !== null && v !== '' && !/Id$/.test(k))
-        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .map(([k, v]) => `${fieldText(k)}: ${typeof v === 'object' ? JSON.stringify(v) : valueText(v)}`)
         .join('; ');
     }
   } catch {

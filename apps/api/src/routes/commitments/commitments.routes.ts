@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { docLang } from '../../lib/doc-locale.ts';
 import {
   campaignInput,
   campaignKinds,
@@ -196,8 +197,8 @@ export const exportEntries = createRoute({
   method: 'get',
   path: '/export',
   tags,
-  summary: 'Entries as XLSX (commune admins; audited)',
-  request: { query: entryFilter },
+  summary: 'Entries as XLSX in the console’s language (commune admins; audited)',
+  request: { query: entryFilter.extend({ lang: docLang }) },
   responses: {
     200: {
       content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },

@@ -8,7 +8,10 @@ import {
   retentionMonthsOf,
   setRetentionMonths,
 } from '@vungxanh/db';
+import { resources } from '@vungxanh/i18n/server';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
+import { addTable, xlsxBytes } from '../../lib/xlsx.ts';
 import { commitmentCoverageFor, commitmentSummaryFor } from '../../use-cases/coverage.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
@@ -17,17 +20,17 @@ import type * as routes from './commitments.routes.ts';
 /** Figures, exports and privacy of a commune's commitments. */
 
 const exportColumns = [
-  ['code', 'Mã phiếu', 12],
-  ['campaign', 'Đợt cam kết', 36],
-  ['unit', 'Thôn / trường / đơn vị', 24],
-  ['signerName', 'Họ tên', 26],
-  ['address', 'Địa chỉ, số nhà', 24],
-  ['members', 'Số nhân khẩu', 10],
-  ['phone', 'Điện thoại', 14],
-  ['channel', 'Kênh', 10],
-  ['status', 'Tình trạng', 12],
-  ['reason', 'Lý do', 24],
-  ['signedAt', 'Ngày ký', 12],
+  ['code', 12, 'text'],
+  ['campaign', 36, 'text'],
+  ['unit', 24, 'text'],
+  ['signerName', 26, 'text'],
+  ['address', 24, 'text'],
+  ['members', 10, 'integer'],
+  ['phone', 14, 'text'],
+  ['channel', 12, 'text'],
+  ['status', 14, 'text'],
+  ['reason', 24, 'text'],
+  ['signedAt', 12, 'date'],
 ] as const;
 
 export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => {
@@ -40,25 +43,29 @@ export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => 
   if ((q.campaignId && campaign?.communeId !== commune.id) || (q.villageId && village?.communeId !== commune.id))
     throw new AppError(404, 'not_found');
   const rows = await entriesForExport(db, { ...q, communeId: commune.id });
+  // Labels in the console's language (`lang`), not codes; dates and counts as real cells.
+  const t = resources[docLocale(c)].documents;
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('cam-ket');
-  sheet.columns = exportColumns.map(([key, header, width]) => ({ key, header, width }));
-  for (const { entry: e, campaignTitle, unitName } of rows)
-    sheet.addRow({
+  const columns = exportColumns.map(([key, width, kind]) => ({ key, header: t.columns[key], width, kind }));
+  addTable(
+    book,
+    t.sheets.commitments,
+    columns,
+    rows.map(({ entry: e, campaignTitle, unitName }) => ({
       code: e.code,
       campaign: campaignTitle,
       unit: unitName ?? '',
       signerName: e.signerName,
       address: e.address,
-      members: e.members ?? '',
-      phone: e.phone ?? '',
-      channel: e.channel,
-      status: e.status,
-      reason: e.reason ?? '',
+      members: e.members,
+      phone: e.phone,
+      channel: t.values.channels[e.channel],
+      status: t.values.entryStatuses[e.status],
+      reason: e.reason,
       signedAt: vietnamToday(e.signedAt),
-    });
-  sheet.getRow(1).font = { bold: true };
-  const buffer = await book.xlsx.writeBuffer();
+    })),
+  );
+  const buffer = await xlsxBytes(book);
   await audit(c, {
     entity: 'commitment_entry',
     action: 'export',
@@ -67,7 +74,7 @@ export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => 
   });
   c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   c.header('Content-Disposition', `attachment; filename="vungxanh-cam-ket.xlsx"`);
-  return c.body(new Uint8Array(buffer as ArrayBuffer), 200) as never;
+  return c.body(new Uint8Array(buffer), 200) as never;
 };
 
 export const coverage: Handler<typeof routes.coverage> = async (c) => {

@@ -1,19 +1,41 @@
 import ExcelJS from 'exceljs';
-import { vnParts, type ReportCell, type ReportSection } from '@vungxanh/domain';
-import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
+import type { ReportCell, ReportColumn, ReportSection } from '@vungxanh/domain';
+import type { Locale } from '@vungxanh/i18n';
+import { formatDate, formatNumber, formatPercent, formatYear } from '@vungxanh/i18n/format';
+import { resources } from '@vungxanh/i18n/server';
+import { fill, officialPdf } from '../../lib/official-document.ts';
+import type { PdfContent } from '../../lib/pdf.ts';
+import { putCell, xlsxBytes, type CellKind } from '../../lib/xlsx.ts';
 import type { Report } from './reports.sections.ts';
 
-interface Heading {
+export interface Heading {
+  locale: Locale;
   provinceName: string;
   communeName: string;
-  title: string;
+  /** Số and ký hiệu as the office gave it ("12/BC-UBND"), or none: the form leaves the number blank. */
+  number: string | null;
+  signerName: string | null;
 }
 
-const placeOf = (communeName: string) => communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
-const dmy = (d: string) => d.split('-').reverse().join('/');
-const vnToday = (iso: string) => vnParts(Date.parse(iso));
-const show = (cell: ReportCell, kind: string) =>
-  cell === null ? '' : kind === 'date' && typeof cell === 'string' ? dmy(cell) : cell;
+// "Xã Gia Viễn" → "Gia Viễn": official papers name the place without its kind.
+export const placeOf = (communeName: string) => communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
+const words = (locale: Locale) => resources[locale].documents;
+
+const cellKind: Record<ReportColumn['kind'], CellKind> = {
+  text: 'text',
+  number: 'integer',
+  percent: 'percent',
+  date: 'date',
+  year: 'year',
+};
+
+/** A report cell as read on paper, with the one formatter the screens use. */
+function shown(cell: ReportCell, kind: ReportColumn['kind'], locale: Locale): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return kind === 'date' ? formatDate(cell) : cell;
+  if (kind === 'year') return formatYear(cell);
+  return kind === 'percent' ? formatPercent(cell, locale) : formatNumber(cell, locale);
+}
 
 /** Excel forbids some characters in sheet names and cuts them at 31. */
 const sheetName = (i: number, title: string) => `${i + 1}. ${title}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -21,11 +43,14 @@ const sheetName = (i: number, title: string) => `${i + 1}. ${title}`.replace(/[[
 /**
  * The report as XLSX: one sheet per table, each opening with the official heading (issuing body on the left, national
  * name and motto on the right, place and date), the report's title and period, then the table with its total row.
+ * Counts are number cells and dates date cells, shown in Vietnamese formats.
  */
-export async function reportXlsx(report: Report, heading: Heading): Promise<ArrayBuffer> {
+export async function reportXlsx(report: Report, heading: Heading): Promise<Uint8Array> {
+  const t = words(heading.locale);
   const book = new ExcelJS.Workbook();
   book.creator = 'Vùng Xanh';
-  const date = vnToday(report.generatedAt);
+  const [day, month, year] = formatDate(report.generatedAt).split('/') as [string, string, string];
+  const title = fill(t.report.title, { period: report.periodLabel });
   report.sections.forEach((section, i) => {
     const sheet = book.addWorksheet(sheetName(i, section.title));
     const width = Math.max(section.columns.length, 4);
@@ -44,14 +69,12 @@ export async function reportXlsx(report: Report, heading: Heading): Promise<Arra
       cell.alignment = { horizontal: 'center' };
     };
     left(1, heading.provinceName.toUpperCase());
-    right(1, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
-    left(2, `ỦY BAN NHÂN DÂN ${heading.communeName.toUpperCase()}`, true);
-    right(2, 'Độc lập - Tự do - Hạnh phúc', { bold: true });
-    right(3, `${placeOf(heading.communeName)}, ngày ${date.day} tháng ${date.month} năm ${date.year}`, {
-      italic: true,
-    });
+    right(1, t.official.nation, { bold: true });
+    left(2, fill(t.official.committee, { name: heading.communeName }).toUpperCase(), true);
+    right(2, t.official.motto, { bold: true });
+    right(3, fill(t.official.dateLine, { place: placeOf(heading.communeName), day, month, year }), { italic: true });
     for (const [row, text, bold] of [
-      [5, heading.title, true],
+      [5, `${t.report.kind} ${title}`.toUpperCase(), true],
       [6, report.periodLine, false],
       [7, section.title, true],
     ] as const) {
@@ -74,32 +97,33 @@ export async function reportXlsx(report: Report, heading: Heading): Promise<Arra
       header.getCell(j + 1).font = { bold: true };
       sheet.getColumn(j + 1).width = c.kind === 'text' ? 34 : 18;
     });
-    for (const r of section.rows) {
-      row += 1;
-      section.columns.forEach((c, j) => (sheet.getRow(row).getCell(j + 1).value = show(r[c.key] ?? null, c.kind)));
-    }
-    if (section.total) {
+    const put = (values: Record<string, ReportCell>, bold: boolean) => {
       row += 1;
       section.columns.forEach((c, j) => {
         const cell = sheet.getRow(row).getCell(j + 1);
-        cell.value = show(section.total![c.key] ?? null, c.kind);
-        cell.font = { bold: true };
+        const value = values[c.key] ?? null;
+        // A total's label ("1/2 thôn") stays text even in a number column.
+        putCell(cell, value, typeof value === 'string' && c.kind !== 'date' ? 'text' : cellKind[c.kind]);
+        if (bold) cell.font = { bold: true };
       });
-    }
+    };
+    for (const r of section.rows) put(r, false);
+    if (section.total) put(section.total, true);
   });
-  return (await book.xlsx.writeBuffer()) as ArrayBuffer;
+  return xlsxBytes(book);
 }
 
-function pdfTable(section: ReportSection): PdfContent {
+function pdfTable(section: ReportSection, locale: Locale): PdfContent {
   const cols = section.columns;
-  const cell = (value: ReportCell, kind: string, bold = false) => ({
-    text: String(show(value, kind)),
+  const cell = (value: ReportCell, kind: ReportColumn['kind'], bold = false) => ({
+    text: shown(value, kind, locale),
     bold,
-    alignment: kind === 'number' ? ('right' as const) : ('left' as const),
+    alignment: kind === 'number' || kind === 'percent' ? ('right' as const) : ('left' as const),
   });
   return {
     table: {
       headerRows: 1,
+      dontBreakRows: true,
       widths: cols.map((c) => (c.kind === 'text' ? '*' : 'auto')),
       body: [
         cols.map((c) => ({ text: c.label, bold: true })),
@@ -108,29 +132,46 @@ function pdfTable(section: ReportSection): PdfContent {
       ],
     },
     layout: 'lightHorizontalLines',
-    fontSize: 9,
-    margin: [0, 0, 0, 12],
+    fontSize: 11,
+    margin: [0, 0, 0, 10],
   };
 }
 
-/** The report as PDF: official heading, title, period, then each table under its title. */
+/**
+ * The report as an official document (Nghị định 30/2020/NĐ-CP): issuing body with số and ký hiệu, national heading,
+ * place and date, "BÁO CÁO" and its title, an opening line, each table under its title, "Nơi nhận" and the chairperson's
+ * signature block.
+ */
 export function reportPdf(report: Report, heading: Heading): Promise<Buffer> {
-  return renderPdf({
-    info: { title: `${heading.title} ${report.periodLabel}`, author: heading.communeName },
-    content: [
-      ...officialHeading({
-        authority: heading.provinceName,
-        issuer: `Ủy ban nhân dân ${heading.communeName}`,
-        place: placeOf(heading.communeName),
-        date: new Date(report.generatedAt),
-      }),
-      { text: heading.title, bold: true, fontSize: 13, alignment: 'center' },
-      { text: report.periodLine, alignment: 'center', margin: [0, 2, 0, 14] },
-      ...report.sections.flatMap((s, i): PdfContent[] => [
-        { text: `${i + 1}. ${s.title}`, bold: true, margin: [0, 6, 0, 4] },
-        ...(s.note ? [{ text: s.note, italics: true, fontSize: 9, margin: [0, 0, 0, 6] } as PdfContent] : []),
-        ...(s.columns.length > 0 ? [pdfTable(s)] : []),
-      ]),
-    ],
-  });
+  const t = words(heading.locale);
+  const committee = fill(t.official.committee, { name: heading.communeName });
+  const title = fill(t.report.title, { period: report.periodLabel });
+  return officialPdf(
+    {
+      locale: heading.locale,
+      authority: heading.provinceName,
+      issuer: committee,
+      number: heading.number,
+      symbol: 'BC-UBND',
+      place: placeOf(heading.communeName),
+      date: report.generatedAt,
+      kind: t.report.kind,
+      title,
+      body: [
+        {
+          text: fill(t.report.intro, { commune: heading.communeName, period: report.periodLine }),
+          alignment: 'justify',
+          margin: [0, 0, 0, 8],
+        },
+        ...report.sections.flatMap((s, i): PdfContent[] => [
+          { text: `${i + 1}. ${s.title}`, bold: true, margin: [0, 4, 0, 4] },
+          ...(s.note ? [{ text: s.note, italics: true, fontSize: 11, margin: [0, 0, 0, 6] } as PdfContent] : []),
+          ...(s.columns.length > 0 ? [pdfTable(s, heading.locale)] : []),
+        ]),
+      ],
+      recipients: [fill(t.report.toProvince, { province: heading.provinceName }), t.official.filed],
+      signer: { capacity: t.official.onBehalf, title: t.official.chair, name: heading.signerName },
+    },
+    { title: `${title}`, author: heading.communeName },
+  );
 }

@@ -1,30 +1,43 @@
 import type { Context } from 'hono';
 import { AppError, canReadReports } from '@vungxanh/domain';
 import { getProvince } from '@vungxanh/db';
-import { resources } from '@vungxanh/i18n/server';
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { reportPdf, reportXlsx } from './reports.files.ts';
 import { buildReport } from './reports.sections.ts';
 import type * as routes from './reports.routes.ts';
 
 /** The report for the query's commune and period: 404 outside the caller's scope, 403 for roles without reports. */
-async function report(c: Context<AppEnv>, q: { communeId?: string | undefined; periodKey: string }) {
+async function report(
+  c: Context<AppEnv>,
+  q: { communeId?: string | undefined; periodKey: string },
+  locale = c.get('locale'),
+) {
   const commune = await readableCommune(c, communeParam(c, q.communeId));
   if (!canReadReports(requireAuth(c).actor)) throw new AppError(403, 'forbidden');
   const { db } = c.get('deps');
-  return { commune, report: await buildReport({ db, commune, periodKey: q.periodKey, locale: c.get('locale') }) };
+  return { commune, report: await buildReport({ db, commune, periodKey: q.periodKey, locale }) };
 }
 
 export const show: Handler<typeof routes.show> = async (c) => {
   return c.json((await report(c, c.req.valid('query'))).report, 200);
 };
 
-async function exported(c: Context<AppEnv>, q: { communeId?: string | undefined; periodKey: string }, format: string) {
-  const found = await report(c, q);
+interface FileQuery {
+  communeId?: string | undefined;
+  periodKey: string;
+  number?: string | undefined;
+  signer?: string | undefined;
+}
+
+/** A file of the report, in the language the console asked for (`lang`), Vietnamese by default. */
+async function exported(c: Context<AppEnv>, q: FileQuery, format: string) {
+  const locale = docLocale(c);
+  const found = await report(c, q, locale);
   const province = await getProvince(c.get('deps').db, found.commune.provinceId);
   await audit(c, {
     entity: 'report',
@@ -34,9 +47,11 @@ async function exported(c: Context<AppEnv>, q: { communeId?: string | undefined;
     summary: summarize({ format, periodKey: q.periodKey }),
   });
   const heading = {
+    locale,
     provinceName: province?.name ?? '',
     communeName: found.commune.name,
-    title: resources.vi.registry.reports.heading,
+    number: q.number || null,
+    signerName: q.signer || null,
   };
   return { ...found, heading, filename: `bao-cao-${q.periodKey}.${format}` };
 }

@@ -2,6 +2,7 @@ import { isDrugFree, activityTypes, periodLabel, periodRange, vnDate, type Repor
 import { activitiesByType, contestSummary, decisionsBetween, registryVillageRows, type Db } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import { resources } from '@vungxanh/i18n/server';
+import { formatDate } from '@vungxanh/i18n/format';
 import { commitmentSummaryFor, coverageFor } from '../../use-cases/coverage.ts';
 
 export interface ReportContext {
@@ -106,7 +107,7 @@ const registry: SectionProvider = async ({ db, commune, periodKey, locale }) => 
     columns: [
       { key: 'village', label: t.columns.village, kind: 'text' },
       { key: 'status', label: t.columns.status, kind: 'text' },
-      { key: 'targetYear', label: t.columns.targetYear, kind: 'number' },
+      { key: 'targetYear', label: t.columns.targetYear, kind: 'year' },
       { key: 'decision', label: t.columns.decision, kind: 'text' },
       { key: 'decisionDate', label: t.columns.decisionDate, kind: 'date' },
     ],
@@ -153,7 +154,7 @@ export function commitmentsSection(summary: readonly CommitmentSummaryRow[], loc
     columns: [
       { key: 'kind', label: t.columns.kind, kind: 'text' },
       { key: 'status', label: t.columns.status, kind: 'text' },
-      { key: 'count', label: t.columns.count, kind: 'number' },
+      { key: 'count', label: t.columns.entries, kind: 'number' },
     ],
     rows,
     total: { kind: t.total, status: null, count: rows.reduce((n, r) => n + r.count, 0) },
@@ -209,15 +210,14 @@ export const sections: SectionProvider[] = [coverage, activities, commitments, c
 export async function buildReport(ctx: ReportContext) {
   const p = periodRange(ctx.periodKey);
   const t = words(ctx.locale);
-  const dmy = (d: string) => d.split('-').reverse().join('/');
   return {
     commune: { id: ctx.commune.id, name: ctx.commune.name },
     periodKey: ctx.periodKey,
     periodLabel: periodLabel(ctx.periodKey, ctx.locale),
     periodLine: fill(t.periodLine, {
       period: periodLabel(ctx.periodKey, ctx.locale),
-      from: dmy(vnDate(p.start)),
-      to: dmy(vnDate(p.end - 1)),
+      from: formatDate(p.start),
+      to: formatDate(p.end - 1),
     }),
     generatedAt: new Date().toISOString(),
     sections: await Promise.all(sections.map((provide) => provide(ctx))),

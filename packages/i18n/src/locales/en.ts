@@ -6,6 +6,7 @@ import { contentReleaseEn } from './content-release.en.ts';
 import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
+import { importsEn } from './imports.en.ts';
 
 /** English: mirrors every key of the Vietnamese source (the type enforces it). */
 export const en: Messages = {
@@ -672,6 +673,9 @@ export const en: Messages = {
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
   registry: registryEn.registry,
+  imports: importsEn.imports,
+  bulkReview: importsEn.bulkReview,
+  duplicateReview: importsEn.duplicateReview,
   errors: {
     bad_request: 'The request is not valid.',
     invalid_json: 'The data sent is not valid JSON.',
@@ -710,5 +714,6 @@ export const en: Messages = {
     ...commitmentsEn.errors,
     ...coverageEn.errors,
     ...registryEn.errors,
+    ...importsEn.errors,
   },
 };

@@ -5,6 +5,7 @@ import { contentReleaseVi } from './content-release.vi.ts';
 import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
+import { importsVi } from './imports.vi.ts';
 
 /** Vietnamese: the source language. Plain words; every other locale mirrors these keys. */
 export const vi = {
@@ -668,6 +669,9 @@ export const vi = {
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
+  imports: importsVi.imports,
+  bulkReview: importsVi.bulkReview,
+  duplicateReview: importsVi.duplicateReview,
   errors: {
     bad_request: 'Yêu cầu không hợp lệ.',
     invalid_json: 'Dữ liệu gửi lên không đúng định dạng JSON.',
@@ -706,5 +710,6 @@ export const vi = {
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,
+    ...importsVi.errors,
   },
 };

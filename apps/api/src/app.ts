@@ -30,6 +30,7 @@ import { activitiesRouter } from './routes/activities/activities.index.ts';
 import { indicatorsRouter } from './routes/indicators/indicators.index.ts';
 import { registryRouter } from './routes/registry/registry.index.ts';
 import { reportsRouter } from './routes/reports/reports.index.ts';
+import { maxImportBytes } from './lib/tabular.ts';
 
 export interface AppOptions {
   /** Built single-page apps to serve; omitted in API tests. */
@@ -38,7 +39,7 @@ export interface AppOptions {
 
 // Phone photos of outreach activities arrive full size and are reduced on the server.
 const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
-const limits = { json: 64 * 1024, upload: 5 * 1024 * 1024, photo: 12 * 1024 * 1024 + 64 * 1024 };
+const limits = { json: 64 * 1024, upload: maxImportBytes + 64 * 1024, photo: 12 * 1024 * 1024 + 64 * 1024 };
 
 /** The API's routes, chained so their types reach the apps through Hono's RPC client. */
 function apiRoutes() {

@@ -577,6 +577,12 @@ function commitmentCases(): Case[] {
       form: paper,
       allowed: admins,
     },
+    {
+      name: 'paper import template',
+      method: 'GET',
+      path: (w) => `/api/commitments/import/template?${q(w)}&campaignId=${w.campaignA.id}`,
+      allowed: 'all',
+    },
     { name: 'list entries', method: 'GET', path: (w) => `/api/commitments/entries?${q(w)}`, allowed: reviewers },
     { name: 'get entry', method: 'GET', path: (w) => `/api/commitments/entries/${w.entryA.id}`, allowed: reviewers },
     {

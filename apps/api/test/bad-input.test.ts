@@ -110,7 +110,8 @@ describe('bad input on every write route', () => {
       expect(res.status, `${r.method} ${r.template}`).toBe(isUpload(r.template) ? 415 : 413);
     }
     const bigUpload = new FormData();
-    bigUpload.set('file', new File(['x'.repeat(6 * 1024 * 1024)], 'big.csv'));
+    // Over the 16 MB a file import takes.
+    bigUpload.set('file', new File(['x'.repeat(17 * 1024 * 1024)], 'big.csv'));
     const res = await h.call('POST', '/api/units/villages/import', { cookie: w.cookies.system, raw: bigUpload });
     expect(res.status).toBe(413);
     expect(await snapshot()).toEqual(before);

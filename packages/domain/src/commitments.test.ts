@@ -13,6 +13,7 @@ import {
   receiptAlphabet,
   retentionCutoff,
   validatePaperRows,
+  paperEntryKey,
   vietnamToday,
   type DuplicateCandidate,
 } from './commitments.ts';
@@ -178,19 +179,67 @@ describe('campaign versions, dates and retention', () => {
 describe('paper rows', () => {
   const units = new Map([['thon dong', 'v1']]);
   const campaign = { opensOn: '2026-01-01', closesOn: '2026-12-31' };
-  it('reads Vietnamese headers and reports each bad row', () => {
-    const rows = validatePaperRows(
+  const sheet = (...rows: string[][]) => rows.map((cells, i) => ({ row: i + 1, cells }));
+  it('reads Vietnamese headers and reports each bad row with its column as labelled', () => {
+    const checked = validatePaperRows(
       'household',
-      [
-        { 'Họ tên': 'Trần Thị Bình', Thôn: 'Thôn Đông', 'Số nhà': '5', 'Số nhân khẩu': '3', 'Ngày ký': '2026-03-02' },
-        { 'Họ tên': '', Thôn: 'Thôn Tây', 'Số nhà': '', 'Số nhân khẩu': 'x', 'Ngày ký': '2025-03-02' },
-      ],
+      sheet(
+        ['Họ tên', 'Thôn', 'Số nhà', 'Số nhân khẩu', 'Ngày ký'],
+        ['Trần Thị Bình', 'Thôn Đông', '5', '3', '2026-03-02'],
+        ['', 'Thôn Tây', '', 'x', '2025-03-02'],
+      ),
       units,
       campaign,
-    );
+    )!;
+    const rows = checked.results;
     expect(rows[0]!.value).toMatchObject({ unitId: 'v1', members: 3, signedOn: '2026-03-02' });
     expect(rows[1]!.value).toBeNull();
-    expect(rows[1]!.errors.map((e) => e.path)).toEqual(['signerName', 'unit', 'address', 'members', 'signedOn']);
+    expect(rows[1]!.issues.map((e) => e.field)).toEqual(['signerName', 'unit', 'address', 'members', 'signedOn']);
+    expect(rows[1]!.issues[1]).toMatchObject({ row: 3, column: 'Thôn', found: 'Thôn Tây', expect: 'unit' });
     expect(rows[1]!.row).toBe(3);
+  });
+
+  it('skips title rows, takes text dates, and stores names in NFC', () => {
+    const nfd = 'Đặng Thị Hường'.normalize('NFD');
+    const checked = validatePaperRows(
+      'household',
+      sheet(
+        ['DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT', 'DANH SÁCH HỘ GIA ĐÌNH KÝ CAM KẾT'],
+        [],
+        ['STT', 'Họ và tên', 'Thôn', 'Địa chỉ', 'Số nhân khẩu', 'Ngày ký'],
+        ['1', `  ${nfd}  `, 'thon  dong', 'Số 5', '4', '01/04/2026'],
+        ['2', 'Lê Văn Cường', 'Thôn Đông', 'Số 6', '2', '1/4/26'],
+      ),
+      units,
+      campaign,
+    )!;
+    expect(checked.columns.signerName).toBe('Họ và tên');
+    expect(checked.results.map((r) => r.row)).toEqual([4, 5]);
+    expect(checked.results[0]!.value).toMatchObject({ signerName: 'Đặng Thị Hường', signedOn: '2026-04-01' });
+    expect(checked.results[0]!.value!.signerName).toBe(checked.results[0]!.value!.signerName.normalize('NFC'));
+    expect(checked.results[1]!.value!.signedOn).toBe('2026-04-01');
+  });
+
+  it('recognises rows already stored and rows repeated in the file', () => {
+    const stored = new Set([
+      paperEntryKey('household', { unitId: 'v1', signedOn: '2026-04-01', signerName: 'Đặng Thị Hường' }),
+    ]);
+    const checked = validatePaperRows(
+      'household',
+      sheet(
+        ['Họ và tên', 'Thôn', 'Địa chỉ', 'Số nhân khẩu', 'Ngày ký'],
+        ['Đặng Thị Hường', 'Thôn Đông', 'Số 5', '4', '01/04/2026'],
+        ['Đặng Thị Hương', 'Thôn Đông', 'Số 5', '4', '01/04/2026'],
+        ['Đặng Thị Hương', 'Thôn Đông', 'Số 5', '4', '01/04/2026'],
+      ),
+      units,
+      campaign,
+      stored,
+    )!;
+    expect(checked.results.map((r) => r.exists ?? null)).toEqual([{ sameAsRow: null }, null, { sameAsRow: 3 }]);
+  });
+
+  it('finds no table without a signer or unit column', () => {
+    expect(validatePaperRows('household', sheet(['a', 'b'], ['1', '2']), units, campaign)).toBeNull();
   });
 });

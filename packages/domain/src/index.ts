@@ -4,6 +4,7 @@ export * from './roles.ts';
 export * from './units.ts';
 export * from './accounts.ts';
 export * from './village-import.ts';
+export * from './import-sheet.ts';
 export * from './laws.ts';
 export * from './content.ts';
 export * from './question-gates.ts';

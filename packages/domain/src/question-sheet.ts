@@ -23,6 +23,12 @@ export const questionSheetColumns = [
   'en_explanation',
 ] as const;
 
+/** Names a question sheet's column by its header cell, or null: what finds the header row below any title rows. */
+export function questionSheetField(header: string): string | null {
+  const key = header.trim().toLowerCase();
+  return (questionSheetColumns as readonly string[]).includes(key) ? key : null;
+}
+
 /** "luat-120-2025|Điều 5|khoản 1; blhs-2015|Điều 256a|" ⇄ citations. */
 export function formatCitations(basis: readonly Citation[]): string {
   return basis.map((c) => [c.law, c.article ?? '', c.clause ?? ''].join('|')).join('; ');
@@ -92,8 +98,12 @@ export interface SheetRowResult {
 }
 
 /** Reads spreadsheet rows into questions, validated by the same schema as the shipped bank. */
-export function rowsToQuestions(records: readonly Record<string, string>[]): SheetRowResult[] {
+export function rowsToQuestions(
+  records: readonly Record<string, string>[],
+  rowNumbers: readonly number[] = [],
+): SheetRowResult[] {
   return records.map((r, index) => {
+    const row = rowNumbers[index] ?? index + 2;
     const cell = (k: string) => String(r[k] ?? '').trim();
     const type = cell('type');
     const tf = type === 'true_false';
@@ -127,20 +137,23 @@ export function rowsToQuestions(records: readonly Record<string, string>[]): She
     const ref = cell('ref');
     if (!parsed.success) {
       return {
-        row: index + 2,
+        row,
         ref,
         value: null,
         errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'question', message: i.message })),
       };
     }
     const { id: _id, ...question } = parsed.data;
-    return { row: index + 2, ref, value: { ...question, ref: ref || null }, errors: [] };
+    return { row, ref, value: { ...question, ref: ref || null }, errors: [] };
   });
 }
 
 /** A question file's rows, each also refused when it repeats an earlier row's question (one import, one item). */
-export function checkQuestionRows(records: readonly Record<string, string>[]): SheetRowResult[] {
-  const results = rowsToQuestions(records);
+export function checkQuestionRows(
+  records: readonly Record<string, string>[],
+  rowNumbers: readonly number[] = [],
+): SheetRowResult[] {
+  const results = rowsToQuestions(records, rowNumbers);
   const firstRow = new Map<string, number>();
   for (const r of results) {
     if (!r.value) continue;

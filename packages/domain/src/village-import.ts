@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, villageKinds } from './units.ts';
 import { nameKey } from './text.ts';
 import type { FieldIssue } from './errors.ts';
+import { parseSheetDate } from './import-sheet.ts';
 
 /** One data row of an import file: header name → cell text. */
 export type ImportRecord = Record<string, string>;
@@ -50,7 +51,14 @@ const optionalCount = z
         .transform(Number),
     ]),
   );
-const optionalDate = z.union([z.literal('').transform(() => null), isoDate]);
+// Dates as officials type them (01/04/2026, 1/4/26) or as Excel stores them, kept as YYYY-MM-DD.
+const optionalDate = z.union([
+  z.literal('').transform(() => null),
+  z
+    .string()
+    .transform((s) => parseSheetDate(s) ?? s)
+    .pipe(isoDate),
+]);
 
 const rowSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -86,10 +94,13 @@ export interface ImportRowResult {
  * Validates every row of a village import; a row is valid or carries its errors.
  * Names repeated inside the file are errors on the later rows.
  */
-export function validateVillageRows(records: readonly ImportRecord[]): ImportRowResult[] {
+export function validateVillageRows(
+  records: readonly ImportRecord[],
+  rowNumbers: readonly number[] = [],
+): ImportRowResult[] {
   const seen = new Map<string, number>();
   return records.map((record, index) => {
-    const row = index + 2;
+    const row = rowNumbers[index] ?? index + 2;
     const fields: Record<string, string> = {};
     for (const [header, cell] of Object.entries(record)) {
       const field = importField(header);

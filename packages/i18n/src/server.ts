@@ -8,3 +8,40 @@ export function errorMessage(code: string, locale: Locale): string {
   const table = resources[locale].errors as Record<string, string>;
   return table[code] ?? table.internal ?? code;
 }
+
+/** One problem in one row of an import file, as the domain reports it (`RowIssue` in @vungxanh/domain). */
+export interface ImportIssue {
+  row: number;
+  field: string;
+  column: string | null;
+  found: string;
+  expect: string;
+  params?: Record<string, string | number>;
+}
+
+function fill(message: string, values: Record<string, string | number>) {
+  return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, name: string) => String(values[name] ?? all));
+}
+
+/**
+ * A row's problem as one sentence in the user's language: the row number, the column as the file
+ * labels it (or the template's label when the file has no such column), what was found and what to type.
+ */
+export function importIssueMessage(issue: ImportIssue, locale: Locale, columnLabel?: string): string {
+  const m = resources[locale].imports;
+  const params = { ...issue.params };
+  if (typeof params.target === 'string' && params.target in m.targets)
+    params.target = m.targets[params.target as keyof typeof m.targets];
+  const expect = fill((m.expect as Record<string, string>)[issue.expect] ?? '', params);
+  const column = issue.column ?? columnLabel ?? issue.field;
+  return fill(issue.found ? m.issue.found : m.issue.empty, { row: issue.row, column, found: issue.found, expect });
+}
+
+/** A message of the `imports` section with its placeholders filled in. */
+export function importsMessage(
+  key: 'exists' | 'repeated',
+  locale: Locale,
+  values: Record<string, string | number>,
+): string {
+  return fill(resources[locale].imports.issue[key], values);
+}

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNull, lt, notInArray, sql, type SQL } from
 import { defaultRetentionMonths, type CampaignKind, type DuplicateCandidate, type EntryStatus } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import {
+  auditLog,
   commitmentCampaigns,
   commitmentEntries,
   commitmentSettings,
@@ -154,13 +155,27 @@ export async function reviewEntry(
   return (await getEntry(db, id))!;
 }
 
-/** Writes the rows of a paper import and one audit row in one batch: all of them or none. */
-export async function insertPaperEntries(db: Db, rows: readonly EntryInsert[], audit: AuditEntry) {
+/**
+ * Writes the rows of a paper import and one audit row in one transaction: all of them or none.
+ * `onProgress` hears how many rows are written after each chunk (for a 50,000-row file's progress).
+ */
+export async function insertPaperEntries(
+  db: Db,
+  rows: readonly EntryInsert[],
+  audit: AuditEntry,
+  onProgress?: (written: number) => void | Promise<void>,
+) {
   if (rows.length === 0) return 0;
-  const chunks: EntryInsert[][] = [];
   // SQLite caps the variables of one statement; 30 columns × 25 rows stays well under it.
-  for (let i = 0; i < rows.length; i += 25) chunks.push(rows.slice(i, i + 25));
-  await db.batch([auditInsert(db, audit), ...chunks.map((chunk) => db.insert(commitmentEntries).values(chunk))]);
+  const chunk = 25;
+  await db.transaction(async (tx) => {
+    await tx.insert(auditLog).values({ ...audit, at: new Date() });
+    for (let i = 0; i < rows.length; i += chunk) {
+      await tx.insert(commitmentEntries).values(rows.slice(i, i + chunk));
+      if (onProgress && ((i / chunk) % 40 === 39 || i + chunk >= rows.length))
+        await onProgress(Math.min(i + chunk, rows.length));
+    }
+  });
   return rows.length;
 }
 
@@ -239,4 +254,16 @@ export async function signingUnits(db: Db, communeId: string) {
       .orderBy(asc(table.sortKey));
   const [v, s, o] = await Promise.all([pick(villages), pick(schools), pick(organizations)]);
   return { villages: v, schools: s, organizations: o };
+}
+
+/** Signer, unit and day signed of a campaign's stored entries, by which a re-uploaded paper file is recognised. */
+export async function storedEntryKeys(db: Db, campaignId: string) {
+  return db
+    .select({
+      signerName: commitmentEntries.signerName,
+      unitId: sql<string>`coalesce(${commitmentEntries.villageId}, ${commitmentEntries.schoolId}, ${commitmentEntries.organizationId})`,
+      signedAt: commitmentEntries.signedAt,
+    })
+    .from(commitmentEntries)
+    .where(and(eq(commitmentEntries.campaignId, campaignId), isNull(commitmentEntries.purgedAt)));
 }

@@ -7,6 +7,7 @@ import { commitmentsEn } from './commitments.en.ts';
 import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { importsEn } from './imports.en.ts';
 
 /** English: mirrors every key of the Vietnamese source (the type enforces it). */
 export const en: Messages = {
@@ -674,6 +675,9 @@ export const en: Messages = {
   coverage: coverageEn.coverage,
   registry: registryEn.registry,
   documents: documentsEn,
+  imports: importsEn.imports,
+  bulkReview: importsEn.bulkReview,
+  duplicateReview: importsEn.duplicateReview,
   errors: {
     bad_request: 'The request is not valid.',
     invalid_json: 'The data sent is not valid JSON.',
@@ -712,5 +716,6 @@ export const en: Messages = {
     ...commitmentsEn.errors,
     ...coverageEn.errors,
     ...registryEn.errors,
+    ...importsEn.errors,
   },
 };

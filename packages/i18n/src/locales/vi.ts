@@ -6,6 +6,7 @@ import { commitmentsVi } from './commitments.vi.ts';
 import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
 import { documentsVi } from './documents.vi.ts';
+import { importsVi } from './imports.vi.ts';
 
 /** Vietnamese: the source language. Plain words; every other locale mirrors these keys. */
 export const vi = {
@@ -670,6 +671,9 @@ export const vi = {
   coverage: coverageVi.coverage,
   registry: registryVi.registry,
   documents: documentsVi,
+  imports: importsVi.imports,
+  bulkReview: importsVi.bulkReview,
+  duplicateReview: importsVi.duplicateReview,
   errors: {
     bad_request: 'Yêu cầu không hợp lệ.',
     invalid_json: 'Dữ liệu gửi lên không đúng định dạng JSON.',
@@ -708,5 +712,6 @@ export const vi = {
     ...commitmentsVi.errors,
     ...coverageVi.errors,
     ...registryVi.errors,
+    ...importsVi.errors,
   },
 };

@@ -21,7 +21,7 @@ import { blankFormPdf } from './commitments.pdf.ts';
 import { campaignDto, entryDto, inScope, reviewScope } from './commitments.dto.ts';
 import type * as routes from './commitments.routes.ts';
 
-export { importPaper } from './import.handlers.ts';
+export { importPaper, paperTemplate } from './import.handlers.ts';
 export { coverage, exportEntries, getPrivacy, purge, setPrivacy, summary } from './reports.handlers.ts';
 
 export const listCampaigns: Handler<typeof routes.listCampaigns> = async (c) => {

@@ -118,9 +118,14 @@ export const blankForm = createRoute({
 });
 
 export const PaperReportSchema = importReportSchema(
-  { signerName: z.string(), action: z.enum(['create', 'error']) },
+  {
+    signerName: z.string(),
+    action: z.enum(['create', 'exists', 'error']),
+    /** Why a row is not created again: already stored, or the same as an earlier row of the file. */
+    note: z.string().optional(),
+  },
   'CommitmentImportReport',
-);
+).extend({ existing: z.number().int() });
 
 const paperUploadBody = {
   required: true,
@@ -141,6 +146,23 @@ export const importPaper = createRoute({
     'Enter signed paper forms of a campaign from CSV or XLSX: check, then all or nothing, or the valid rows only',
   request: { body: paperUploadBody },
   responses: { 200: json(PaperReportSchema), ...errorResponses },
+});
+
+export const paperTemplate = createRoute({
+  method: 'get',
+  path: '/import/template',
+  tags,
+  summary: 'An XLSX template for paper forms (the campaign’s columns, a title row, an example row)',
+  request: {
+    query: z.object({ communeId: communeQuery, campaignId: z.string().min(1).max(64).optional() }),
+  },
+  responses: {
+    200: {
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+      description: 'The template',
+    },
+    ...errorResponses,
+  },
 });
 
 const entryFilter = z.object({

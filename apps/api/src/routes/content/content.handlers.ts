@@ -11,6 +11,7 @@ import {
   questionSheetColumns,
   questionToRow,
   checkQuestionRows,
+  questionSheetField,
   type Audience,
   type QuestionLike,
   type Topic,
@@ -322,7 +323,8 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
-  const results = checkQuestionRows(await readTable(form.file));
+  const { records, rowNumbers } = await readTable(form.file, c.get('locale'), questionSheetField);
+  const results = checkQuestionRows(records, rowNumbers);
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
     mode: form.mode,

@@ -12,6 +12,7 @@ import {
   questionKey,
   roundPhase,
   checkQuestionRows,
+  questionSheetField,
   type QuestionLike,
   type Topic,
   type Audience,
@@ -124,7 +125,8 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   const form = c.req.valid('form');
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
-  const results = checkQuestionRows(await readTable(form.file));
+  const { records, rowNumbers } = await readTable(form.file, c.get('locale'), questionSheetField);
+  const results = checkQuestionRows(records, rowNumbers);
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
     mode: form.mode,

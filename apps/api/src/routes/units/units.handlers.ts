@@ -1,4 +1,4 @@
-import { AppError, canManageProvinces, importStep, validateVillageRows, nameKey } from '@vungxanh/domain';
+import { AppError, canManageProvinces, importField, importStep, validateVillageRows, nameKey } from '@vungxanh/domain';
 import {
   countActiveUnits,
   createCommune as insertCommune,
@@ -208,7 +208,8 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
   if (!(file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
-  const results = validateVillageRows(await readTable(file));
+  const { records, rowNumbers } = await readTable(file, c.get('locale'), importField);
+  const results = validateVillageRows(records, rowNumbers);
   const existing = await existingVillageKeys(
     db,
     commune.id,

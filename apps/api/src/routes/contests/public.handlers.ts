@@ -52,9 +52,9 @@ import {
   sha,
   unitKey,
   unitNames,
-  unitRanking,
 } from './contests.service.ts';
 import type * as routes from './public.routes.ts';
+import { contestStandings, searchContestUnits } from '../../use-cases/province-contests.ts';
 
 async function publicContest(db: Db, id: string) {
   const contest = await getContest(db, id);
@@ -229,15 +229,20 @@ export const get: Handler<typeof routes.get> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
   const communes = await communesOfContest(db, contest);
-  const units = await contestUnits(
-    db,
-    communes.map((x) => x.id),
-  );
+  // A province has thousands of units: the form searches them (units/search) instead of receiving them all.
+  const unitSearch = contest.scope === 'province';
+  const units = unitSearch
+    ? []
+    : await contestUnits(
+        db,
+        communes.map((x) => x.id),
+      );
   return c.json(
     {
       contest: await contestDto(db, contest),
       communes,
       units: units.map((u) => ({ kind: u.kind, id: u.id, name: u.name, communeId: u.communeId })),
+      unitSearch,
       retentionMonths: contestPolicy.retentionMonths,
     },
     200,
@@ -267,14 +272,16 @@ export const register: Handler<typeof routes.register> = async (c) => {
   if (contest.status === 'closed') throw new AppError(409, 'contest_not_open');
   const unit = await contestUnit(db, input.unitKind, input.unitId);
   const communes = await communesOfContest(db, contest);
-  if (!unit || !unit.active || !communes.some((x) => x.id === unit.communeId))
+  const wrongKind = input.unitKind === 'commune' && contest.scope !== 'province';
+  if (!unit || !unit.active || wrongKind || !communes.some((x) => x.id === unit.communeId))
     throw new AppError(422, 'contest_unit_invalid', {}, [{ path: 'unitId', message: 'not a unit of this contest' }]);
   const minor = isMinor(input.birthYear, new Date().getUTCFullYear());
   const now = new Date();
   try {
     const p = await insertParticipant(db, {
       contestId: contest.id,
-      communeId: contest.communeId,
+      // A province-hosted contest's participant belongs to the commune of their unit.
+      communeId: contest.communeId ?? unit.communeId,
       clientId: input.clientId,
       phone,
       tokenHash: sha(token),
@@ -316,6 +323,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
     result = await startAttempt(db, {
       round,
       participantId: p.id,
+      communeId: p.communeId,
       clientId: c.req.valid('json').clientId ?? null,
       now,
       graceMs: contestPolicy.graceMs,
@@ -470,11 +478,11 @@ export const board: Handler<typeof routes.board> = async (c) => {
 export const units: Handler<typeof routes.units> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
-  const communes = await communesOfContest(db, contest);
-  const items = await unitRanking(
-    db,
-    contest,
-    communes.map((x) => x.id),
-  );
-  return c.json({ items }, 200);
+  return c.json(await contestStandings(db, contest), 200);
+};
+
+export const unitSearch: Handler<typeof routes.unitSearch> = async (c) => {
+  const { db } = c.get('deps');
+  const contest = await publicContest(db, c.req.valid('param').id);
+  return c.json({ items: await searchContestUnits(db, contest, c.req.valid('query').q) }, 200);
 };

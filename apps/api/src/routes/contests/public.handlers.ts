@@ -229,14 +229,14 @@ export const get: Handler<typeof routes.get> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
   const communes = await communesOfContest(db, contest);
-  // A province has thousands of units: the form searches them (units/search) instead of receiving them all.
+  // A province has thousands of units: units/search finds them by typing. The full list is still sent
+  // until the kiosk's picker asks the search instead (not yet done).
   const unitSearch = contest.scope === 'province';
-  const units = unitSearch
-    ? []
-    : await contestUnits(
-        db,
-        communes.map((x) => x.id),
-      );
+  const units = await contestUnits(
+    db,
+    communes.map((x) => x.id),
+    { communes: unitSearch },
+  );
   return c.json(
     {
       contest: await contestDto(db, contest),

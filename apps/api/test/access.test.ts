@@ -22,6 +22,7 @@ type W = Awaited<ReturnType<typeof world>> & {
   campaignA: { id: string };
   entryA: { id: string };
   contestA: { id: string };
+  provinceContest: { id: string };
   roundA: { id: string };
   roundEnded: { id: string };
   contestEnded: { id: string };
@@ -143,6 +144,11 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
   const roundA = (
     await post(`/api/contests/${contestA.id}/rounds`, round('Đợt 1', '2026-12-01T08:00', '2026-12-08T08:00'))
   ).body;
+  // A province-scope contest out of draft: commune A's organizers follow commune A's part of it.
+  const provinceContest = (
+    await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi toàn tỉnh', scope: 'province' })
+  ).body;
+  await post(`/api/contests/${provinceContest.id}/status`, { status: 'paused' });
   const ended = (await post('/api/contests', { communeId: base.communeA.id, title: 'Cuộc thi đã xong' })).body;
   const roundEnded = (
     await post(`/api/contests/${ended.id}/rounds`, round('Đợt cũ', '2025-01-01T08:00', '2025-01-08T08:00'))
@@ -167,7 +173,15 @@ async function contestWorld(base: Awaited<ReturnType<typeof world>>, post: (p: s
   const ownQuestionA = (
     await post(`/api/contests/${contestA.id}/questions`, { ...questionBody(null), communeId: undefined })
   ).body;
-  return { contestA, roundA, roundEnded, contestEnded: ended, participantA: participantA!, ownQuestionA };
+  return {
+    contestA,
+    provinceContest,
+    roundA,
+    roundEnded,
+    contestEnded: ended,
+    participantA: participantA!,
+    ownQuestionA,
+  };
 }
 afterAll(() => h.cleanup());
 
@@ -690,6 +704,18 @@ function contestCases(): Case[] {
     },
     { name: 'unit ranking', method: 'GET', path: (w) => `/api/contests/${w.contestA.id}/units`, allowed },
     {
+      name: 'province contests of a commune',
+      method: 'GET',
+      path: (w) => `/api/contests/of-province?communeId=${w.communeA.id}`,
+      allowed,
+    },
+    {
+      name: "a commune's part of a province contest",
+      method: 'GET',
+      path: (w) => `/api/contests/${w.provinceContest.id}/communes/${w.communeA.id}`,
+      allowed,
+    },
+    {
       name: 'export contest sheet',
       method: 'GET',
       path: (w) => `/api/contests/${w.contestA.id}/export?kind=participants`,
@@ -956,6 +982,7 @@ describe('every documented route', () => {
       'POST /api/public/contests/attempts/{id}/submit',
       'GET /api/public/contests/rounds/{id}/board',
       'GET /api/public/contests/{id}/units',
+      'GET /api/public/contests/{id}/units/search',
       'GET /api/public/contests/attempts/{id}/review',
       'GET /api/public/contests/links/{code}',
       'POST /api/public/contests/{id}/recover',
@@ -1008,6 +1035,7 @@ function templateOf(path: string) {
     w.campaignA.id,
     w.entryA.id,
     w.contestA.id,
+    w.provinceContest.id,
     w.roundA.id,
     w.roundEnded.id,
     w.contestEnded.id,
@@ -1017,6 +1045,7 @@ function templateOf(path: string) {
   let p = path.split('?')[0]!;
   for (const photoId of [w.photoA.photoId, ...w.photoPool.map((x) => x.photoId)]) p = p.replace(photoId, '{photoId}');
   p = p.replace(w.photoA.activityId, '{id}');
+  if (p.startsWith('/api/contests/')) p = p.replace(`/communes/${w.communeA.id}`, '/communes/{communeId}');
   for (const id of ids) p = p.replace(id, '{id}');
   return p;
 }

@@ -280,13 +280,14 @@ describe('prizes and units', () => {
 });
 
 describe('who runs contests', () => {
-  const a = (role: string, communeId: string | null) => ({ role, communeId });
+  const a = (role: string, communeId: string | null) => ({ role, communeId, provinceId: 'p1' });
   it('organizers and admins of the commune, and the system', () => {
-    expect(canManageContests(a('organizer', 'c1'), 'c1')).toBe(true);
-    expect(canManageContests(a('commune_admin', 'c1'), 'c1')).toBe(true);
-    expect(canManageContests(a('system', null), 'c1')).toBe(true);
-    expect(canManageContests(a('organizer', 'c2'), 'c1')).toBe(false);
-    expect(canManageContests(a('village_head', 'c1'), 'c1')).toBe(false);
+    const c1 = { communeId: 'c1', provinceId: 'p1' };
+    expect(canManageContests(a('organizer', 'c1'), c1)).toBe(true);
+    expect(canManageContests(a('commune_admin', 'c1'), c1)).toBe(true);
+    expect(canManageContests(a('system', null), c1)).toBe(true);
+    expect(canManageContests(a('organizer', 'c2'), c1)).toBe(false);
+    expect(canManageContests(a('village_head', 'c1'), c1)).toBe(false);
   });
 });
 

@@ -14,7 +14,8 @@ export const predictionTargets = ['participants', 'attempts'] as const;
 export const countingRules = ['best', 'first', 'last'] as const;
 export const contestStatuses = ['draft', 'published', 'paused', 'closed'] as const;
 export const participantStatuses = ['registered', 'verified', 'disqualified'] as const;
-export const contestUnitKinds = ['village', 'school', 'organization'] as const;
+/** A province contest also takes people competing for a commune itself (its office, its Youth Union). */
+export const contestUnitKinds = ['village', 'school', 'organization', 'commune'] as const;
 export type ContestStatus = (typeof contestStatuses)[number];
 export type CountingRule = (typeof countingRules)[number];
 export type ParticipantStatus = (typeof participantStatuses)[number];
@@ -369,7 +370,7 @@ export interface UnitStanding extends UnitTally {
  * round brings the points of the prize they won (set per prize by the organizer) to the unit
  * they registered for, summed over the contest's rounds.
  */
-export function rankUnits(tallies: readonly UnitTally[]): UnitStanding[] {
+export function rankUnits<T extends UnitTally>(tallies: readonly T[]): (T & UnitStanding)[] {
   const rows = tallies.map((t) => {
     const ratePercent = t.base && t.base > 0 ? Math.min(100, (t.participants / t.base) * 100) : null;
     const score = Math.round(((ratePercent ?? 0) + t.prizePoints) * 100) / 100;
@@ -391,11 +392,14 @@ export function purgeDue(lastRoundEnd: Date, now: Date): boolean {
 }
 
 /**
- * Contests are run by the commune's organizers and admins. Organizer accounts are bound to one
- * commune (see requiredScope), so a province-scope contest is hosted by one commune and open to
- * participants from every commune of its province.
+ * Who runs a contest. A commune's contest: that commune's organizers and admins. A contest hosted by
+ * the province (no host commune): the province organizers (the provincial Youth Union) of that province.
  */
-export function canManageContests(actor: { role: string; communeId: string | null }, communeId: string): boolean {
+export function canManageContests(
+  actor: { role: string; communeId: string | null; provinceId: string | null },
+  contest: { communeId: string | null; provinceId: string },
+): boolean {
   if (actor.role === 'system') return true;
-  return (actor.role === 'organizer' || actor.role === 'commune_admin') && actor.communeId === communeId;
+  if (contest.communeId === null) return actor.role === 'province_organizer' && actor.provinceId === contest.provinceId;
+  return (actor.role === 'organizer' || actor.role === 'commune_admin') && actor.communeId === contest.communeId;
 }

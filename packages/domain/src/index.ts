@@ -19,6 +19,7 @@ export * from './contests.ts';
 export * from './contest-bank.ts';
 export * from './item-analysis.ts';
 export * from './contest-share.ts';
+export * from './province-contests.ts';
 export * from './round-edit.ts';
 export * from './commitments.ts';
 export * from './periods.ts';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 export const roles = [
   'system',
   'province_viewer',
+  'province_organizer',
   'commune_admin',
   'organizer',
   'village_head',
@@ -72,6 +73,7 @@ export function requiredScope(role: Role): 'none' | 'province' | 'commune' | 'vi
     case 'system':
       return 'none';
     case 'province_viewer':
+    case 'province_organizer':
       return 'province';
     case 'commune_admin':
     case 'organizer':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, nameKey, naturalSortKey } from './text.ts';
+import { cleanText, nameKey, naturalSortKey, matchesNameQuery } from './text.ts';
 
 describe('nameKey', () => {
   it('ignores diacritics, đ, case and spacing', () => {
@@ -26,5 +26,20 @@ describe('naturalSortKey', () => {
 describe('cleanText', () => {
   it('collapses whitespace and keeps diacritics', () => {
     expect(cleanText(' Thôn  Thọ\tXuân ')).toBe('Thôn Thọ Xuân');
+  });
+});
+
+describe('matchesNameQuery', () => {
+  const key = nameKey('Trường THCS Đông Hòa · Xã Hòa Bình');
+  it('finds a name typed without diacritics, in any word order', () => {
+    expect(matchesNameQuery(key, 'dong hoa')).toBe(true);
+    expect(matchesNameQuery(key, 'HOA binh  thcs')).toBe(true);
+    expect(matchesNameQuery(key, 'Đông Hoà')).toBe(true);
+  });
+  it('needs every typed word', () => {
+    expect(matchesNameQuery(key, 'dong son')).toBe(false);
+  });
+  it('matches everything on an empty query', () => {
+    expect(matchesNameQuery(key, '  ')).toBe(true);
   });
 });

@@ -22,3 +22,14 @@ export function cleanText(input: string): string {
 export function naturalSortKey(input: string): string {
   return nameKey(input).replace(/\d+/g, (digits) => digits.padStart(8, '0'));
 }
+
+/**
+ * Whether a name matches what someone typed: every typed word is found in the name, ignoring
+ * diacritics, case and spacing ("xom moi" finds "Xóm Mới"). `key` is the name's `nameKey`.
+ */
+export function matchesNameQuery(key: string, query: string): boolean {
+  return nameKey(query)
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => key.includes(w));
+}

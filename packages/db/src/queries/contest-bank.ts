@@ -22,7 +22,7 @@ export async function listContestQuestions(db: Db, contestId: string) {
  */
 export async function insertContestQuestions(
   db: Db,
-  contest: { id: string; communeId: string },
+  contest: { id: string; communeId: string | null },
   rows: readonly Omit<QuestionInsert, 'scope' | 'communeId' | 'contestId' | 'bank'>[],
   audit: AuditEntry,
 ) {

@@ -1,6 +1,6 @@
 import type { InStatement, ResultSet } from '@libsql/client';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { contestScope, type DrawnContestQuestion } from '@vungxanh/domain';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { contestScope, type ContestUnitKind, type DrawnContestQuestion } from '@vungxanh/domain';
 import { isUniqueViolation, type Db } from '../client.ts';
 import {
   communes,
@@ -25,6 +25,28 @@ export type AttemptRow = typeof contestAttempts.$inferSelect;
 export async function listContests(db: Db, communeIds: readonly string[] | null) {
   const where = communeIds ? inArray(contests.communeId, [...communeIds]) : undefined;
   return db.select().from(contests).where(where).orderBy(desc(contests.createdAt));
+}
+/**
+ * Province-scope contests of a province. `hostedByProvince` keeps those with no host commune (the
+ * province organizers' own); `visibleOnly` leaves drafts out (what a commune's organizers may follow).
+ */
+export async function listProvinceContests(
+  db: Db,
+  provinceId: string,
+  opts: { hostedByProvince?: boolean; visibleOnly?: boolean } = {},
+) {
+  return db
+    .select()
+    .from(contests)
+    .where(
+      and(
+        eq(contests.provinceId, provinceId),
+        eq(contests.scope, 'province'),
+        opts.hostedByProvince ? isNull(contests.communeId) : undefined,
+        opts.visibleOnly ? inArray(contests.status, ['published', 'paused', 'closed']) : undefined,
+      ),
+    )
+    .orderBy(desc(contests.createdAt));
 }
 export async function getContest(db: Db, id: string) {
   return (await db.select().from(contests).where(eq(contests.id, id)))[0] ?? null;
@@ -74,7 +96,7 @@ export async function updateRound(db: Db, id: string, patch: Partial<typeof cont
  * The published contest-bank questions a contest may draw from: the national contest bank, the host
  * commune's, and the contest's own. The key is selected for the draw, which keeps it server-side.
  */
-export async function contestQuestionPool(db: Db, contest: { id: string; communeId: string }) {
+export async function contestQuestionPool(db: Db, contest: { id: string; communeId: string | null }) {
   return db
     .select({
       id: questions.id,
@@ -90,7 +112,11 @@ export async function contestQuestionPool(db: Db, contest: { id: string; commune
       and(
         eq(questions.status, 'published'),
         eq(questions.bank, 'contest'),
-        inArray(questions.scope, ['national', contest.communeId, contestScope(contest.id)]),
+        inArray(questions.scope, [
+          'national',
+          contestScope(contest.id),
+          ...(contest.communeId ? [contest.communeId] : []),
+        ]),
       ),
     );
 }
@@ -129,8 +155,12 @@ export async function updateParticipant(db: Db, id: string, patch: Partial<typeo
   return (await db.update(contestParticipants).set(patch).where(eq(contestParticipants.id, id)).returning())[0] ?? null;
 }
 
-export async function listParticipants(db: Db, contestId: string, page?: Page) {
-  const where = eq(contestParticipants.contestId, contestId);
+/** A contest's participants; with `unitCommuneId`, only those competing for a unit of that commune. */
+export async function listParticipants(db: Db, contestId: string, page?: Page, unitCommuneId?: string) {
+  const where = and(
+    eq(contestParticipants.contestId, contestId),
+    unitCommuneId ? eq(contestParticipants.unitCommuneId, unitCommuneId) : undefined,
+  );
   const q = db.select().from(contestParticipants).where(where).orderBy(asc(contestParticipants.createdAt));
   const [items, [total]] = await Promise.all([
     page ? q.limit(page.limit).offset(page.offset) : q,
@@ -148,7 +178,11 @@ export async function countParticipants(db: Db, contestId: string) {
 }
 
 /** The name of the unit a participant competes for, and its commune; null when it does not exist. */
-export async function contestUnit(db: Db, kind: 'village' | 'school' | 'organization', id: string) {
+export async function contestUnit(db: Db, kind: ContestUnitKind, id: string) {
+  if (kind === 'commune') {
+    const [c] = await db.select({ id: communes.id, name: communes.name }).from(communes).where(eq(communes.id, id));
+    return c ? { ...c, communeId: c.id, active: true } : null;
+  }
   const t = kind === 'village' ? villages : kind === 'school' ? schools : organizations;
   const [row] = await db
     .select({ id: t.id, name: t.name, communeId: t.communeId, active: t.active })
@@ -157,10 +191,20 @@ export async function contestUnit(db: Db, kind: 'village' | 'school' | 'organiza
   return row ?? null;
 }
 
-/** Every active unit of the given communes, for the registration form and the collective ranking. */
-export async function contestUnits(db: Db, communeIds: readonly string[]) {
+/**
+ * Every active unit of the given communes, for the registration form and the collective ranking;
+ * with `communes`, the communes themselves too (a province contest takes people competing for one).
+ */
+export async function contestUnits(db: Db, communeIds: readonly string[], opts: { communes?: boolean } = {}) {
   const ids = [...communeIds];
-  const [v, s, o] = await Promise.all([
+  const [c, v, s, o] = await Promise.all([
+    opts.communes
+      ? db
+          .select({ id: communes.id, name: communes.name, communeId: communes.id })
+          .from(communes)
+          .where(inArray(communes.id, ids))
+          .orderBy(asc(communes.name))
+      : [],
     db
       .select({ id: villages.id, name: villages.name, communeId: villages.communeId, base: villages.population })
       .from(villages)
@@ -178,6 +222,7 @@ export async function contestUnits(db: Db, communeIds: readonly string[]) {
       .orderBy(asc(organizations.sortKey)),
   ]);
   return [
+    ...c.map((u) => ({ ...u, kind: 'commune' as const, base: null })),
     ...v.map((u) => ({ ...u, kind: 'village' as const })),
     ...s.map((u) => ({ ...u, kind: 'school' as const })),
     ...o.map((u) => ({ ...u, kind: 'organization' as const, base: null })),
@@ -186,7 +231,9 @@ export async function contestUnits(db: Db, communeIds: readonly string[]) {
 
 export async function communesOfContest(db: Db, contest: ContestRow) {
   const where =
-    contest.scope === 'province' ? eq(communes.provinceId, contest.provinceId) : eq(communes.id, contest.communeId);
+    contest.scope === 'province' || !contest.communeId
+      ? eq(communes.provinceId, contest.provinceId)
+      : eq(communes.id, contest.communeId);
   return db.select({ id: communes.id, name: communes.name }).from(communes).where(where).orderBy(asc(communes.name));
 }
 
@@ -285,6 +332,8 @@ export async function startAttempt(
   opts: {
     round: RoundRow;
     participantId: string;
+    /** The participant's commune, which scopes the attempt row. */
+    communeId: string;
     clientId: string | null;
     now: Date;
     graceMs: number;
@@ -315,7 +364,7 @@ export async function startAttempt(
         id,
         round.id,
         round.contestId,
-        round.communeId,
+        opts.communeId,
         participantId,
         round.id,
         participantId,
@@ -507,6 +556,30 @@ export async function participantsByUnit(db: Db, contestId: string) {
       ),
     )
     .groupBy(contestParticipants.unitKind, contestParticipants.unitId);
+}
+
+/** Participants per commune of their unit, for the commune ranking of a province contest. */
+export async function participantsByCommune(db: Db, contestId: string) {
+  return db
+    .select({ communeId: contestParticipants.unitCommuneId, n: count() })
+    .from(contestParticipants)
+    .where(
+      and(
+        eq(contestParticipants.contestId, contestId),
+        inArray(contestParticipants.status, ['registered', 'verified']),
+      ),
+    )
+    .groupBy(contestParticipants.unitCommuneId);
+}
+
+/** Residents of each commune's active villages (their recorded population), for participation rates. */
+export async function communePopulations(db: Db, communeIds: readonly string[]) {
+  if (communeIds.length === 0) return [];
+  return db
+    .select({ communeId: villages.communeId, population: sql<number>`coalesce(sum(${villages.population}), 0)` })
+    .from(villages)
+    .where(and(inArray(villages.communeId, [...communeIds]), eq(villages.active, true)))
+    .groupBy(villages.communeId);
 }
 
 /**

@@ -10,9 +10,8 @@ export const contestLinks = sqliteTable('contest_links', {
     .notNull()
     .unique()
     .references(() => contests.id),
-  communeId: text('commune_id')
-    .notNull()
-    .references(() => communes.id),
+  /** The host commune; null for a contest hosted by the province. */
+  communeId: text('commune_id').references(() => communes.id),
   createdAt: createdAt(),
 });
 

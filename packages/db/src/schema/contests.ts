@@ -15,14 +15,15 @@ import { createdAt, id, instant, updatedAt } from './columns.ts';
 import { communes } from './communes.ts';
 import { provinces } from './provinces.ts';
 
-/** A contest, hosted by one commune; a province-scope contest takes participants from the whole province. */
+/**
+ * A contest, hosted by one commune or, with no host commune, by the province (its province organizers).
+ * A province-scope contest takes participants from the whole province.
+ */
 export const contests = sqliteTable(
   'contests',
   {
     id: id(),
-    communeId: text('commune_id')
-      .notNull()
-      .references(() => communes.id),
+    communeId: text('commune_id').references(() => communes.id),
     provinceId: text('province_id')
       .notNull()
       .references(() => provinces.id),
@@ -46,9 +47,8 @@ export const contestRounds = sqliteTable(
     contestId: text('contest_id')
       .notNull()
       .references(() => contests.id),
-    communeId: text('commune_id')
-      .notNull()
-      .references(() => communes.id),
+    /** The host commune; null for a contest hosted by the province. */
+    communeId: text('commune_id').references(() => communes.id),
     name: text('name').notNull(),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
@@ -73,6 +73,7 @@ export const contestParticipants = sqliteTable(
     contestId: text('contest_id')
       .notNull()
       .references(() => contests.id),
+    /** The host commune, or for a contest hosted by the province the commune of the participant's unit. */
     communeId: text('commune_id')
       .notNull()
       .references(() => communes.id),
@@ -99,6 +100,7 @@ export const contestParticipants = sqliteTable(
     uniqueIndex('contest_participants_client_uq').on(t.contestId, t.clientId),
     uniqueIndex('contest_participants_token_uq').on(t.tokenHash),
     index('contest_participants_unit_idx').on(t.contestId, t.unitKind, t.unitId),
+    index('contest_participants_commune_idx').on(t.contestId, t.unitCommuneId),
   ],
 );
 
@@ -116,6 +118,7 @@ export const contestAttempts = sqliteTable(
     contestId: text('contest_id')
       .notNull()
       .references(() => contests.id),
+    /** The participant's `communeId`. */
     communeId: text('commune_id')
       .notNull()
       .references(() => communes.id),

@@ -85,7 +85,7 @@ export const contestsEn = {
     phoneHint: 'Each phone number registers once per contest.',
     unitLabel: 'Which village, school or organization do you compete for?',
     choose: 'Choose…',
-    unitKinds: { village: 'Villages', school: 'Schools', organization: 'Organizations' },
+    unitKinds: { village: 'Villages', school: 'Schools', organization: 'Organizations', commune: 'Communes' },
     purpose:
       'The organizers use your name, year of birth, phone number and unit only to run the contest and award prizes. They are kept {{months}} months after the contest ends, then deleted (Personal Data Protection Law 91/2025/QH15).',
     consent: 'I agree to the organizers using this information as stated',
@@ -166,6 +166,8 @@ export const contestsEn = {
     contest_winners_unverified: '{{count}} prize winners are not verified yet.',
     contest_retention_running:
       'Personal data can be purged only once the contest is closed and the retention period has passed.',
+    contest_release_province:
+      'A province contest’s questions are moved to a practice bank by the system administrator.',
     contest_results_not_published: 'The round’s results are not published yet.',
   },
 } satisfies Pick<Messages, 'contests'> & { errors: Partial<Messages['errors']> };

@@ -84,7 +84,12 @@ export const contestsVi = {
     phoneHint: 'Mỗi số điện thoại chỉ đăng ký một lần cho mỗi cuộc thi.',
     unitLabel: 'Bạn thi cho thôn, trường hoặc cơ quan nào?',
     choose: 'Chọn…',
-    unitKinds: { village: 'Thôn, tổ dân phố', school: 'Trường học', organization: 'Cơ quan, tổ chức' },
+    unitKinds: {
+      village: 'Thôn, tổ dân phố',
+      school: 'Trường học',
+      organization: 'Cơ quan, tổ chức',
+      commune: 'Xã, phường',
+    },
     purpose:
       'Ban Tổ chức dùng họ tên, năm sinh, số điện thoại và đơn vị của bạn chỉ để tổ chức cuộc thi, xét và trao giải. Thông tin được giữ {{months}} tháng sau khi cuộc thi kết thúc rồi xóa (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).',
     consent: 'Tôi đồng ý cho Ban Tổ chức dùng thông tin trên như đã nêu',
@@ -164,6 +169,8 @@ export const contestsVi = {
     contest_round_not_ended: 'Đợt thi chưa kết thúc.',
     contest_winners_unverified: 'Còn {{count}} người đạt giải chưa được xác minh.',
     contest_retention_running: 'Chỉ xóa được thông tin cá nhân khi cuộc thi đã đóng và đã qua thời hạn lưu giữ.',
+    contest_release_province:
+      'Câu hỏi của cuộc thi cấp tỉnh được chuyển sang ngân hàng luyện tập bởi quản trị hệ thống.',
     contest_results_not_published: 'Chưa công bố kết quả của đợt thi.',
   },
 };

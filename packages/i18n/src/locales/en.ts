@@ -103,6 +103,7 @@ export const en: Messages = {
   roles: {
     system: 'System administrator',
     province_viewer: 'Province viewer (read-only)',
+    province_organizer: 'Province contest organizer',
     commune_admin: 'Commune administrator',
     organizer: 'Contest organizer',
     village_head: 'Village head',

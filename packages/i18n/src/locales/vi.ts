@@ -102,6 +102,7 @@ export const vi = {
   roles: {
     system: 'Quản trị hệ thống',
     province_viewer: 'Cán bộ tỉnh/thành (chỉ xem)',
+    province_organizer: 'Ban tổ chức cuộc thi cấp tỉnh',
     commune_admin: 'Quản trị xã/phường',
     organizer: 'Ban tổ chức cuộc thi',
     village_head: 'Trưởng thôn / Tổ trưởng',

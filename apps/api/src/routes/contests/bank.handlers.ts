@@ -296,6 +296,8 @@ export const release: Handler<typeof routes.release> = async (c) => {
     else return true;
     return false;
   });
+  // A contest hosted by the province has no commune practice bank to release to.
+  if (!contest.communeId) throw new AppError(409, 'contest_release_province');
   const { released, duplicate } = await releaseToPractice(db, free, contest.communeId, {
     ...auditContext(c),
     entity: 'contest',

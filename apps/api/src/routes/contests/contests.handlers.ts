@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   AppError,
   canManageContests,
+  canViewCommunePart,
   changedDrawSettings,
   initials,
   purgeDue,
@@ -16,13 +17,16 @@ import {
   communesOfContest,
   contestQuestionPool,
   countParticipants,
+  getCommune,
   getContest,
   getParticipant,
+  getProvince,
   getRound,
   insertContest,
   insertRound,
   listContests,
   listParticipants,
+  listProvinceContests,
   listRounds,
   purgeParticipants,
   roundAttempts,
@@ -42,6 +46,7 @@ import { toPage } from '../../lib/openapi.ts';
 import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { communePart as communePartOf, contestStandings } from '../../use-cases/province-contests.ts';
 import {
   closeExpired,
   computeRanking,
@@ -51,21 +56,26 @@ import {
   roundDto,
   unitKey,
   unitNames,
-  unitRanking,
 } from './contests.service.ts';
 import type * as routes from './contests.routes.ts';
 
 /** The commune if the caller runs its contests: 404 outside their scope, 403 inside it without the role. */
 async function contestCommune(c: Context<AppEnv>, communeId: string) {
   const commune = await readableCommune(c, communeId);
-  if (!canManageContests(requireAuth(c).actor, commune.id)) throw new AppError(403, 'forbidden');
+  if (!canManageContests(requireAuth(c).actor, { communeId: commune.id, provinceId: commune.provinceId }))
+    throw new AppError(403, 'forbidden');
   return commune;
 }
 
+/**
+ * The contest if the caller runs it. A commune's contest: 404 outside the commune's readers, 403
+ * inside without the role. A contest hosted by the province: 404 to anyone but its province organizers.
+ */
 export async function managedContest(c: Context<AppEnv>, id: string) {
   const contest = await getContest(c.get('deps').db, id);
   if (!contest) throw new AppError(404, 'not_found');
-  await contestCommune(c, contest.communeId);
+  if (contest.communeId) await contestCommune(c, contest.communeId);
+  else if (!canManageContests(requireAuth(c).actor, contest)) throw new AppError(404, 'not_found');
   return contest;
 }
 
@@ -81,30 +91,91 @@ const contestAudit = (contest: ContestRow) => ({
   communeId: contest.communeId,
 });
 
+/** The province a province organizer hosts contests for (their own; other provinces are not theirs). */
+function hostProvince(c: Context<AppEnv>) {
+  const { actor } = requireAuth(c);
+  return actor.role === 'province_organizer' ? actor.provinceId : null;
+}
+
 export const list: Handler<typeof routes.list> = async (c) => {
-  const commune = await contestCommune(c, communeParam(c, c.req.valid('query').communeId));
   const { db } = c.get('deps');
-  const rows = await listContests(db, [commune.id]);
+  const provinceId = hostProvince(c);
+  const rows = provinceId
+    ? await listProvinceContests(db, provinceId, { hostedByProvince: true })
+    : await listContests(db, [(await contestCommune(c, communeParam(c, c.req.valid('query').communeId))).id]);
   return c.json({ items: await Promise.all(rows.map((r) => contestDto(db, r))) }, 200);
 };
 
 export const create: Handler<typeof routes.create> = async (c) => {
   const { actor } = requireAuth(c);
   const { communeId, ...input } = c.req.valid('json');
-  const commune = await contestCommune(c, communeParam(c, communeId));
+  const provinceId = hostProvince(c);
+  // A province organizer's contest is the province's, open to every commune of it.
+  const host = provinceId
+    ? { communeId: null, provinceId, scope: 'province' as const }
+    : await contestCommune(c, communeParam(c, communeId)).then((x) => ({
+        communeId: x.id,
+        provinceId: x.provinceId,
+        scope: input.scope,
+      }));
   const { db } = c.get('deps');
-  const contest = await insertContest(db, {
-    ...input,
-    communeId: commune.id,
-    provinceId: commune.provinceId,
-    createdBy: actor.accountId,
-  });
+  const contest = await insertContest(db, { ...input, ...host, createdBy: actor.accountId });
   await audit(c, {
     ...contestAudit(contest),
     action: 'create',
     summary: summarize({ ...input, banner: !!input.banner }),
   });
   return c.json(await contestDto(db, contest), 201);
+};
+
+export const ofProvince: Handler<typeof routes.ofProvince> = async (c) => {
+  const { actor } = requireAuth(c);
+  const commune = await readableCommune(c, communeParam(c, c.req.valid('query').communeId));
+  const { db } = c.get('deps');
+  if (!canManageContests(actor, { communeId: commune.id, provinceId: commune.provinceId }))
+    throw new AppError(403, 'forbidden');
+  const rows = (await listProvinceContests(db, commune.provinceId, { visibleOnly: true })).filter((r) =>
+    canViewCommunePart(actor, r, commune),
+  );
+  return c.json({ items: await Promise.all(rows.map((r) => contestDto(db, r))) }, 200);
+};
+
+export const communePart: Handler<typeof routes.communePart> = async (c) => {
+  const { actor } = requireAuth(c);
+  const { id, communeId } = c.req.valid('param');
+  const { db } = c.get('deps');
+  const contest = await getContest(db, id);
+  // Outside the caller's communes: 404; inside them without a contest role: 403.
+  const commune =
+    actor.role === 'province_organizer' ? await getCommune(db, communeId) : await readableCommune(c, communeId);
+  if (!contest || !commune) throw new AppError(404, 'not_found');
+  if (
+    !canManageContests(actor, { communeId: commune.id, provinceId: commune.provinceId }) &&
+    actor.role !== 'province_organizer'
+  )
+    throw new AppError(403, 'forbidden');
+  // A commune's organizers follow a province contest once it is out of draft; its organizers always.
+  const visible =
+    canViewCommunePart(actor, contest, commune) && (contest.status !== 'draft' || canManageContests(actor, contest));
+  if (!visible) throw new AppError(404, 'not_found');
+  const q = c.req.valid('query');
+  const part = await communePartOf(db, contest, commune.id, toPage(q));
+  return c.json(
+    {
+      contest: await contestDto(db, contest),
+      commune: { id: commune.id, name: commune.name },
+      standing: part.standing,
+      communesRanked: part.communesRanked,
+      units: part.units,
+      participants: {
+        items: await participantRows(db, contest, part.participants.items),
+        total: part.participants.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+    },
+    200,
+  );
 };
 
 export const get: Handler<typeof routes.get> = async (c) => {
@@ -372,18 +443,7 @@ export const publishResults: Handler<typeof routes.publishResults> = async (c) =
 
 export const units: Handler<typeof routes.units> = async (c) => {
   const contest = await managedContest(c, c.req.valid('param').id);
-  const { db } = c.get('deps');
-  const communes = await communesOfContest(db, contest);
-  return c.json(
-    {
-      items: await unitRanking(
-        db,
-        contest,
-        communes.map((x) => x.id),
-      ),
-    },
-    200,
-  );
+  return c.json(await contestStandings(c.get('deps').db, contest), 200);
 };
 
 const vnTime = (iso: string | Date | null) =>
@@ -492,13 +552,16 @@ export const certificates: Handler<typeof routes.certificates> = async (c) => {
   const { db } = c.get('deps');
   const ranking = await rankingOf(db, contest, round);
   const winners = ranking.rows.filter((r) => r.prize);
-  const commune = await readableCommune(c, contest.communeId);
+  const commune = contest.communeId ? await readableCommune(c, contest.communeId) : null;
+  const province = commune ? null : await getProvince(db, contest.provinceId);
+  const hostName = commune?.name ?? province?.name ?? '';
   const pages: PdfContent[] = winners.map((w, i) => ({
     stack: [
       ...officialHeading({
-        authority: `Ủy ban nhân dân ${commune.name}`,
+        // A province contest is run by the provincial Youth Union (Tỉnh đoàn).
+        authority: commune ? `Ủy ban nhân dân ${hostName}` : `Tỉnh đoàn ${hostName}`,
         issuer: 'Ban Tổ chức cuộc thi',
-        place: commune.name,
+        place: hostName,
         date: round.resultsPublishedAt!,
       }),
       { text: 'GIẤY CHỨNG NHẬN', bold: true, fontSize: 22, alignment: 'center', margin: [0, 36, 0, 8] },

@@ -6,10 +6,15 @@ import * as br from './bank.routes.ts';
 import * as sh from './share.handlers.ts';
 import * as sr from './share.routes.ts';
 
-/** /api/contests: the organizers' side (organizers and commune admins of the host commune, and the system). */
+/**
+ * /api/contests: the organizers' side (organizers and commune admins of the host commune, province
+ * organizers for a contest the province hosts, and the system).
+ */
 export const contestsRouter = createRouter()
   .openapi(r.list, h.list)
   .openapi(r.create, h.create)
+  .openapi(r.ofProvince, h.ofProvince)
+  .openapi(r.communePart, h.communePart)
   .openapi(r.get, h.get)
   .openapi(r.update, h.update)
   .openapi(r.setStatus, h.setStatus)

@@ -7,6 +7,8 @@ import {
   ParticipantSchema,
   RankingSchema,
   RoundSchema,
+  StandingsSchema,
+  CommuneStandingSchema,
   UnitStandingSchema,
 } from './contests.schemas.ts';
 
@@ -16,7 +18,7 @@ export const list = createRoute({
   method: 'get',
   path: '/',
   tags,
-  summary: 'The contests of a commune (organizers and commune admins)',
+  summary: 'The contests of a commune (organizers and commune admins), or those a province organizer hosts',
   request: { query: z.object({ communeId: z.string().max(64).optional() }) },
   responses: { 200: json(z.object({ items: z.array(ContestSchema) })), ...errorResponses },
 });
@@ -25,9 +27,53 @@ export const create = createRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'Create a contest (draft) for the commune',
+  summary: 'Create a contest (draft) for the commune, or for the whole province (province organizers)',
   request: { body: jsonBody(contestInputSchema.extend({ communeId: z.string().max(64).optional() })) },
   responses: { 201: json(ContestSchema, 'Created'), ...errorResponses },
+});
+
+export const ofProvince = createRoute({
+  method: 'get',
+  path: '/of-province',
+  tags,
+  summary: 'Province contests that include the commune, to follow read-only (its organizers and admins)',
+  request: { query: z.object({ communeId: z.string().max(64).optional() }) },
+  responses: { 200: json(z.object({ items: z.array(ContestSchema) })), ...errorResponses },
+});
+
+export const communePart = createRoute({
+  method: 'get',
+  path: '/{id}/communes/{communeId}',
+  tags,
+  summary: "One commune's part of a province contest: its place, its units' standings and its participants (read-only)",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'id', in: 'path' } }),
+      communeId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'communeId', in: 'path' } }),
+    }),
+    query: PageQuery,
+  },
+  responses: {
+    200: json(
+      z.object({
+        contest: ContestSchema,
+        commune: z.object({ id: z.string(), name: z.string() }),
+        standing: CommuneStandingSchema.nullable(),
+        communesRanked: z.number().int(),
+        units: z.array(UnitStandingSchema),
+        participants: paged(ParticipantSchema),
+      }),
+    ),
+    ...errorResponses,
+  },
 });
 
 export const get = createRoute({
@@ -146,7 +192,7 @@ export const units = createRoute({
   path: '/{id}/units',
   tags,
   request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(UnitStandingSchema) })), ...errorResponses },
+  responses: { 200: json(StandingsSchema), ...errorResponses },
 });
 
 const xlsx = {

@@ -35,8 +35,11 @@ export const RoundSchema = z
 export const ContestSchema = z
   .object({
     id: z.string(),
-    communeId: z.string(),
+    /** The host commune; null for a contest hosted by the province. */
+    communeId: z.string().nullable(),
     communeName: z.string(),
+    provinceId: z.string(),
+    hostName: z.string(),
     title: z.string(),
     scope: z.enum(contestScopes),
     rulesMd: z.string(),
@@ -148,6 +151,22 @@ export const UnitStandingSchema = z.object({
   ratePercent: z.number().nullable(),
   prizePoints: z.number().int(),
   score: z.number(),
+});
+
+export const CommuneStandingSchema = z.object({
+  place: z.number().int(),
+  communeId: z.string(),
+  name: z.string(),
+  population: z.number().int().nullable(),
+  participants: z.number().int(),
+  perThousand: z.number().nullable(),
+  prizePoints: z.number().int(),
+});
+
+/** The collective rankings: units, and for a province contest its communes. */
+export const StandingsSchema = z.object({
+  items: z.array(UnitStandingSchema),
+  communes: z.array(CommuneStandingSchema),
 });
 
 export const RankingRow = z.object({

@@ -17,6 +17,7 @@ import {
   contestUnits,
   expiredOpenAttempts,
   getCommune,
+  getProvince,
   listRounds,
   participantsByUnit,
   roundResults,
@@ -50,12 +51,19 @@ export function roundDto(round: RoundRow, contest: ContestRow, now = new Date())
 }
 
 export async function contestDto(db: Db, contest: ContestRow) {
-  const [rounds, commune] = await Promise.all([listRounds(db, contest.id), getCommune(db, contest.communeId)]);
+  const [rounds, commune, province] = await Promise.all([
+    listRounds(db, contest.id),
+    contest.communeId ? getCommune(db, contest.communeId) : null,
+    getProvince(db, contest.provinceId),
+  ]);
   const now = new Date();
   return {
     id: contest.id,
     communeId: contest.communeId,
     communeName: commune?.name ?? '',
+    provinceId: contest.provinceId,
+    /** Who runs it: the host commune, or the province for a contest it hosts. */
+    hostName: commune?.name ?? province?.name ?? '',
     title: contest.title,
     scope: contest.scope,
     rulesMd: contest.rulesMd,
@@ -132,7 +140,7 @@ export async function computeRanking(db: Db, contest: ContestRow, round: RoundRo
 
 /** Names of the units participants registered for (villages, schools, organizations of the contest's communes). */
 export async function unitNames(db: Db, communeIds: readonly string[]) {
-  const units = await contestUnits(db, communeIds);
+  const units = await contestUnits(db, communeIds, { communes: communeIds.length > 1 });
   return new Map(units.map((u) => [`${u.kind}:${u.id}`, u]));
 }
 
@@ -147,7 +155,7 @@ export const minor = (p: ParticipantRow, year: number) => isMinor(p.birthYear, y
 /** The collective ranking: participation rate per unit plus prize points of published rounds. */
 export async function unitRanking(db: Db, contest: ContestRow, communeIds: readonly string[]) {
   const [units, counts, rounds] = await Promise.all([
-    contestUnits(db, communeIds),
+    contestUnits(db, communeIds, { communes: contest.scope === 'province' }),
     participantsByUnit(db, contest.id),
     listRounds(db, contest.id),
   ]);
@@ -164,6 +172,7 @@ export async function unitRanking(db: Db, contest: ContestRow, communeIds: reado
       .map((u) => ({
         unitKind: u.kind,
         unitId: u.id,
+        communeId: u.communeId,
         name: u.name,
         base: u.base ?? null,
         participants: n.get(`${u.kind}:${u.id}`) ?? 0,

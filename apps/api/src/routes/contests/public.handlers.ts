@@ -45,17 +45,9 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
-import {
-  computeRanking,
-  contestDto,
-  finishAttempt,
-  roundDto,
-  sha,
-  unitKey,
-  unitNames,
-  unitRanking,
-} from './contests.service.ts';
+import { computeRanking, contestDto, finishAttempt, roundDto, sha, unitKey, unitNames } from './contests.service.ts';
 import type * as routes from './public.routes.ts';
+import { contestStandings, searchContestUnits } from '../../use-cases/province-contests.ts';
 
 async function publicContest(db: Db, id: string) {
   const contest = await getContest(db, id);
@@ -230,15 +222,20 @@ export const get: Handler<typeof routes.get> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
   const communes = await communesOfContest(db, contest);
+  // A province has thousands of units: units/search finds them by typing. The full list is still sent
+  // until the kiosk's picker asks the search instead (not yet done).
+  const unitSearch = contest.scope === 'province';
   const units = await contestUnits(
     db,
     communes.map((x) => x.id),
+    { communes: unitSearch },
   );
   return c.json(
     {
       contest: await contestDto(db, contest),
       communes,
       units: units.map((u) => ({ kind: u.kind, id: u.id, name: u.name, communeId: u.communeId })),
+      unitSearch,
       retentionMonths: contestPolicy.retentionMonths,
     },
     200,
@@ -268,14 +265,16 @@ export const register: Handler<typeof routes.register> = async (c) => {
   if (contest.status === 'closed') throw new AppError(409, 'contest_not_open');
   const unit = await contestUnit(db, input.unitKind, input.unitId);
   const communes = await communesOfContest(db, contest);
-  if (!unit || !unit.active || !communes.some((x) => x.id === unit.communeId))
+  const wrongKind = input.unitKind === 'commune' && contest.scope !== 'province';
+  if (!unit || !unit.active || wrongKind || !communes.some((x) => x.id === unit.communeId))
     throw new AppError(422, 'contest_unit_invalid', {}, [{ path: 'unitId', message: 'not a unit of this contest' }]);
   const minor = isMinor(input.birthYear, new Date().getUTCFullYear());
   const now = new Date();
   try {
     const p = await insertParticipant(db, {
       contestId: contest.id,
-      communeId: contest.communeId,
+      // A province-hosted contest's participant belongs to the commune of their unit.
+      communeId: contest.communeId ?? unit.communeId,
       clientId: input.clientId,
       phone,
       tokenHash: sha(token),
@@ -317,6 +316,7 @@ export const start: Handler<typeof routes.start> = async (c) => {
     result = await startAttempt(db, {
       round,
       participantId: p.id,
+      communeId: p.communeId,
       clientId: c.req.valid('json').clientId ?? null,
       now,
       graceMs: contestPolicy.graceMs,
@@ -469,11 +469,11 @@ export const board: Handler<typeof routes.board> = async (c) => {
 export const units: Handler<typeof routes.units> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
-  const communes = await communesOfContest(db, contest);
-  const items = await unitRanking(
-    db,
-    contest,
-    communes.map((x) => x.id),
-  );
-  return c.json({ items }, 200);
+  return c.json(await contestStandings(db, contest), 200);
+};
+
+export const unitSearch: Handler<typeof routes.unitSearch> = async (c) => {
+  const { db } = c.get('deps');
+  const contest = await publicContest(db, c.req.valid('param').id);
+  return c.json({ items: await searchContestUnits(db, contest, c.req.valid('query').q) }, 200);
 };

@@ -19,6 +19,7 @@ export const publicContestsRouter = createRouter()
   .openapi(r.submit, h.submit)
   .openapi(r.board, h.board)
   .openapi(r.units, h.units)
+  .openapi(r.unitSearch, h.unitSearch)
   .openapi(rr.review, rh.review)
   .openapi(sr.resolveLink, sh.resolveLink)
   .openapi(sr.recover, sh.recover);

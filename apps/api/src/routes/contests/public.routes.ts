@@ -6,8 +6,8 @@ import {
   BoardSchema,
   ContestSchema,
   RoundSchema,
+  StandingsSchema,
   UnitOption,
-  UnitStandingSchema,
 } from './contests.schemas.ts';
 
 const tags = ['contests (participants)'];
@@ -44,7 +44,9 @@ export const get = createRoute({
       z.object({
         contest: ContestSchema,
         communes: z.array(z.object({ id: z.string(), name: z.string() })),
+        /** Every unit for a commune contest; empty for a province contest, whose units are searched (unitSearch). */
         units: z.array(UnitOption),
+        unitSearch: z.boolean(),
         retentionMonths: z.number().int(),
       }),
     ),
@@ -187,7 +189,16 @@ export const units = createRoute({
   method: 'get',
   path: '/{id}/units',
   tags,
-  summary: 'The collective ranking of units: participation rate plus prize points',
+  summary: 'The collective rankings: units (participation rate plus prize points) and, in a province contest, communes',
   request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(UnitStandingSchema) })), ...errorResponses },
+  responses: { 200: json(StandingsSchema), ...errorResponses },
+});
+
+export const unitSearch = createRoute({
+  method: 'get',
+  path: '/{id}/units/search',
+  tags,
+  summary: 'Units of the contest whose name matches what was typed, without diacritics (30 at most)',
+  request: { params: IdParam, query: z.object({ q: z.string().max(100).default('') }) },
+  responses: { 200: json(z.object({ items: z.array(UnitOption) })), ...errorResponses },
 });

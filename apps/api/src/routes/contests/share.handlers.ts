@@ -79,7 +79,7 @@ export const poster: Handler<typeof routes.poster> = async (c) => {
   const [link, rounds, commune, province] = await Promise.all([
     shareOf(c, contest),
     listRounds(db, contest.id),
-    getCommune(db, contest.communeId),
+    contest.communeId ? getCommune(db, contest.communeId) : null,
     getProvince(db, contest.provinceId),
   ]);
   const pdf = await posterPdf({

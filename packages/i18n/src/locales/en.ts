@@ -105,6 +105,7 @@ export const en: Messages = {
     organizer: 'Contest organizer',
     village_head: 'Village head',
     school_staff: 'School staff',
+    commune_police: 'Commune police (tip box)',
   },
   units: {
     title: 'Administrative units',

@@ -27,3 +27,4 @@ export * from './indicators.ts';
 export * from './activities.ts';
 export * from './registry.ts';
 export * from './coverage-rollup.ts';
+export * from './tips.ts';

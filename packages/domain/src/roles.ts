@@ -8,6 +8,7 @@ export const roles = [
   'organizer',
   'village_head',
   'school_staff',
+  'commune_police',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -47,7 +48,8 @@ export function canManageProvinces(actor: Actor): boolean {
 /** Roles a given actor may hand out; commune admins stay within their commune and below system level. */
 export function assignableRoles(actor: Actor): readonly Role[] {
   if (actor.role === 'system') return roles;
-  if (actor.role === 'commune_admin') return ['commune_admin', 'organizer', 'village_head', 'school_staff'];
+  if (actor.role === 'commune_admin')
+    return ['commune_admin', 'organizer', 'village_head', 'school_staff', 'commune_police'];
   return [];
 }
 
@@ -61,7 +63,7 @@ export function canReadAudit(actor: Actor): boolean {
 
 /** Admin roles that an instance setting may require two-factor authentication for. */
 export function isAdminRole(role: Role): boolean {
-  return role === 'system' || role === 'commune_admin';
+  return role === 'system' || role === 'commune_admin' || role === 'commune_police';
 }
 
 /**
@@ -77,6 +79,7 @@ export function requiredScope(role: Role): 'none' | 'province' | 'commune' | 'vi
       return 'province';
     case 'commune_admin':
     case 'organizer':
+    case 'commune_police':
       return 'commune';
     case 'village_head':
       return 'village';
@@ -94,4 +97,19 @@ export function needsTotpEnrollment(requireForAdmins: boolean, role: Role, totpE
 export function canEditContent(actor: Actor, communeId: string | null): boolean {
   if (actor.role === 'system') return true;
   return actor.role === 'commune_admin' && communeId !== null && communeId === actor.communeId;
+}
+
+/**
+ * Reading and handling tips is the commune police's alone: not the system operator, not the commune's admins
+ * (who run accounts and the server's data, and so must not also hold the key that opens tips).
+ */
+export function canHandleTips(actor: Actor, communeId: string): boolean {
+  return actor.role === 'commune_police' && actor.communeId === communeId;
+}
+
+/** Counts of tips by month and status (no content): the police, the commune's admins and those above them. */
+export function canReadTipFigures(actor: Actor, commune: CommuneRef): boolean {
+  return actor.role !== 'organizer' && actor.role !== 'village_head' && actor.role !== 'school_staff'
+    ? canReadCommune(actor, commune)
+    : false;
 }

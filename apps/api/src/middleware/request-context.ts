@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { pickLocale } from '@vungxanh/i18n';
+import { isConfidentialRoute } from '../lib/confidential-routes.ts';
 import type { AppEnv, Deps } from '../lib/context.ts';
 import { nodeResponse } from '../lib/node-response.ts';
 
@@ -17,7 +18,7 @@ export const requestContext = (deps: Deps) =>
     else c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
-    if (c.req.path.startsWith('/api')) {
+    if (c.req.path.startsWith('/api') && !isConfidentialRoute(c.req.path)) {
       const ms = performance.now() - started;
       const route = c.req.routePath;
       deps.logger.info('request', { requestId, method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });

@@ -108,6 +108,7 @@ export const en: Messages = {
     organizer: 'Contest organizer',
     village_head: 'Village head',
     school_staff: 'School staff',
+    commune_police: 'Commune police (tip box)',
   },
   units: {
     title: 'Administrative units',

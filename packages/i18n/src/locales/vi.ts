@@ -107,6 +107,7 @@ export const vi = {
     organizer: 'Ban tổ chức cuộc thi',
     village_head: 'Trưởng thôn / Tổ trưởng',
     school_staff: 'Cán bộ trường học',
+    commune_police: 'Công an xã/phường (hòm thư tố giác)',
   },
   units: {
     title: 'Đơn vị hành chính',

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { vietnamToday } from './commitments.ts';
+
+/** What the police do with a tip; `passed_on` records a hand-over to another police level. */
+export const tipStatuses = ['new', 'checking', 'passed_on', 'closed'] as const;
+export type TipStatus = (typeof tipStatuses)[number];
+export const tipHandovers = ['district', 'province', 'other'] as const;
+export type TipHandover = (typeof tipHandovers)[number];
+
+/** Who wrote a message on a tip: the tipster (sealed to the police), an officer's reply (readable with the receipt code), an internal note (sealed). */
+export const tipMessageKinds = ['tipster', 'reply', 'note'] as const;
+export type TipMessageKind = (typeof tipMessageKinds)[number];
+
+/** Base64url text only: ciphertext, never anything readable. */
+const b64 = z.string().regex(/^[\w-]+$/, 'base64url');
+
+/**
+ * Size limits. A tip carries at most one photo re-encoded in the browser (about 1,600 px, JPEG), so a sealed tip is
+ * kept under 1.5 MB of text; added information and replies are text only.
+ */
+export const tipLimits = { tipChars: 1_500_000, messageChars: 40_000, textChars: 5_000, contactChars: 200 };
+
+export const wrappedKeySchema = z.object({
+  v: z.literal(1),
+  salt: b64.max(64),
+  nonce: b64.max(64),
+  box: b64.max(200),
+  opslimit: z.number().int().min(1).max(20),
+  memlimit: z
+    .number()
+    .int()
+    .min(8 * 1024 * 1024)
+    .max(1024 * 1024 * 1024),
+});
+
+export const tipKeySetupInput = z.object({ publicKey: b64.length(43), wrapped: wrappedKeySchema });
+export const tipKeyGrantInput = z.object({ accountId: z.string().min(1).max(64), wrapped: wrappedKeySchema });
+
+/** The server keeps only a hash of the lookup value derived from the receipt code (see @vungxanh/tip-crypto). */
+export const tipLookup = b64.length(43);
+
+export const tipSubmitInput = z.object({
+  communeId: z.string().min(1).max(64),
+  villageId: z.string().min(1).max(64).optional(),
+  ciphertext: b64.max(tipLimits.tipChars),
+  lookup: tipLookup,
+});
+export const tipAddInput = z.object({ lookup: tipLookup, ciphertext: b64.max(tipLimits.messageChars) });
+export const tipReadInput = z.object({ lookup: tipLookup });
+
+/** A reply is `nonce.box` (secretbox); a tipster's message or a note is a sealed box. */
+export const tipMessageInput = z.object({
+  kind: z.enum(['reply', 'note']),
+  ciphertext: z
+    .string()
+    .max(tipLimits.messageChars)
+    .regex(/^[\w-]+(\.[\w-]+)?$/, 'ciphertext'),
+});
+
+export const tipStatusInput = z
+  .object({ status: z.enum(tipStatuses), handedTo: z.enum(tipHandovers).optional() })
+  .refine((v) => (v.status === 'passed_on') === (v.handedTo !== undefined), {
+    message: 'handedTo goes with passed_on, and only with it',
+    path: ['handedTo'],
+  });
+
+/** The only date kept for a tip and its messages: the Vietnam day, never the time of day. */
+export const tipDay = (now: Date = new Date()) => vietnamToday(now);
+
+/** A figure row: how many tips of a month are in a status. */
+export interface TipFigure {
+  month: string;
+  status: TipStatus;
+  count: number;
+}
+
+/** Counts by month (YYYY-MM of the received day) and status, every status present for every month seen. */
+export function tipFigures(rows: readonly { receivedOn: string; status: TipStatus }[]): TipFigure[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.receivedOn.slice(0, 7)}|${r.status}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const months = [...new Set(rows.map((r) => r.receivedOn.slice(0, 7)))].sort();
+  return months.flatMap((month) =>
+    tipStatuses.map((status) => ({ month, status, count: counts.get(`${month}|${status}`) ?? 0 })),
+  );
+}

@@ -4,12 +4,15 @@ import {
   commitmentCoverage,
   entryInput,
   entryProblems,
+  entryUnit,
+  entryUnitIds,
   houseKey,
   isPngDataUrl,
   newReceiptCode,
   nextVersion,
   normalizeReceiptCode,
   proposeDuplicates,
+  signedUnit,
   receiptAlphabet,
   retentionCutoff,
   validatePaperRows,
@@ -79,6 +82,19 @@ describe('entry input', () => {
     expect(entryProblems('school', e).map((p) => p.path)).toEqual(['villageId', 'schoolId']);
     const student = entryInput.parse({ ...base, villageId: undefined, schoolId: 's1' });
     expect(entryProblems('student', student).map((p) => p.path)).toEqual(['guardianName']);
+  });
+  it('maps each kind to the one unit column it fills and reads', () => {
+    expect(entryUnitIds('household', 'v1')).toEqual({ villageId: 'v1', schoolId: null, organizationId: null });
+    expect(entryUnitIds('village', 'v1')).toEqual({ villageId: 'v1', schoolId: null, organizationId: null });
+    expect(entryUnitIds('school', 's1')).toEqual({ villageId: null, schoolId: 's1', organizationId: null });
+    expect(entryUnitIds('student', 's1')).toEqual({ villageId: null, schoolId: 's1', organizationId: null });
+    expect(entryUnitIds('organization', 'o1')).toEqual({ villageId: null, schoolId: null, organizationId: 'o1' });
+    const given = { villageId: 'v1', schoolId: 's1' };
+    expect(entryUnit('household', given)).toEqual({ kind: 'village', id: 'v1' });
+    expect(entryUnit('student', given)).toEqual({ kind: 'school', id: 's1' });
+    expect(entryUnit('organization', given)).toEqual({ kind: 'organization', id: null });
+    for (const kind of ['household', 'organization', 'school', 'student', 'village'] as const)
+      expect(signedUnit({ kind, ...entryUnitIds(kind, 'u1') })).toEqual({ kind: entryUnit(kind, {}).kind, id: 'u1' });
   });
   it('gives the same canonical text for the same entry whatever the key order or spacing', () => {
     const a = entryInput.parse(base);

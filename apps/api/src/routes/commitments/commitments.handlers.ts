@@ -1,8 +1,9 @@
-import { AppError, nextVersion, proposeDuplicates, reviewStatus } from '@vungxanh/domain';
+import { AppError, nextVersion, proposeDuplicates, reviewStatus, signedUnit } from '@vungxanh/domain';
 import {
   duplicateCandidates,
   getCampaign,
   getEntry,
+  getEntryUnit,
   getUnit,
   insertCampaign,
   listCampaigns as selectCampaigns,
@@ -140,14 +141,7 @@ async function reviewable(c: Context<AppEnv>, id: string) {
   if (!entry) throw new AppError(404, 'not_found');
   const scope = await reviewScope(c, entry.communeId);
   if (!inScope(entry, scope.villageId)) throw new AppError(404, 'not_found');
-  const [campaign, unit] = await Promise.all([
-    getCampaign(db, entry.campaignId),
-    entry.villageId
-      ? getUnit(db, 'villages', entry.villageId)
-      : entry.schoolId
-        ? getUnit(db, 'schools', entry.schoolId)
-        : getUnit(db, 'organizations', entry.organizationId!),
-  ]);
+  const [campaign, unit] = await Promise.all([getCampaign(db, entry.campaignId), getEntryUnit(db, signedUnit(entry))]);
   return { entry, scope, campaignTitle: campaign!.title, unitName: unit?.name ?? null };
 }
 

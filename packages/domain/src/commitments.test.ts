@@ -3,6 +3,8 @@ import {
   canonicalEntry,
   commitmentCoverage,
   entryInput,
+  duplicateOfProblem,
+  entryInReviewScope,
   entryProblems,
   entryUnit,
   entryUnitIds,
@@ -257,5 +259,25 @@ describe('paper rows', () => {
 
   it('finds no table without a signer or unit column', () => {
     expect(validatePaperRows('household', sheet(['a', 'b'], ['1', '2']), units, campaign)).toBeNull();
+  });
+});
+
+describe('review', () => {
+  const household = { id: 'e1', campaignId: 'c1', kind: 'household', villageId: 'v1', status: 'submitted' } as const;
+  it('shows a village head only the household entries of their village, and an admin all', () => {
+    expect(entryInReviewScope(household, null)).toBe(true);
+    expect(entryInReviewScope(household, 'v1')).toBe(true);
+    expect(entryInReviewScope(household, 'v2')).toBe(false);
+    expect(entryInReviewScope({ kind: 'village', villageId: 'v1' }, 'v1')).toBe(false);
+  });
+  it('keeps a duplicate pointing at another visible entry of its campaign that is no duplicate itself', () => {
+    const entry = { id: 'e2', campaignId: 'c1' };
+    expect(duplicateOfProblem(entry, household, null)).toBeNull();
+    expect(duplicateOfProblem(entry, household, 'v1')).toBeNull();
+    expect(duplicateOfProblem(entry, null, null)).toBe('not_an_original');
+    expect(duplicateOfProblem({ id: 'e1', campaignId: 'c1' }, household, null)).toBe('not_an_original');
+    expect(duplicateOfProblem({ id: 'e2', campaignId: 'c2' }, household, null)).toBe('not_an_original');
+    expect(duplicateOfProblem(entry, household, 'v2')).toBe('not_an_original');
+    expect(duplicateOfProblem(entry, { ...household, status: 'duplicate' }, null)).toBe('duplicate_chain');
   });
 });

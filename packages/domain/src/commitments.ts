@@ -303,6 +303,39 @@ export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const reviewStatus = { verify: 'verified', reject: 'rejected', duplicate: 'duplicate' } as const;
 
+/**
+ * Whether a reviewer sees an entry: `villageId` null for a commune's admins (every entry of their commune), a
+ * village head's village for them (only that village's household entries).
+ */
+export function entryInReviewScope(entry: { kind: CampaignKind; villageId: string | null }, villageId: string | null) {
+  return villageId === null || (entry.kind === 'household' && entry.villageId === villageId);
+}
+
+/**
+ * Why an entry cannot be marked a duplicate of `original`, or null when it can: the original must be another
+ * entry of the same campaign that the reviewer sees, and not itself a duplicate (no chains).
+ */
+export function duplicateOfProblem(
+  entry: { id: string; campaignId: string },
+  original: {
+    id: string;
+    campaignId: string;
+    kind: CampaignKind;
+    villageId: string | null;
+    status: EntryStatus;
+  } | null,
+  reviewerVillageId: string | null,
+): 'not_an_original' | 'duplicate_chain' | null {
+  if (
+    !original ||
+    original.id === entry.id ||
+    original.campaignId !== entry.campaignId ||
+    !entryInReviewScope(original, reviewerVillageId)
+  )
+    return 'not_an_original';
+  return original.status === 'duplicate' ? 'duplicate_chain' : null;
+}
+
 // ---------------------------------------------------------------- privacy
 
 /** Months a commune keeps signers' personal fields unless it sets its own figure. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   canEditContent,
@@ -354,7 +354,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('questions');
   sheet.columns = questionSheetColumns.map((key) => ({
     header: key,

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   analyseItems,
@@ -236,7 +236,7 @@ const originNames: Record<'national' | 'commune' | 'contest', string> = {
 export const analysisSheet: Handler<typeof routes.analysisSheet> = async (c) => {
   const { round, contest } = await endedRound(c, c.req.valid('param').id);
   const result = await analyse(c, round);
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('Phân tích câu hỏi');
   sheet.columns = [
     { header: 'Mã câu', key: 'ref', width: 14 },

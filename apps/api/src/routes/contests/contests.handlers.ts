@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   canManageContests,
@@ -468,7 +468,7 @@ export const exportSheet: Handler<typeof routes.exportSheet> = async (c) => {
         { path: 'roundId', message: 'required: a round of this contest' },
       ]);
   }
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet(kind);
   let count = 0;
   if (kind === 'participants') {

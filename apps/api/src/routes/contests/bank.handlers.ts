@@ -42,7 +42,7 @@ import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { toQuestion } from '../../lib/question-dto.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
-import { closeExpired } from './contests.service.ts';
+import { closeExpired } from '../../use-cases/contests.ts';
 import type * as routes from './bank.routes.ts';
 
 const questionColumns = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { schema } from '@vungxanh/db';
 import { factories } from '@vungxanh/db/testing';
 import { phoneReadsPerDevicePerDay } from '@vungxanh/domain';
 import { createHarness, world } from './harness.ts';
@@ -70,5 +72,52 @@ describe('digital reach that cannot be faked', () => {
     const dash = await dashboard(commune.id);
     expect(dash.body.villages[0]).toMatchObject({ reached: true, reachedBy: 'digital', digitalEvents: 2 });
     expect(dash.body.phoneEvents).toBe(0);
+  });
+
+  it('lets a signed-in officer’s device mark a village reached, within the officer’s scope, audited', async () => {
+    const village = await factories.village(h.db, w.communeA.id);
+    await h.call('PUT', `/api/indicators/settings?communeId=${w.communeA.id}`, {
+      cookie: w.cookies.system,
+      body: { digitalReachCounts: true, minEvents: 2 },
+    });
+    const events = [read(village.id), read(village.id)];
+    const send = (cookie: string | undefined, body: object, headers?: Record<string, string>) =>
+      h.call('POST', '/api/events', { ...(cookie ? { cookie } : {}), body, ...(headers ? { headers } : {}) });
+    const sent = await send(w.cookies.commune_admin, { device: 'officer', events });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ stored: 2, rejected: [] });
+    // A replay after a lost answer stores nothing and leaves no second audit row.
+    expect((await send(w.cookies.commune_admin, { device: 'officer', events })).body.stored).toBe(0);
+    const audited = await h.db
+      .select()
+      .from(schema.auditLog)
+      .where(
+        and(eq(schema.auditLog.action, 'record_reach'), eq(schema.auditLog.accountId, w.accounts.commune_admin.id)),
+      );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ entity: 'events', communeId: w.communeA.id });
+    expect(JSON.parse(audited[0]!.summary!)).toMatchObject({ events: 2, stored: 2, units: [village.id] });
+    const row = (await dashboard(w.communeA.id)).body.villages.find((v: { id: string }) => v.id === village.id);
+    expect(row).toMatchObject({ reached: true, reachedBy: 'digital', digitalEvents: 2 });
+
+    // A village head counts only for their own village; another commune's village is refused.
+    const head = await send(w.cookies.village_head, { device: 'officer', events: [read(village.id)] });
+    expect(head.body.stored).toBe(0);
+    expect(head.body.rejected[0].reason).toBe('not your village');
+    const elsewhere = await send(w.cookies.commune_admin, { device: 'officer', events: [read(w.villageB.id)] });
+    expect(elsewhere.body.rejected[0].reason).toBe('not your village');
+    // Without a session, in a role that logs no outreach, or with a kiosk token too: refused before anything is stored.
+    expect((await send(undefined, { device: 'officer', events: [read(village.id)] })).status).toBe(401);
+    expect((await send(w.cookies.organizer, { device: 'officer', events: [read(village.id)] })).status).toBe(403);
+    const both = await send(
+      w.cookies.commune_admin,
+      { device: 'officer', events: [read(village.id)] },
+      {
+        authorization: `Bearer ${'x'.repeat(40)}`,
+      },
+    );
+    expect(both.status).toBe(422);
+    const stored = await h.db.select().from(schema.events).where(eq(schema.events.villageId, village.id));
+    expect(stored).toHaveLength(2);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { canLogActivities, mayLogFor } from './activities.ts';
+import type { Actor } from './roles.ts';
 
 export const eventTypes = ['lesson_opened', 'lesson_completed', 'quiz_completed', 'kiosk_session'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -88,4 +90,31 @@ export function eventPlace(
   if (!named?.active) return 'unknown village';
   if (!withinAllowance()) return nowhere;
   return { communeId: named.communeId, villageId: named.id, schoolId: null, selfDeclared: true };
+}
+
+/** The devices that may send reach events besides paired kiosks and anonymous phones. */
+export const reachDevices = ['officer'] as const;
+
+/**
+ * Where an event from a signed-in officer's device counts (the same figure as a paired kiosk's: it may mark a
+ * village reached). It counts for the village it names, which must be active and one the officer may log outreach
+ * for (`mayLogFor`: a commune admin's commune, a village head's own village); without a village, for the officer's
+ * own village or school. Answers why not otherwise.
+ */
+export function officerEventPlace(
+  actor: Actor,
+  named: { id: string; communeId: string; active: boolean } | null | undefined,
+): EventPlace | 'unknown village' | 'not your village' | 'villageId required' {
+  if (named === undefined) {
+    if (actor.communeId && actor.villageId)
+      return { communeId: actor.communeId, villageId: actor.villageId, schoolId: null, selfDeclared: false };
+    if (actor.communeId && actor.schoolId)
+      return { communeId: actor.communeId, villageId: null, schoolId: actor.schoolId, selfDeclared: false };
+    return 'villageId required';
+  }
+  if (!named?.active) return 'unknown village';
+  const inScope = actor.role === 'system' || actor.communeId === named.communeId;
+  if (!inScope || !canLogActivities(actor) || !mayLogFor(actor, { villageIds: [named.id], schoolIds: [] }))
+    return 'not your village';
+  return { communeId: named.communeId, villageId: named.id, schoolId: null, selfDeclared: false };
 }

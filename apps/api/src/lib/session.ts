@@ -47,15 +47,24 @@ const trimmed = (path: string) => path.replace(/\/+$/, '');
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const path = trimmed(c.req.path);
   if (isPublic(path) && path !== '/api/auth/logout') return next();
+  await attachSession(c);
+  return next();
+});
+
+/**
+ * Looks the cookie's session up and sets `auth` when it is live. Public routes skip it in the middleware; one
+ * that serves a signed-in caller too (an officer's device sending reach events) calls it itself.
+ */
+export async function attachSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (!token || token.length > 100) return next();
+  if (!token || token.length > 100) return;
   const { db } = c.get('deps');
   const now = new Date();
   const tokenHash = hashToken(token);
   const found = await findSession(db, tokenHash, now);
   if (!found || found.account.disabled) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return next();
+    return;
   }
   // Slide the idle expiry, but write at most once a minute per session.
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
@@ -64,8 +73,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const { requireTotpForAdmins } = await c.get('deps').settings.get();
   const mustEnrollTotp = needsTotpEnrollment(requireTotpForAdmins, found.account.role, found.account.totpEnabled);
   c.set('auth', { actor: actorOf(found.account), account: found.account, tokenHash, mustEnrollTotp });
-  return next();
-});
+}
 
 /** The signed-in caller, or 401. Unless allowed, callers who must first enrol in TOTP get 403. */
 export function requireAuth(c: Context<AppEnv>, options: { allowPendingTotp?: boolean } = {}) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import type { AuditEntry } from './audit.ts';
 import { events, kiosks } from '../schema/index.ts';
 
 export type KioskRow = typeof kiosks.$inferSelect;
@@ -49,7 +50,13 @@ export interface EventRow {
  * harmless. Returns how many rows were new. A kiosk's count and last-seen move in the same transaction, and
  * the coverage rollups with them (triggers).
  */
-export async function storeEvents(db: Db, rows: readonly EventRow[], receivedAt: Date, kioskId: string | null) {
+export async function storeEvents(
+  db: Db,
+  rows: readonly EventRow[],
+  receivedAt: Date,
+  kioskId: string | null,
+  audit?: AuditEntry,
+) {
   if (rows.length === 0) return 0;
   // One multi-row statement, written by hand: the query builder's cost per value dominated ingest.
   const columns =
@@ -71,6 +78,33 @@ export async function storeEvents(db: Db, rows: readonly EventRow[], receivedAt:
     sql: `INSERT INTO events (${columns}) VALUES ${placeholders} ON CONFLICT DO NOTHING RETURNING id`,
     args,
   };
+  if (audit) {
+    // An officer's batch is audited with the number it stored (changes(): the insert's own new rows), in the same
+    // transaction; a replay that stores nothing leaves no audit row.
+    const [inserted] = await db.$client.batch(
+      [
+        insert,
+        {
+          sql: `INSERT INTO audit_log (id, at, account_id, username, commune_id, ip, entity, entity_id, action, summary)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, json_set(?, '$.stored', changes()) WHERE changes() > 0`,
+          args: [
+            crypto.randomUUID(),
+            receivedAt.getTime(),
+            audit.accountId ?? null,
+            audit.username ?? null,
+            audit.communeId ?? null,
+            audit.ip ?? null,
+            audit.entity,
+            audit.entityId ?? null,
+            audit.action,
+            audit.summary ?? '{}',
+          ],
+        },
+      ],
+      'write',
+    );
+    return inserted!.rows.length;
+  }
   if (!kioskId) return (await db.$client.execute(insert)).rows.length;
   // changes() is the insert's own count of new rows (rows the rollup triggers write are not in it), so the
   // kiosk's count moves in the same transaction as the events it counts and cannot fall behind after a crash.

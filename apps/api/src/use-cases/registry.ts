@@ -1,5 +1,6 @@
 import {
   AppError,
+  checkEnteredValues,
   checkRecognitionCriteria,
   checkTransition,
   checkVillageActive,
@@ -18,6 +19,7 @@ import {
   getChange,
   isUniqueViolation,
   registryVillageRows,
+  saveCriteriaValues,
   type AuditEntry,
   type CriterionRow,
   type Db,
@@ -66,6 +68,33 @@ export async function villageChecklist(db: Db, commune: Commune, villageId: stri
 
 /** The villages' computed facts for a period, with the empty facts for a village that has none. */
 export const factsOf = (facts: Record<string, ComputedFacts>, villageId: string) => facts[villageId] ?? noFacts;
+
+/**
+ * Records the counts a commune enters for a village's recognition period (checked against its criteria,
+ * `checkEnteredValues`), with their audit row in the same write.
+ */
+export async function enterCriteriaValues(
+  db: Db,
+  input: {
+    commune: Commune;
+    villageId: string;
+    periodKey: string;
+    values: readonly { key: string; value: number; note: string }[];
+    accountId: string;
+    audit: Pick<AuditEntry, 'accountId' | 'username' | 'ip'>;
+  },
+): Promise<void> {
+  const { commune, villageId, periodKey, values } = input;
+  checkEnteredValues(await communeCriteria(db, commune), values);
+  await saveCriteriaValues(db, { communeId: commune.id, villageId, periodKey, accountId: input.accountId }, values, {
+    ...input.audit,
+    entity: 'registry_criteria_values',
+    entityId: villageId,
+    communeId: commune.id,
+    action: 'update',
+    summary: summarize({ periodKey, values: values.map((x) => `${x.key}=${x.value}`) }),
+  });
+}
 
 /**
  * Moves a village along the registry workflow, once per `requestId`: a repeat answers the first move (409 when it

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Criterion, DecisionKind, RegistryStatus, StatusChange } from '@vungxanh/domain';
 import { certificateNumber, isDrugFree } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
-import type { AuditEntry } from './audit.ts';
+import { auditInsert, type AuditEntry } from './audit.ts';
 import {
   auditLog,
   criteriaValues,
@@ -163,10 +163,12 @@ export async function saveCriteriaValues(
   db: Db,
   target: { communeId: string; villageId: string; periodKey: string; accountId: string | null },
   values: readonly { key: string; value: number; note: string }[],
+  audit: AuditEntry,
 ) {
   const now = new Date();
-  await db.batch(
-    values.map((v) =>
+  await db.batch([
+    auditInsert(db, audit, now),
+    ...values.map((v) =>
       db
         .insert(criteriaValues)
         .values({ ...target, criterionKey: v.key, value: v.value, note: v.note, updatedAt: now })
@@ -174,8 +176,8 @@ export async function saveCriteriaValues(
           target: [criteriaValues.villageId, criteriaValues.periodKey, criteriaValues.criterionKey],
           set: { value: v.value, note: v.note, accountId: target.accountId, updatedAt: now },
         }),
-    ) as [never, ...never[]],
-  );
+    ),
+  ]);
 }
 
 export async function getChange(db: Db, id: string) {

@@ -4,7 +4,6 @@ import {
   allowedTransitions,
   canManageRegistry,
   canReadRegistry,
-  checkEnteredValues,
   checklistComplete,
   checklistSummary,
   deadlineState,
@@ -25,7 +24,6 @@ import {
   getProvince,
   getUnit,
   registryVillageRows,
-  saveCriteriaValues,
   villageChanges,
   villageDecisions,
   type DecisionRow,
@@ -37,7 +35,13 @@ import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { certificatePdf } from './registry.certificate.ts';
 import { recognitionFacts } from '../../use-cases/coverage.ts';
-import { communeCriteria, factsOf, transitionVillage, villageChecklist } from '../../use-cases/registry.ts';
+import {
+  communeCriteria,
+  enterCriteriaValues,
+  factsOf,
+  transitionVillage,
+  villageChecklist,
+} from '../../use-cases/registry.ts';
 import type * as routes from './registry.routes.ts';
 
 type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
@@ -184,19 +188,13 @@ export const village: Handler<typeof routes.village> = async (c) => {
 export const saveCriteria: Handler<typeof routes.saveCriteria> = async (c) => {
   const { village: v, commune } = await managedVillage(c, c.req.valid('param').id);
   const input = c.req.valid('json');
-  const { actor } = requireAuth(c);
-  checkEnteredValues(await communeCriteria(c.get('deps').db, commune), input.values);
-  await saveCriteriaValues(
-    c.get('deps').db,
-    { communeId: commune.id, villageId: v.id, periodKey: input.periodKey, accountId: actor.accountId },
-    input.values,
-  );
-  await audit(c, {
-    entity: 'registry_criteria_values',
-    entityId: v.id,
-    communeId: commune.id,
-    action: 'update',
-    summary: summarize({ periodKey: input.periodKey, values: input.values.map((x) => `${x.key}=${x.value}`) }),
+  await enterCriteriaValues(c.get('deps').db, {
+    commune,
+    villageId: v.id,
+    periodKey: input.periodKey,
+    values: input.values,
+    accountId: requireAuth(c).actor.accountId,
+    audit: auditContext(c),
   });
   return c.json(await villageView(c, v.id, commune, input.periodKey), 200);
 };

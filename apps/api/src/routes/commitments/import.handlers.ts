@@ -4,6 +4,7 @@ import { stream } from 'hono/streaming';
 import {
   AppError,
   campaignTarget,
+  entryUnitIds,
   importStep,
   newReceiptCode,
   paperColumns,
@@ -131,9 +132,7 @@ async function importPaperFile(
         campaignId: campaign.id,
         kind: campaign.kind,
         campaignVersion: campaign.version,
-        villageId: target === 'village' ? v.unitId : null,
-        schoolId: target === 'school' ? v.unitId : null,
-        organizationId: target === 'organization' ? v.unitId : null,
+        ...entryUnitIds(campaign.kind, v.unitId),
         signerName: v.signerName,
         address: v.address,
         members: v.members,

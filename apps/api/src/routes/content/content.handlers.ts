@@ -50,7 +50,8 @@ import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toHotline, toLesson, toPoster, toQuestion } from './content.schemas.ts';
+import { toQuestion } from '../../lib/question-dto.ts';
+import { toHotline, toLesson, toPoster } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
 /** An item the caller may read, or 404. */

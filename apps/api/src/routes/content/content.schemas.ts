@@ -7,7 +7,6 @@ import {
   lessonSchema,
   questionBankKinds,
   questionFields,
-  questionTypes,
   topics,
   withQuestionRules,
 } from '@vungxanh/domain';
@@ -35,7 +34,6 @@ export const questionPatch = withQuestionRules(
 );
 export const statusPatch = z.strictObject({ status: z.enum(contentStatuses) });
 
-const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
 export const LessonSchema = z
   .object({
     id: z.string(),
@@ -55,29 +53,6 @@ export const LessonSchema = z
     updatedAt: z.string(),
   })
   .openapi('Lesson');
-export const QuestionSchema = z
-  .object({
-    id: z.string(),
-    communeId: z.string().nullable(),
-    ref: z.string().nullable(),
-    bank: z.enum(questionBankKinds),
-    group: z.string().nullable(),
-    releasedAt: z.string().nullable(),
-    type: z.enum(questionTypes),
-    topic: z.enum(topics),
-    difficulty: z.number().int(),
-    audience: z.enum(audiences),
-    lawVersion: z.string(),
-    legalBasis: z.array(citationSchema),
-    source: z.string().nullable(),
-    correct: z.array(z.string()),
-    vi: Localized,
-    en: Localized.nullable(),
-    reviewedOn: z.string(),
-    status: z.enum(contentStatuses),
-    updatedAt: z.string(),
-  })
-  .openapi('Question');
 export const HotlineSchema = z
   .object({
     id: z.string(),
@@ -115,27 +90,6 @@ export const toLesson = (r: typeof schema.lessons.$inferSelect) => ({
   lawVersion: r.lawVersion,
   legalBasis: r.legalBasis,
   sources: r.sources,
-  reviewedOn: r.reviewedOn,
-  status: r.status,
-  updatedAt: r.updatedAt.toISOString(),
-});
-export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
-  id: r.id,
-  communeId: r.communeId,
-  ref: r.ref,
-  bank: r.bank,
-  group: r.exclusionGroup,
-  releasedAt: r.releasedAt?.toISOString() ?? null,
-  type: r.type,
-  topic: r.topic,
-  difficulty: r.difficulty,
-  audience: r.audience,
-  lawVersion: r.lawVersion,
-  legalBasis: r.legalBasis,
-  source: r.source,
-  correct: r.correct,
-  vi: r.vi,
-  en: r.en,
   reviewedOn: r.reviewedOn,
   status: r.status,
   updatedAt: r.updatedAt.toISOString(),

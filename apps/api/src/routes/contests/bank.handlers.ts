@@ -40,9 +40,9 @@ import { gateDto, gateInput } from '../../lib/gates.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toQuestion } from '../content/content.schemas.ts';
+import { toQuestion } from '../../lib/question-dto.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
-import { closeExpired } from './contests.service.ts';
+import { closeExpired } from '../../use-cases/contests.ts';
 import type * as routes from './bank.routes.ts';
 
 const questionColumns = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({

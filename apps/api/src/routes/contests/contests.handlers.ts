@@ -56,7 +56,7 @@ import {
   roundDto,
   unitKey,
   unitNames,
-} from './contests.service.ts';
+} from '../../use-cases/contests.ts';
 import type * as routes from './contests.routes.ts';
 
 /** The commune if the caller runs its contests: 404 outside their scope, 403 inside it without the role. */

@@ -45,7 +45,15 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
-import { computeRanking, contestDto, finishAttempt, roundDto, sha, unitKey, unitNames } from './contests.service.ts';
+import {
+  computeRanking,
+  contestDto,
+  finishAttempt,
+  roundDto,
+  sha,
+  unitKey,
+  unitNames,
+} from '../../use-cases/contests.ts';
 import type * as routes from './public.routes.ts';
 import { contestStandings, searchContestUnits } from '../../use-cases/province-contests.ts';
 

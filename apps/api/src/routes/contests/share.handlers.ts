@@ -28,7 +28,7 @@ import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
 import { managedContest } from './contests.handlers.ts';
-import { sha } from './contests.service.ts';
+import { sha } from '../../use-cases/contests.ts';
 import { posterPdf } from './share.poster.ts';
 import type * as routes from './share.routes.ts';
 

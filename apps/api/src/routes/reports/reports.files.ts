@@ -7,7 +7,7 @@ import { resources } from '@vungxanh/i18n/server';
 import { fill, officialPdf } from '../../lib/official-document.ts';
 import type { PdfContent } from '../../lib/pdf.ts';
 import { putCell, xlsxBytes, type CellKind } from '../../lib/xlsx.ts';
-import type { Report } from './reports.sections.ts';
+import type { Report } from '../../use-cases/report.ts';
 
 export interface Heading {
   locale: Locale;

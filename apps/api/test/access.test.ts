@@ -929,6 +929,10 @@ describe('a contest the province hosts', () => {
     expect(followed.body.items.map((c: { id: string }) => c.id)).toContain(hosted.id);
   });
   it('keeps a province organizer out of commune data', async () => {
+    const provinces = await h.call('GET', '/api/units/provinces', { cookie: cookies.province_organizer });
+    expect(provinces.body.items.map((p: { id: string }) => p.id)).toEqual([w.p1.id]);
+    const communes = await h.call('GET', '/api/units/communes', { cookie: cookies.province_organizer });
+    expect(communes.body.items).toEqual([]);
     // Its list is the province's own contests whatever commune is asked.
     const asked = await h.call('GET', `/api/contests?communeId=${w.communeA.id}`, {
       cookie: cookies.province_organizer,

@@ -186,6 +186,11 @@ export const get: Handler<typeof routes.get> = async (c) => {
 export const update: Handler<typeof routes.update> = async (c) => {
   const contest = await managedContest(c, c.req.valid('param').id);
   const patch = c.req.valid('json');
+  // A contest the province hosts has no host commune to narrow it to.
+  if (!contest.communeId && patch.scope && patch.scope !== 'province')
+    throw new AppError(422, 'validation_failed', {}, [
+      { path: 'scope', message: 'a province contest stays province-wide' },
+    ]);
   const { db } = c.get('deps');
   const row = (await updateContest(db, contest.id, patch))!;
   await audit(c, { ...contestAudit(contest), action: 'update', summary: summarize({ ...patch, banner: undefined }) });

@@ -38,7 +38,7 @@ export async function benchContestBurst(ctx: BenchContext): Promise<string[]> {
       };
     });
     return [
-      `${`burst: ${people} participants for ${seconds} s (answers + submits)`.padEnd(50)} ${figure.rps.toFixed(0).padStart(7)} req/s   ratio ${(figure.rps / ctx.healthRps).toFixed(3)}   p50 ${figure.p50} ms   p99 ${figure.p99} ms   errors ${figure.errors}${figure.detail ? ` (${figure.detail})` : ''}   submits sent ${submits} (aim: 0 errors)`,
+      `${`burst: ${people} participants for ${seconds} s (answers + submits)`.padEnd(50)} ${figure.rps.toFixed(0).padStart(7)} req/s   bare ${(figure.rps / ctx.bareRps).toFixed(3)}   health ${(figure.rps / ctx.healthRps).toFixed(3)}   p50 ${figure.p50} ms   p99 ${figure.p99} ms   errors ${figure.errors}${figure.detail ? ` (${figure.detail})` : ''}   submits sent ${submits} (aim: 0 errors)`,
     ];
   } finally {
     db.$client.close();

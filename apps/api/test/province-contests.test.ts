@@ -182,6 +182,14 @@ describe('a contest the province hosts', () => {
     const { contestId } = await provinceContest();
     const detail = await h.call('GET', `/api/public/contests/${contestId}`);
     expect(detail.body.unitSearch).toBe(true);
+    expect(detail.body.contest.hostName).toBe(w.p1.name);
+    // Listed for people of each commune of the province, named by the province that runs it.
+    for (const commune of [w.communeA, w.communeB]) {
+      const cards = (await h.call('GET', `/api/public/contests?communeId=${commune.id}`)).body.items;
+      expect(cards.find((c: { id: string }) => c.id === contestId)).toMatchObject({ hostName: w.p1.name });
+    }
+    const elsewhere = (await h.call('GET', `/api/public/contests?communeId=${w.communeC.id}`)).body.items;
+    expect(elsewhere.map((c: { id: string }) => c.id)).not.toContain(contestId);
     expect(detail.body.units).toEqual([]);
     expect(detail.body.communes.map((c: { id: string }) => c.id).sort()).toEqual([w.communeA.id, w.communeB.id].sort());
 

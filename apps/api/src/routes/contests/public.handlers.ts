@@ -217,6 +217,7 @@ export const list: Handler<typeof routes.list> = async (c) => {
         scope: dto.scope,
         status: dto.status,
         communeName: dto.communeName,
+        hostName: dto.hostName,
         banner: dto.banner,
         predictionTarget: dto.predictionTarget,
         rounds: dto.rounds,

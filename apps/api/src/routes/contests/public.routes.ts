@@ -19,6 +19,8 @@ const ContestCard = z.object({
   scope: z.enum(contestScopes),
   status: z.enum(contestStatuses),
   communeName: z.string(),
+  /** Who runs it: the host commune, or the province for a contest it hosts. */
+  hostName: z.string(),
   banner: z.string().nullable(),
   predictionTarget: z.enum(predictionTargets),
   rounds: z.array(RoundSchema),

@@ -606,6 +606,13 @@ function commitmentCases(): Case[] {
       body: () => ({ decision: 'verify' }),
       allowed: reviewers,
     },
+    {
+      name: 'bulk review entries',
+      method: 'POST',
+      path: () => '/api/commitments/entries/bulk-review',
+      body: (w) => ({ communeId: w.communeA.id, decision: 'verify', ids: [w.entryA.id] }),
+      allowed: reviewers,
+    },
     { name: 'duplicates', method: 'GET', path: (w) => `/api/commitments/duplicates?${q(w)}`, allowed: reviewers },
     { name: 'export entries', method: 'GET', path: (w) => `/api/commitments/export?${q(w)}`, allowed: admins },
     {

@@ -84,6 +84,8 @@ export const importsEn: typeof importsVi = {
     import_no_header:
       'No header row was found in the file (such as “Họ và tên”, “Thôn, tổ dân phố”, “Ngày ký”). Download the template and keep its header row.',
     import_file_too_large: 'The file is too large: at most 16 MB per import. Split it into smaller files.',
+    bulk_review_changed:
+      'The list has changed: {{found}} pending entries now match the filter, not {{expected}}. Nothing was updated; look again and retry.',
     bulk_review_too_many: 'At most {{max}} entries can be updated at once. Narrow the filter and try again.',
   },
 };

@@ -85,6 +85,8 @@ export const importsVi = {
     import_no_header:
       'Không tìm thấy dòng tiêu đề trong tệp (ví dụ “Họ và tên”, “Thôn, tổ dân phố”, “Ngày ký”). Hãy tải tệp mẫu và giữ nguyên dòng tiêu đề.',
     import_file_too_large: 'Tệp quá lớn: tối đa 16 MB cho một lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.',
+    bulk_review_changed:
+      'Danh sách đã thay đổi: nay có {{found}} phiếu chờ xác nhận khớp bộ lọc, không phải {{expected}}. Chưa phiếu nào được cập nhật; hãy xem lại rồi làm lại.',
     bulk_review_too_many: 'Mỗi lần chỉ cập nhật được tối đa {{max}} phiếu. Hãy lọc bớt rồi làm lại.',
   },
 };

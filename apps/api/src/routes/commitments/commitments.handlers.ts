@@ -17,6 +17,7 @@ import { auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { reviewEntries } from '../../use-cases/review-entries.ts';
 import { blankFormPdf } from './commitments.pdf.ts';
 import { campaignDto, entryDto, inScope, reviewScope } from './commitments.dto.ts';
 import type * as routes from './commitments.routes.ts';
@@ -207,6 +208,21 @@ export const reviewEntry: Handler<typeof routes.reviewEntry> = async (c) => {
     },
   );
   return c.json(entryDto(row, campaignTitle, unitName), 200);
+};
+
+/** POST /api/commitments/entries/bulk-review: one decision for the ticked entries or a whole filter. */
+export const bulkReview: Handler<typeof routes.bulkReview> = async (c) => {
+  const { actor } = requireAuth(c);
+  const request = c.req.valid('json');
+  const { filter } = await scopedFilter(c, { communeId: request.communeId, ...request.filter });
+  const result = await reviewEntries(c.get('deps').db, {
+    filter: { ...filter, campaignId: request.filter?.campaignId },
+    request,
+    reviewerId: actor.accountId,
+    audit: auditContext(c),
+    locale: c.get('locale'),
+  });
+  return c.json(result, 200);
 };
 
 export const duplicates: Handler<typeof routes.duplicates> = async (c) => {

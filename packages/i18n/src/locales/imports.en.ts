@@ -55,6 +55,8 @@ export const importsEn: typeof importsVi = {
     confirmVerify: 'Verify {{count}} entries?',
     confirmReject: 'Mark {{count}} entries as not valid?',
     confirmHelp: 'Only entries awaiting review change; the action is written to the audit log.',
+    working: 'Updating {{count}} entries…',
+    result: '{{changed}} entries updated; {{unchanged}} left as they were (already reviewed).',
     done: '{{count}} entries updated.',
     shortcuts:
       'Shortcuts: J/K move between rows, X selects a row, A selects the page, V verifies, R marks not valid, Esc clears.',

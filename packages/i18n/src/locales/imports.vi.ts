@@ -57,6 +57,8 @@ export const importsVi = {
     confirmVerify: 'Xác nhận {{count}} phiếu?',
     confirmReject: 'Đánh dấu {{count}} phiếu là không hợp lệ?',
     confirmHelp: 'Chỉ các phiếu đang chờ xác nhận được thay đổi; thao tác được ghi vào nhật ký.',
+    working: 'Đang cập nhật {{count}} phiếu…',
+    result: 'Đã cập nhật {{changed}} phiếu; {{unchanged}} phiếu giữ nguyên (đã được xử lý trước đó).',
     done: 'Đã cập nhật {{count}} phiếu.',
     shortcuts: 'Phím tắt: J/K chuyển dòng, X chọn dòng, A chọn cả trang, V xác nhận, R không hợp lệ, Esc bỏ chọn.',
     confirm: 'Đồng ý',

@@ -597,6 +597,18 @@ function commitmentCases(): Case[] {
       path: (w) => `/api/commitments/import/template?${q(w)}&campaignId=${w.campaignA.id}`,
       allowed: 'all',
     },
+    {
+      name: 'village import template',
+      method: 'GET',
+      path: () => '/api/units/villages/import/template',
+      allowed: 'all',
+    },
+    {
+      name: 'question import template',
+      method: 'GET',
+      path: () => '/api/content/questions/import/template',
+      allowed: 'all',
+    },
     { name: 'list entries', method: 'GET', path: (w) => `/api/commitments/entries?${q(w)}`, allowed: reviewers },
     { name: 'get entry', method: 'GET', path: (w) => `/api/commitments/entries/${w.entryA.id}`, allowed: reviewers },
     {

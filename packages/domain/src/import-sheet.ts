@@ -108,7 +108,20 @@ export type ExpectRule =
   | 'members'
   | 'phone'
   | 'count'
-  | 'villageKind';
+  | 'villageKind'
+  | 'uniqueName'
+  | 'questionType'
+  | 'questionTopic'
+  | 'difficulty'
+  | 'audience'
+  | 'lawVersion'
+  | 'legalBasis'
+  | 'correct'
+  | 'questionText'
+  | 'option'
+  | 'explanation'
+  | 'questionShape'
+  | 'uniqueQuestion';
 
 /**
  * One problem in one row, before it is put in words: the row number in the file, the field, the

@@ -109,19 +109,7 @@ export type ExpectRule =
   | 'phone'
   | 'count'
   | 'villageKind'
-  | 'uniqueName'
-  | 'questionType'
-  | 'questionTopic'
-  | 'difficulty'
-  | 'audience'
-  | 'lawVersion'
-  | 'legalBasis'
-  | 'correct'
-  | 'questionText'
-  | 'option'
-  | 'explanation'
-  | 'questionShape'
-  | 'uniqueQuestion';
+  | 'uniqueName';
 
 /**
  * One problem in one row, before it is put in words: the row number in the file, the field, the

@@ -1,6 +1,6 @@
 import { questionKey, questionSchema, type Citation, type LocalizedQuestion, type Question } from './content.ts';
 import type { FieldIssue } from './errors.ts';
-import { parseSheetDate, type ExpectRule, type RowIssue } from './import-sheet.ts';
+import { parseSheetDate } from './import-sheet.ts';
 
 const optionIds = ['a', 'b', 'c', 'd', 'e'] as const;
 
@@ -96,35 +96,6 @@ export interface SheetRowResult {
   ref: string;
   value: (Omit<Question, 'id'> & { ref: string | null }) | null;
   errors: FieldIssue[];
-  /** The same problems by column of the sheet, for the API's sentences (`importIssueMessage`). */
-  issues: RowIssue[];
-}
-
-/** The sheet column and what to type there for a problem at a path of the question schema. */
-function columnOf(path: readonly PropertyKey[]): { column: string; expect: ExpectRule } {
-  const [head, second, third] = path.map(String);
-  const simple: Record<string, [string, ExpectRule]> = {
-    type: ['type', 'questionType'],
-    topic: ['topic', 'questionTopic'],
-    difficulty: ['difficulty', 'difficulty'],
-    audience: ['audience', 'audience'],
-    lawVersion: ['law_version', 'lawVersion'],
-    legalBasis: ['legal_basis', 'legalBasis'],
-    source: ['source', 'legalBasis'],
-    correct: ['correct', 'correct'],
-    reviewedOn: ['reviewed_on', 'date'],
-  };
-  if (head && simple[head]) return { column: simple[head][0], expect: simple[head][1] };
-  if ((head === 'vi' || head === 'en') && second === 'text') return { column: `${head}_text`, expect: 'questionText' };
-  if ((head === 'vi' || head === 'en') && second === 'explanation')
-    return { column: `${head}_explanation`, expect: 'explanation' };
-  if ((head === 'vi' || head === 'en') && second === 'options') {
-    const option = third === 't' ? 'a' : third === 'f' ? 'b' : (third ?? 'a');
-    return { column: `${head}_${option}`, expect: 'option' };
-  }
-  if (head === 'vi' || head === 'en') return { column: `${head}_text`, expect: 'questionText' };
-  // The rules across fields (options and answers of a type, citations against the law).
-  return { column: 'correct', expect: 'questionShape' };
 }
 
 /** Reads spreadsheet rows into questions, validated by the same schema as the shipped bank. */
@@ -166,26 +137,15 @@ export function rowsToQuestions(
     const parsed = questionSchema.safeParse(candidate);
     const ref = cell('ref');
     if (!parsed.success) {
-      const issues: RowIssue[] = [];
-      for (const i of parsed.error.issues) {
-        const { column, expect } = columnOf(i.path);
-        // A citation problem names the legal basis column, whatever path it was raised on.
-        const rule =
-          expect === 'questionShape' && /cit|law|basis|article|điều/i.test(i.message) ? 'legalBasis' : expect;
-        const col = rule === 'legalBasis' && column === 'correct' ? 'legal_basis' : column;
-        if (issues.some((x) => x.field === col && x.expect === rule)) continue;
-        issues.push({ row, field: col, column: col, found: cell(col), expect: rule });
-      }
       return {
         row,
         ref,
         value: null,
         errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'question', message: i.message })),
-        issues,
       };
     }
     const { id: _id, ...question } = parsed.data;
-    return { row, ref, value: { ...question, ref: ref || null }, errors: [], issues: [] };
+    return { row, ref, value: { ...question, ref: ref || null }, errors: [] };
   });
 }
 
@@ -200,18 +160,8 @@ export function checkQuestionRows(
     if (!r.value) continue;
     const key = questionKey(r.value.vi.text);
     const first = firstRow.get(key);
-    if (first !== undefined) {
-      r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
-      const found = r.value.vi.text;
-      r.issues.push({
-        row: r.row,
-        field: 'vi_text',
-        column: 'vi_text',
-        found,
-        expect: 'uniqueQuestion',
-        params: { first },
-      });
-    } else firstRow.set(key, r.row);
+    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
+    else firstRow.set(key, r.row);
   }
   return results;
 }

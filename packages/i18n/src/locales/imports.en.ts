@@ -21,20 +21,6 @@ export const importsEn: typeof importsVi = {
       count: 'Type a whole number, for example 1,250.',
       villageKind: 'Type “Thôn” or “Tổ dân phố”.',
       uniqueName: 'This name is already on row {{first}}; write each village or residential group once.',
-      questionType: 'Type single (one answer), multiple (several answers) or true_false.',
-      questionTopic: 'Type a topic code as in the question bank export, for example harms.',
-      difficulty: 'Type 1 (easy), 2 (medium) or 3 (hard).',
-      audience: 'Type all, students or residents.',
-      lawVersion: 'Type a law code as in the export, for example luat-120-2025, or general.',
-      legalBasis:
-        'Write the basis as luat-120-2025|Điều 5|khoản 1, separated by semicolons, matching the question’s law.',
-      correct: 'Type the letters of the correct options, for example a or a,c.',
-      questionText: 'Type the question, 10 to 500 characters.',
-      option: 'Type the option’s text, at most 200 characters.',
-      explanation: 'Type the explanation, 10 to 1,000 characters.',
-      questionShape:
-        'Check the options and answers: single needs 3–4 options and 1 correct; multiple needs 4–5 options and 2–4 correct; true_false uses columns a and b and 1 correct; options must not repeat.',
-      uniqueQuestion: 'This question is already on row {{first}}; write each question once.',
     },
     targets: { village: 'village', school: 'school', organization: 'agency or business' },
     columns: {

@@ -23,20 +23,6 @@ export const importsVi = {
       count: 'Hãy nhập một số nguyên, ví dụ 1.250.',
       villageKind: 'Hãy nhập “Thôn” hoặc “Tổ dân phố”.',
       uniqueName: 'Tên này đã có ở dòng {{first}}; mỗi thôn, tổ dân phố chỉ ghi một dòng.',
-      questionType: 'Hãy nhập single (một đáp án), multiple (nhiều đáp án) hoặc true_false (đúng/sai).',
-      questionTopic: 'Hãy nhập mã một chủ đề như trong tệp xuất ngân hàng câu hỏi, ví dụ harms.',
-      difficulty: 'Hãy nhập 1 (dễ), 2 (vừa) hoặc 3 (khó).',
-      audience: 'Hãy nhập all (mọi người), students (học sinh) hoặc residents (người dân).',
-      lawVersion: 'Hãy nhập mã văn bản luật như trong tệp xuất, ví dụ luat-120-2025, hoặc general.',
-      legalBasis:
-        'Hãy ghi căn cứ dạng luat-120-2025|Điều 5|khoản 1, cách nhau bằng dấu chấm phẩy, khớp với văn bản luật của câu hỏi.',
-      correct: 'Hãy nhập chữ cái của đáp án đúng, ví dụ a hoặc a,c.',
-      questionText: 'Hãy nhập câu hỏi, từ 10 đến 500 ký tự.',
-      option: 'Hãy nhập nội dung phương án, tối đa 200 ký tự.',
-      explanation: 'Hãy nhập lời giải thích, từ 10 đến 1.000 ký tự.',
-      questionShape:
-        'Hãy kiểm tra phương án và đáp án: một đáp án cần 3–4 phương án và 1 đáp án đúng; nhiều đáp án cần 4–5 phương án và 2–4 đáp án đúng; đúng/sai dùng cột a, b và 1 đáp án; các phương án không trùng nhau.',
-      uniqueQuestion: 'Câu hỏi này đã có ở dòng {{first}}; mỗi câu hỏi chỉ ghi một dòng.',
     },
     targets: { village: 'thôn, tổ dân phố', school: 'trường', organization: 'cơ quan, doanh nghiệp' },
     columns: {

@@ -1,4 +1,3 @@
-import { importIssueMessage } from '@vungxanh/i18n/server';
 import type { Context } from 'hono';
 import ExcelJS from 'exceljs';
 import {
@@ -133,11 +132,7 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
     mode: form.mode,
     valid: valid.length,
     invalid: results.length - valid.length,
-    rows: results.map((r) => ({
-      row: r.row,
-      ref: r.ref,
-      errors: r.issues.map((i) => ({ path: i.field, message: importIssueMessage(i, c.get('locale')) })),
-    })),
+    rows: results.map((r) => ({ row: r.row, ref: r.ref, errors: r.errors })),
   };
   const step = importStep(form.mode, report.valid, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);

@@ -269,7 +269,9 @@ test.describe('commitments', () => {
       // The rule proposes the second "Lê Văn Xác" at the same house; the head decides.
       const proposals = page.getByRole('region', { name: 'Có thể trùng (1)' });
       await expect(proposals).toContainText(`le van xac ${suffix}`);
-      await proposals.getByRole('button', { name: /Đánh dấu trùng/ }).click();
+      // Side by side first (the two spellings differ only in spacing and case), then a confirmation.
+      await proposals.getByRole('button', { name: /So sánh/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Đánh dấu trùng' }).click();
       await expect(page.getByText('Đã lưu: Trùng.')).toBeVisible();
       await expect(proposals).toBeHidden();
 

@@ -153,6 +153,7 @@ try {
   if (want('commitments')) featureLines.push(...(await benchCommitments(ctx)));
   if (want('coverage')) featureLines.push(...(await benchCoverage(ctx)));
   if (want('registry')) featureLines.push(...(await benchRegistry(ctx)));
+  if (want('imports')) featureLines.push(...(await (await import('./imports.ts')).benchImports(ctx)));
   if (want('kiosk')) featureLines.push('', ...kioskBudgetLines(), ...(await kioskColdLines(url)));
   walAfter = fileSize(`${dbFile}-wal`);
 } finally {

@@ -11,6 +11,7 @@ import { errorBody, handleError } from './lib/errors.ts';
 import { loadSession, requireSessionForPrivateRoutes } from './lib/session.ts';
 import { spaHandler } from './lib/static.ts';
 import { requestContext } from './middleware/request-context.ts';
+import { nfcBodies } from './middleware/nfc.ts';
 import { originCheck, securityHeaders } from './middleware/security.ts';
 import { accountsRouter } from './routes/accounts/accounts.index.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         })(c, next),
   );
   app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
+  app.use('/api/*', (c, next) => (bodyless.has(c.req.method) ? next() : nfcBodies(c, next)));
   if (deps.config.PUBLIC_CACHE_SECONDS > 0) app.use('/api/*', deps.publicCache.middleware);
   app.use('/api/*', loadSession);
   app.use('/api/*', requireSessionForPrivateRoutes);

@@ -597,6 +597,18 @@ function commitmentCases(): Case[] {
       path: (w) => `/api/commitments/import/template?${q(w)}&campaignId=${w.campaignA.id}`,
       allowed: 'all',
     },
+    {
+      name: 'village import template',
+      method: 'GET',
+      path: () => '/api/units/villages/import/template',
+      allowed: 'all',
+    },
+    {
+      name: 'question import template',
+      method: 'GET',
+      path: () => '/api/content/questions/import/template',
+      allowed: 'all',
+    },
     { name: 'list entries', method: 'GET', path: (w) => `/api/commitments/entries?${q(w)}`, allowed: reviewers },
     { name: 'get entry', method: 'GET', path: (w) => `/api/commitments/entries/${w.entryA.id}`, allowed: reviewers },
     {
@@ -604,6 +616,13 @@ function commitmentCases(): Case[] {
       method: 'POST',
       path: (w) => `/api/commitments/entries/${w.entryA.id}/review`,
       body: () => ({ decision: 'verify' }),
+      allowed: reviewers,
+    },
+    {
+      name: 'bulk review entries',
+      method: 'POST',
+      path: () => '/api/commitments/entries/bulk-review',
+      body: (w) => ({ communeId: w.communeA.id, decision: 'verify', ids: [w.entryA.id] }),
       allowed: reviewers,
     },
     { name: 'duplicates', method: 'GET', path: (w) => `/api/commitments/duplicates?${q(w)}`, allowed: reviewers },

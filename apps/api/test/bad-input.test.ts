@@ -33,6 +33,7 @@ async function snapshot() {
     contestRounds: schema.contestRounds,
     contestParticipants: schema.contestParticipants,
     contestAttempts: schema.contestAttempts,
+    commitmentEntries: schema.commitmentEntries,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([k, t]) => [k, JSON.stringify(await h.db.select().from(t))] as const),
@@ -114,6 +115,28 @@ describe('bad input on every write route', () => {
     bigUpload.set('file', new File(['x'.repeat(17 * 1024 * 1024)], 'big.csv'));
     const res = await h.call('POST', '/api/units/villages/import', { cookie: w.cookies.system, raw: bigUpload });
     expect(res.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a bulk review that names too much, both selections or no reason gets 422 and changes no entry', async () => {
+    const before = await snapshot();
+    const path = '/api/commitments/entries/bulk-review';
+    for (const body of [
+      { communeId: w.communeA.id, decision: 'verify' },
+      { communeId: w.communeA.id, decision: 'verify', ids: ['a'], filter: {} },
+      { communeId: w.communeA.id, decision: 'reject', filter: {} },
+      { communeId: w.communeA.id, decision: 'verify', reason: 'không cần', ids: ['a'] },
+      { communeId: w.communeA.id, decision: 'duplicate', ids: ['a'] },
+      { communeId: w.communeA.id, decision: 'verify', ids: Array.from({ length: 501 }, (_, i) => `id-${i}`) },
+      { communeId: w.communeA.id, decision: 'verify', filter: { status: 'verified' } },
+      { communeId: w.communeA.id, decision: 'verify', filter: {}, expected: -1 },
+      { communeId: w.communeA.id, decision: 'verify', ids: [] },
+    ]) {
+      const res = await h.call('POST', path, { cookie: w.cookies.system, body });
+      expect(res.status, JSON.stringify(body).slice(0, 120)).toBe(422);
+      expect(res.body).toMatchObject({ code: 'validation_failed', requestId: expect.any(String) });
+      expect(res.body.message).toBeTruthy();
+    }
     expect(await snapshot()).toEqual(before);
   });
 

@@ -336,6 +336,41 @@ export function duplicateOfProblem(
   return original.status === 'duplicate' ? 'duplicate_chain' : null;
 }
 
+/** Ids one bulk review may name (a page of the review list is at most 200 rows). */
+export const bulkReviewMaxIds = 500;
+/** Entries one bulk review may change: a whole 50,000-row paper import, reviewed in one go. */
+export const bulkReviewMax = 50_000;
+
+/**
+ * One decision for many pending entries: the ids ticked on a page, or every entry matching the
+ * review list's filter. `expected` is the count the reviewer confirmed; if the pending entries
+ * matching the filter are no longer that many (an import arrived meanwhile), nothing is changed.
+ */
+export const bulkReviewInput = z
+  .strictObject({
+    communeId: z.string().min(1).max(64).optional(),
+    decision: z.enum(['verify', 'reject']),
+    reason: z.string().trim().min(3).max(500).optional(),
+    ids: z.array(z.string().min(1).max(64)).min(1).max(bulkReviewMaxIds).optional(),
+    filter: z
+      .strictObject({
+        campaignId: z.string().min(1).max(64).optional(),
+        villageId: z.string().min(1).max(64).optional(),
+        kind: z.enum(campaignKinds).optional(),
+      })
+      .optional(),
+    expected: z.number().int().min(0).max(bulkReviewMax).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.ids === undefined) === (v.filter === undefined))
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: 'give either ids or filter' });
+    if (v.decision === 'reject' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required to reject' });
+    if (v.decision === 'verify' && v.reason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'only when rejecting' });
+  });
+export type BulkReviewInput = z.infer<typeof bulkReviewInput>;
+
 // ---------------------------------------------------------------- privacy
 
 /** Months a commune keeps signers' personal fields unless it sets its own figure. */

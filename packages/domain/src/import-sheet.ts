@@ -108,7 +108,8 @@ export type ExpectRule =
   | 'members'
   | 'phone'
   | 'count'
-  | 'villageKind';
+  | 'villageKind'
+  | 'uniqueName';
 
 /**
  * One problem in one row, before it is put in words: the row number in the file, the field, the

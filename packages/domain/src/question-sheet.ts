@@ -1,5 +1,6 @@
 import { questionKey, questionSchema, type Citation, type LocalizedQuestion, type Question } from './content.ts';
 import type { FieldIssue } from './errors.ts';
+import { parseSheetDate } from './import-sheet.ts';
 
 const optionIds = ['a', 'b', 'c', 'd', 'e'] as const;
 
@@ -129,7 +130,7 @@ export function rowsToQuestions(
       legalBasis: parseCitations(cell('legal_basis')),
       source: cell('source') || null,
       correct,
-      reviewedOn: cell('reviewed_on'),
+      reviewedOn: parseSheetDate(cell('reviewed_on')) ?? cell('reviewed_on'),
       vi: localized('vi'),
       ...(localized('en') ? { en: localized('en') } : {}),
     };

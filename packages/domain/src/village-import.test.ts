@@ -25,6 +25,15 @@ describe('validateVillageRows', () => {
     expect(results[1]!.errors.map((e) => e.path).sort()).toEqual(['kind', 'population']);
     expect(results[2]!.errors.map((e) => e.path)).toContain('name');
     expect(results[3]!.errors.map((e) => e.path)).toEqual(['boardInstalledOn']);
+    // What the sentence needs: the column as the file labels it, the cell, and what to type.
+    expect(results[1]!.issues).toContainEqual({
+      row: 3,
+      field: 'kind',
+      column: 'kind',
+      found: 'village',
+      expect: 'villageKind',
+    });
+    expect(results[2]!.issues).toContainEqual({ row: 4, field: 'name', column: 'name', found: '', expect: 'required' });
   });
 
   it('flags a name repeated inside the file, whatever its accents or case', () => {
@@ -33,7 +42,9 @@ describe('validateVillageRows', () => {
       { name: 'thon cau den', kind: 'thon' },
     ]);
     expect(results[0]!.errors).toEqual([]);
-    expect(results[1]!.errors).toEqual([{ path: 'name', message: 'same name as row 2' }]);
+    expect(results[1]!.issues).toEqual([
+      { row: 3, field: 'name', column: 'name', found: 'thon cau den', expect: 'uniqueName', params: { first: 2 } },
+    ]);
   });
 
   it('reads Vietnamese headers', () => {

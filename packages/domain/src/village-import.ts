@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, villageKinds } from './units.ts';
 import { nameKey } from './text.ts';
 import type { FieldIssue } from './errors.ts';
-import { parseSheetDate } from './import-sheet.ts';
+import { parseSheetDate, type ExpectRule, type RowIssue } from './import-sheet.ts';
 
 /** One data row of an import file: header name → cell text. */
 export type ImportRecord = Record<string, string>;
@@ -22,7 +22,26 @@ const headerAliases: Record<string, string> = {
   board_installed_on: 'boardInstalledOn',
   bang_duong_day_nong: 'boardInstalledOn',
   active: 'active',
+  // The labels of the downloadable template (@vungxanh/i18n `imports.villageColumns`).
+  ten_thon_to_dan_pho: 'name',
+  ngay_lap_hom_thu: 'mailboxInstalledOn',
+  ngay_lap_bang_duong_day_nong: 'boardInstalledOn',
+  dang_hoat_dong: 'active',
+  mailbox_installed: 'mailboxInstalledOn',
+  hotline_board_installed: 'boardInstalledOn',
+  in_use: 'active',
 };
+
+/** The columns of the village template, in order. */
+export const villageColumns = [
+  'name',
+  'kind',
+  'population',
+  'households',
+  'mailboxInstalledOn',
+  'boardInstalledOn',
+  'active',
+] as const;
 
 /** Maps a header cell ("Số hộ", "households") to a field, or null when unknown. */
 export function importField(header: string): string | null {
@@ -83,12 +102,24 @@ const rowSchema = z.object({
 export type ImportedVillage = z.infer<typeof rowSchema>;
 
 export interface ImportRowResult {
-  /** The row's number in the file, counting the header as row 1. */
+  /** The row's number in the file, as Excel shows it. */
   row: number;
   name: string;
   value: ImportedVillage | null;
+  /** Each problem by field; `issues` holds what the API puts in a sentence (`importIssueMessage`). */
   errors: FieldIssue[];
+  issues: RowIssue[];
 }
+
+/** What to type in a village column, for the row's sentence. */
+const expectOf: Record<string, ExpectRule> = {
+  name: 'text120',
+  kind: 'villageKind',
+  population: 'count',
+  households: 'count',
+  mailboxInstalledOn: 'date',
+  boardInstalledOn: 'date',
+};
 
 /**
  * Validates every row of a village import; a row is valid or carries its errors.
@@ -102,9 +133,13 @@ export function validateVillageRows(
   return records.map((record, index) => {
     const row = rowNumbers[index] ?? index + 2;
     const fields: Record<string, string> = {};
+    const columns: Record<string, string> = {};
     for (const [header, cell] of Object.entries(record)) {
       const field = importField(header);
-      if (field) fields[field] = (cell ?? '').trim();
+      if (field && !(field in fields)) {
+        fields[field] = (cell ?? '').trim();
+        columns[field] = header;
+      }
     }
     const parsed = rowSchema.safeParse({
       name: fields.name ?? '',
@@ -115,17 +150,26 @@ export function validateVillageRows(
       boardInstalledOn: fields.boardInstalledOn ?? '',
       active: fields.active ?? 'true',
     });
-    const errors: FieldIssue[] = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues: RowIssue[] = [];
+    const issue = (field: string, expect: ExpectRule, params?: RowIssue['params']) => {
+      if (issues.some((i) => i.field === field)) return;
+      const found = fields[field] ?? '';
+      issues.push({ row, field, column: columns[field] ?? null, found, expect, ...(params ? { params } : {}) });
+    };
+    if (!parsed.success)
+      for (const i of parsed.error.issues) {
+        const field = String(i.path[0] ?? 'name');
+        issue(field, fields[field] ? (expectOf[field] ?? 'required') : 'required');
+      }
     const name = (fields.name ?? '').trim();
     if (name) {
       const key = nameKey(name);
       const first = seen.get(key);
-      if (first !== undefined) errors.push({ path: 'name', message: `same name as row ${first}` });
+      if (first !== undefined) issue('name', 'uniqueName', { first });
       else seen.set(key, row);
     }
-    return { row, name, value: errors.length === 0 && parsed.success ? parsed.data : null, errors };
+    const errors = issues.map((i) => ({ path: i.field, message: i.expect }));
+    return { row, name, value: issues.length === 0 && parsed.success ? parsed.data : null, errors, issues };
   });
 }
 

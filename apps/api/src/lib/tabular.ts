@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError, findTable, maxImportRows, type ImportRecord, type SheetRow } from '@vungxanh/domain';
@@ -95,4 +96,36 @@ function cellText(value: ExcelJS.CellValue): string {
     return '';
   }
   return String(value);
+}
+
+/**
+ * An import template as XLSX bytes: a title row merged across the columns (the import passes over
+ * it, as over officials' own), the header row, and example rows. Columns in `textColumns` are
+ * text cells, so dates stay as typed (01/04/2026) rather than in the computer's format.
+ */
+export async function templateXlsx(
+  sheetName: string,
+  title: string,
+  header: readonly string[],
+  examples: readonly (readonly (string | number)[])[],
+  textColumns: readonly number[] = [],
+): Promise<Uint8Array> {
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.addRow([title]);
+  ws.mergeCells(1, 1, 1, header.length);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  ws.addRow([...header]);
+  ws.getRow(2).font = { bold: true };
+  for (const row of examples) ws.addRow([...row]);
+  header.forEach((_, i) => (ws.getColumn(i + 1).width = 22));
+  for (const i of textColumns) ws.getColumn(i + 1).numFmt = '@';
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Sends an XLSX file as a download. */
+export function xlsxDownload(c: Context, bytes: Uint8Array, filename: string) {
+  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { defaultRetentionMonths, type CampaignKind, type DuplicateCandidate, type EntryStatus } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import {
@@ -153,6 +153,33 @@ export async function reviewEntry(
 ) {
   await db.batch([db.update(commitmentEntries).set(patch).where(eq(commitmentEntries.id, id)), auditInsert(db, audit)]);
   return (await getEntry(db, id))!;
+}
+
+/**
+ * Reviews many pending entries at once: those of `ids` (null: every entry) matching the filter.
+ * In one transaction: `guard` hears how many are pending and may throw to change nothing; then
+ * they are changed and one audit row records the count. Returns how many were changed.
+ */
+export async function bulkReviewEntries(
+  db: Db,
+  filter: Omit<EntryFilter, 'limit' | 'offset'>,
+  ids: readonly string[] | null,
+  patch: { status: 'verified' | 'rejected'; reason: string | null; reviewerId: string; reviewedAt: Date },
+  audit: (changed: number) => AuditEntry,
+  guard: (pending: number) => void = () => {},
+) {
+  const where = and(
+    entryWhere(filter),
+    eq(commitmentEntries.status, 'submitted'),
+    ids ? inArray(commitmentEntries.id, [...ids]) : undefined,
+  );
+  return db.transaction(async (tx) => {
+    const [pending] = await tx.select({ n: count() }).from(commitmentEntries).where(where);
+    guard(pending?.n ?? 0);
+    const changed = await tx.update(commitmentEntries).set(patch).where(where).returning({ id: commitmentEntries.id });
+    await tx.insert(auditLog).values({ ...audit(changed.length), at: new Date() });
+    return changed.length;
+  });
 }
 
 /**

@@ -131,6 +131,7 @@ export const documentsEn: Strings<typeof documentsVi> = {
       lost: 'Record as no longer met',
     },
     fields: {
+      entries: 'entries',
       from: 'from',
       to: 'to',
       status: 'status',

@@ -132,6 +132,7 @@ export const documentsVi = {
       lost: 'Ghi nhận không còn đạt',
     },
     fields: {
+      entries: 'số phiếu',
       from: 'từ',
       to: 'sang',
       status: 'trạng thái',

@@ -20,6 +20,7 @@ export const importsEn: typeof importsVi = {
       phone: 'Type a Vietnamese phone number, for example 0912 345 678, or leave it empty.',
       count: 'Type a whole number, for example 1,250.',
       villageKind: 'Type “Thôn” or “Tổ dân phố”.',
+      uniqueName: 'This name is already on row {{first}}; write each village or residential group once.',
     },
     targets: { village: 'village', school: 'school', organization: 'agency or business' },
     columns: {
@@ -31,6 +32,18 @@ export const importsEn: typeof importsVi = {
       signedOn: 'Date signed',
     },
     unitColumns: { village: 'Village', school: 'School', organization: 'Agency or business' },
+    villageColumns: {
+      name: 'Village or residential group',
+      kind: 'Kind',
+      population: 'Population',
+      households: 'Households',
+      mailboxInstalledOn: 'Mailbox installed',
+      boardInstalledOn: 'Hotline board installed',
+      active: 'In use',
+    },
+    villageTemplateTitle: 'VILLAGES AND RESIDENTIAL GROUPS',
+    villageExample: { name: 'Thôn Đông (example, delete this row)', kind: 'Thôn', active: 'Có' },
+    questionTemplateTitle: 'QUESTION BANK (keep the row of column names below)',
     template: 'Download the template (XLSX)',
     templateHelp:
       'The template has the header row and one example row. A title row above it is fine; type dates as 01/04/2026.',
@@ -55,6 +68,8 @@ export const importsEn: typeof importsVi = {
     confirmVerify: 'Verify {{count}} entries?',
     confirmReject: 'Mark {{count}} entries as not valid?',
     confirmHelp: 'Only entries awaiting review change; the action is written to the audit log.',
+    working: 'Updating {{count}} entries…',
+    result: '{{changed}} entries updated; {{unchanged}} left as they were (already reviewed).',
     done: '{{count}} entries updated.',
     shortcuts:
       'Shortcuts: J/K move between rows, X selects a row, A selects the page, V verifies, R marks not valid, Esc clears.',
@@ -84,6 +99,8 @@ export const importsEn: typeof importsVi = {
     import_no_header:
       'No header row was found in the file (such as “Họ và tên”, “Thôn, tổ dân phố”, “Ngày ký”). Download the template and keep its header row.',
     import_file_too_large: 'The file is too large: at most 16 MB per import. Split it into smaller files.',
+    bulk_review_changed:
+      'The list has changed: {{found}} pending entries now match the filter, not {{expected}}. Nothing was updated; look again and retry.',
     bulk_review_too_many: 'At most {{max}} entries can be updated at once. Narrow the filter and try again.',
   },
 };

@@ -22,6 +22,7 @@ export const importsVi = {
       phone: 'Hãy nhập số điện thoại Việt Nam, ví dụ 0912 345 678, hoặc để trống.',
       count: 'Hãy nhập một số nguyên, ví dụ 1.250.',
       villageKind: 'Hãy nhập “Thôn” hoặc “Tổ dân phố”.',
+      uniqueName: 'Tên này đã có ở dòng {{first}}; mỗi thôn, tổ dân phố chỉ ghi một dòng.',
     },
     targets: { village: 'thôn, tổ dân phố', school: 'trường', organization: 'cơ quan, doanh nghiệp' },
     columns: {
@@ -33,6 +34,18 @@ export const importsVi = {
       signedOn: 'Ngày ký',
     },
     unitColumns: { village: 'Thôn, tổ dân phố', school: 'Trường', organization: 'Cơ quan, doanh nghiệp' },
+    villageColumns: {
+      name: 'Tên thôn, tổ dân phố',
+      kind: 'Loại',
+      population: 'Số dân',
+      households: 'Số hộ',
+      mailboxInstalledOn: 'Ngày lắp hòm thư',
+      boardInstalledOn: 'Ngày lắp bảng đường dây nóng',
+      active: 'Đang hoạt động',
+    },
+    villageTemplateTitle: 'DANH SÁCH THÔN, TỔ DÂN PHỐ',
+    villageExample: { name: 'Thôn Đông (ví dụ, xóa dòng này)', kind: 'Thôn', active: 'Có' },
+    questionTemplateTitle: 'NGÂN HÀNG CÂU HỎI (giữ nguyên dòng tên cột bên dưới)',
     template: 'Tải tệp mẫu (XLSX)',
     templateHelp:
       'Tệp mẫu có sẵn dòng tiêu đề và một dòng ví dụ. Có thể giữ dòng tên danh sách ở trên cùng; ngày ghi dạng 01/04/2026.',
@@ -57,6 +70,8 @@ export const importsVi = {
     confirmVerify: 'Xác nhận {{count}} phiếu?',
     confirmReject: 'Đánh dấu {{count}} phiếu là không hợp lệ?',
     confirmHelp: 'Chỉ các phiếu đang chờ xác nhận được thay đổi; thao tác được ghi vào nhật ký.',
+    working: 'Đang cập nhật {{count}} phiếu…',
+    result: 'Đã cập nhật {{changed}} phiếu; {{unchanged}} phiếu giữ nguyên (đã được xử lý trước đó).',
     done: 'Đã cập nhật {{count}} phiếu.',
     shortcuts: 'Phím tắt: J/K chuyển dòng, X chọn dòng, A chọn cả trang, V xác nhận, R không hợp lệ, Esc bỏ chọn.',
     confirm: 'Đồng ý',
@@ -85,6 +100,8 @@ export const importsVi = {
     import_no_header:
       'Không tìm thấy dòng tiêu đề trong tệp (ví dụ “Họ và tên”, “Thôn, tổ dân phố”, “Ngày ký”). Hãy tải tệp mẫu và giữ nguyên dòng tiêu đề.',
     import_file_too_large: 'Tệp quá lớn: tối đa 16 MB cho một lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.',
+    bulk_review_changed:
+      'Danh sách đã thay đổi: nay có {{found}} phiếu chờ xác nhận khớp bộ lọc, không phải {{expected}}. Chưa phiếu nào được cập nhật; hãy xem lại rồi làm lại.',
     bulk_review_too_many: 'Mỗi lần chỉ cập nhật được tối đa {{max}} phiếu. Hãy lọc bớt rồi làm lại.',
   },
 };

@@ -18,6 +18,7 @@ import { toPage, type Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { reviewCommitmentEntry } from '../../use-cases/review-entry.ts';
+import { reviewEntries } from '../../use-cases/review-entries.ts';
 import { blankFormPdf } from './commitments.pdf.ts';
 import { campaignDto, entryDto, reviewScope } from './commitments.dto.ts';
 import type * as routes from './commitments.routes.ts';
@@ -175,6 +176,21 @@ export const reviewEntry: Handler<typeof routes.reviewEntry> = async (c) => {
     now: new Date(),
   });
   return c.json(entryDto(row, campaignTitle, unitName), 200);
+};
+
+/** POST /api/commitments/entries/bulk-review: one decision for the ticked entries or a whole filter. */
+export const bulkReview: Handler<typeof routes.bulkReview> = async (c) => {
+  const { actor } = requireAuth(c);
+  const request = c.req.valid('json');
+  const { filter } = await scopedFilter(c, { communeId: request.communeId, ...request.filter });
+  const result = await reviewEntries(c.get('deps').db, {
+    filter: { ...filter, campaignId: request.filter?.campaignId },
+    request,
+    reviewerId: actor.accountId,
+    audit: auditContext(c),
+    locale: c.get('locale'),
+  });
+  return c.json(result, 200);
 };
 
 export const duplicates: Handler<typeof routes.duplicates> = async (c) => {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { docLang } from '../../lib/doc-locale.ts';
 import {
+  bulkReviewInput,
   campaignInput,
   campaignKinds,
   campaignPatch,
@@ -197,6 +198,23 @@ export const reviewEntry = createRoute({
   summary: 'Verify, reject with a reason, or mark as a duplicate of another entry (audited)',
   request: { params: IdParam, body: jsonBody(reviewInput) },
   responses: { 200: json(EntrySchema), ...errorResponses },
+});
+
+export const bulkReview = createRoute({
+  method: 'post',
+  path: '/entries/bulk-review',
+  tags,
+  summary:
+    'Verify or reject many pending entries at once: the ids ticked on a page, or every entry matching a filter (one audit row with the count, all or nothing)',
+  request: { body: jsonBody(bulkReviewInput) },
+  responses: {
+    200: json(
+      z
+        .object({ decision: z.enum(['verify', 'reject']), changed: z.number().int(), unchanged: z.number().int() })
+        .openapi('BulkReviewResult'),
+    ),
+    ...errorResponses,
+  },
 });
 
 export const duplicates = createRoute({

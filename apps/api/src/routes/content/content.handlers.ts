@@ -1,3 +1,4 @@
+import { resources } from '@vungxanh/i18n/server';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { newWorkbook } from '../../lib/lazy-modules.ts';
@@ -48,7 +49,7 @@ import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
-import { readTable } from '../../lib/tabular.ts';
+import { readTable, templateXlsx, xlsxDownload } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { toQuestion } from '../../lib/question-dto.ts';
 import { toHotline, toLesson, toPoster } from './content.schemas.ts';
@@ -342,6 +343,36 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
     'duplicate_question',
   );
   return c.json({ ...report, imported: true, created, updated }, 200);
+};
+
+/** GET /api/content/questions/import/template: the export's columns below a title row, with one example question. */
+export const questionTemplate: Handler<typeof routes.questionTemplate> = async (c) => {
+  requireAuth(c);
+  const example = questionToRow({
+    ref: null,
+    type: 'true_false',
+    topic: 'harms',
+    difficulty: 1,
+    audience: 'all',
+    lawVersion: 'general',
+    legalBasis: [],
+    source: 'WHO',
+    correct: ['t'],
+    reviewedOn: '2026-11-23',
+    vi: {
+      text: 'Ma túy gây hại cho sức khỏe của người sử dụng?',
+      options: { t: 'Đúng', f: 'Sai' },
+      explanation: 'Ma túy gây hại cho sức khỏe thể chất và tinh thần của người sử dụng.',
+    },
+  });
+  const bytes = await templateXlsx(
+    'questions',
+    resources[c.get('locale')].imports.questionTemplateTitle,
+    questionSheetColumns,
+    [questionSheetColumns.map((k) => example[k] ?? '')],
+    [questionSheetColumns.indexOf('reviewed_on')],
+  );
+  return xlsxDownload(c, bytes, 'mau-nhap-cau-hoi.xlsx') as never;
 };
 
 export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c) => {

@@ -195,6 +195,20 @@ export const importQuestions = createRoute({
   responses: { 200: json(ImportReport), ...errorResponses },
 });
 
+export const questionTemplate = createRoute({
+  method: 'get',
+  path: '/questions/import/template',
+  tags,
+  summary: 'An XLSX template for the question import (a title row, the export’s columns, an example question)',
+  responses: {
+    200: {
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+      description: 'The template',
+    },
+    ...errorResponses,
+  },
+});
+
 export const exportQuestions = createRoute({
   method: 'get',
   path: '/questions/export',

@@ -1,4 +1,13 @@
-import { AppError, canManageProvinces, importField, importStep, validateVillageRows, nameKey } from '@vungxanh/domain';
+import {
+  AppError,
+  canManageProvinces,
+  importField,
+  importStep,
+  nameKey,
+  validateVillageRows,
+  villageColumns,
+} from '@vungxanh/domain';
+import { importIssueMessage, resources } from '@vungxanh/i18n/server';
 import {
   countActiveUnits,
   createCommune as insertCommune,
@@ -20,7 +29,7 @@ import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune, visibleCommunes } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
-import { readTable } from '../../lib/tabular.ts';
+import { readTable, templateXlsx, xlsxDownload } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { dto } from './units.schemas.ts';
 import type * as routes from './units.routes.ts';
@@ -219,6 +228,13 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
   const { db } = c.get('deps');
   const { records, rowNumbers } = await readTable(file, c.get('locale'), importField);
   const results = validateVillageRows(records, rowNumbers);
+  const locale = c.get('locale');
+  const labels = resources[locale].imports.villageColumns;
+  const errorsOf = (r: (typeof results)[number]) =>
+    r.issues.map((i) => ({
+      path: i.field,
+      message: importIssueMessage(i, locale, labels[i.field as keyof typeof labels]),
+    }));
   const existing = await existingVillageKeys(
     db,
     commune.id,
@@ -239,7 +255,7 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
           ? ('update' as const)
           : ('create' as const)
         : ('error' as const),
-      errors: r.errors,
+      errors: errorsOf(r),
     })),
   };
   const step = importStep(mode, validRows.length, invalid);
@@ -249,7 +265,7 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
       422,
       'import_has_errors',
       {},
-      results.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))),
+      results.flatMap((r) => errorsOf(r).map((e) => ({ path: `row ${r.row}.${e.path}`, message: e.message }))),
     );
   }
   const { created, updated } = await unique(() =>
@@ -261,4 +277,25 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
     }),
   );
   return c.json({ ...report, imported: true, created, updated }, 200);
+};
+
+/** GET /api/units/villages/import/template: the village import's columns in the caller's language. */
+export const villageTemplate: Handler<typeof routes.villageTemplate> = async (c) => {
+  requireAuth(c);
+  const m = resources[c.get('locale')].imports;
+  const example: Record<string, string | number> = {
+    ...m.villageExample,
+    population: 1250,
+    households: 320,
+    mailboxInstalledOn: '01/04/2026',
+    boardInstalledOn: '',
+  };
+  const bytes = await templateXlsx(
+    'Thon',
+    m.villageTemplateTitle,
+    villageColumns.map((f) => m.villageColumns[f]),
+    [villageColumns.map((f) => example[f] ?? '')],
+    [villageColumns.indexOf('mailboxInstalledOn'), villageColumns.indexOf('boardInstalledOn')],
+  );
+  return xlsxDownload(c, bytes, 'mau-nhap-thon-to-dan-pho.xlsx') as never;
 };

@@ -158,6 +158,21 @@ export const ImportReportSchema = importReportSchema(
   'VillageImportReport',
 );
 
+export const villageTemplate = createRoute({
+  method: 'get',
+  path: '/villages/import/template',
+  tags: [...tags, 'villages'],
+  summary:
+    'An XLSX template for the village import (a title row, the header row in the caller’s language, an example row)',
+  responses: {
+    200: {
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+      description: 'The template',
+    },
+    ...errorResponses,
+  },
+});
+
 export const importVillages = createRoute({
   method: 'post',
   path: '/villages/import',

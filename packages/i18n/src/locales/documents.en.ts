@@ -37,6 +37,16 @@ export const documentsEn: Strings<typeof documentsVi> = {
     article3:
       'Article 3. The Office of the People’s Committee, the head of {{village}} and the persons and bodies concerned shall implement this Decision.',
   },
+  certificate: {
+    title: 'Certificate',
+    models: { thon: 'Drug-free village', to_dan_pho: 'Drug-free residential group' },
+    basis:
+      'Pursuant to Decision No. {{number}} of {{date}} of the People’s Committee of {{commune}} recognising a “{{model}}”,',
+    certifies: 'Certifies that',
+    achieved: 'meets the criteria of a “{{model}}”, {{period}}.',
+    maintained: 'still meets the criteria of a “{{model}}”, {{period}}.',
+    number: 'No.: {{number}}',
+  },
   sheets: {
     commitments: 'Commitments',
     participants: 'Participants',
@@ -148,6 +158,7 @@ export const documentsEn: Strings<typeof documentsVi> = {
       retentionMonths: 'months kept',
       before: 'before',
       certificate: 'certificate',
+      number: 'number',
       locale: 'language',
     },
     values: {

@@ -33,6 +33,16 @@ export const documentsVi = {
     article3:
       'Điều 3. Văn phòng Ủy ban nhân dân, trưởng {{village}} và các cá nhân, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.',
   },
+  certificate: {
+    title: 'Giấy chứng nhận',
+    models: { thon: 'Thôn không ma túy', to_dan_pho: 'Tổ dân phố không ma túy' },
+    basis:
+      'Căn cứ Quyết định số {{number}} ngày {{date}} của Ủy ban nhân dân {{commune}} về việc công nhận “{{model}}”,',
+    certifies: 'Chứng nhận',
+    achieved: 'đạt tiêu chí “{{model}}” {{period}}.',
+    maintained: 'duy trì đạt tiêu chí “{{model}}” {{period}}.',
+    number: 'Số: {{number}}',
+  },
   sheets: {
     commitments: 'Cam kết',
     participants: 'Người dự thi',
@@ -149,6 +159,7 @@ export const documentsVi = {
       retentionMonths: 'số tháng lưu',
       before: 'trước',
       certificate: 'giấy chứng nhận',
+      number: 'số',
       locale: 'ngôn ngữ',
     },
     values: {

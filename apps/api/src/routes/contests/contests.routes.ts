@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contestInputSchema, participantStatuses, roundInputSchema, roundPatchSchema } from '@vungxanh/domain';
 import { errorResponses, IdParam, json, jsonBody, paged, PageQuery } from '../../lib/openapi.ts';
+import { docLang } from '../../lib/doc-locale.ts';
 import {
   BoardSchema,
   ContestSchema,
@@ -210,6 +211,7 @@ export const exportSheet = createRoute({
     query: z.object({
       kind: z.enum(['participants', 'attempts', 'ranking']).default('participants'),
       roundId: z.string().max(64).optional(),
+      lang: docLang,
     }),
   },
   responses: { 200: xlsx, ...errorResponses },
@@ -220,7 +222,7 @@ export const certificates = createRoute({
   path: '/rounds/{id}/certificates',
   tags,
   summary: 'Winners’ certificates of a round with published results, one A4 page each (PDF, audited)',
-  request: { params: IdParam },
+  request: { params: IdParam, query: z.object({ lang: docLang }) },
   responses: {
     200: { description: 'PDF', content: { 'application/pdf': { schema: z.any() } } },
     ...errorResponses,

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { VN_OFFSET_MS } from '@vungxanh/domain';
 import { excelFormats } from '@vungxanh/i18n/format';
 
 /** How a column's values are written: real numbers and dates with Vietnamese formats, never dates as text. */
 export type CellKind = 'text' | 'integer' | 'decimal' | 'percent' | 'date' | 'dateTime' | 'year';
 export type CellValue = string | number | Date | null | undefined;
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const numFmt: Record<Exclude<CellKind, 'text'>, string> = {

@@ -73,6 +73,17 @@ test('a commune admin proposes then recognises a village with a decision and dow
   expect(text).toContain('15/QĐ-UBND');
   expect(text).toContain('CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM');
 
+  // The decision itself, as an official document in the console's language.
+  const [decision] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải quyết định (PDF)' }).click(),
+  ]);
+  const decisionText = await pdfText(new Uint8Array(await readFile((await decision.path())!)));
+  expect(decisionText).toContain('Số:15/QĐ-UBND');
+  expect(decisionText).toContain('QUYẾTĐỊNH:');
+  expect(decisionText).toContain(`Điều1.Côngnhận${village.name.replace(/\s+/g, '')}`);
+  expect(decisionText).toContain('Nơinhận:');
+
   await page.getByRole('link', { name: /Về danh sách/ }).click();
   const row = page.getByRole('row').filter({ hasText: village.name });
   await expect(row.getByText('Đã công nhận')).toBeVisible();

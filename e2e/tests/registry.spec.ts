@@ -5,6 +5,7 @@ import { adminApi } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { password, registryCommune, vnToday } from './registry-fixtures.ts';
 import { signIn } from './sign-in.ts';
+import { scaled } from '../timeouts.ts';
 
 async function pdfText(bytes: Uint8Array) {
   const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
@@ -18,6 +19,8 @@ test('a commune admin proposes then recognises a village with a decision and dow
   page,
   baseURL,
 }) => {
+  // Two PDFs rendered and read on top of the whole workflow.
+  test.setTimeout(scaled(60_000));
   const api = await adminApi(baseURL!);
   const { commune, villages, admin } = await registryCommune(api);
   const village = villages[0]!;

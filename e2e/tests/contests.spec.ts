@@ -34,6 +34,10 @@ async function takePart(
   const page = await (await browser.newContext()).newPage();
   await page.goto(`/contests/${contestId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cuộc thi Tìm hiểu pháp luật');
+  // Round times in the one format of both apps: dd/mm/yyyy HH:mm, Vietnam time.
+  await expect(page.locator('ul.rounds > li').first()).toContainText(
+    /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} → \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+  );
   await page.getByLabel('Họ và tên').fill(who.name);
   await page.getByLabel('Năm sinh').fill('1990');
   await page.getByLabel('Số điện thoại di động').fill(phone());

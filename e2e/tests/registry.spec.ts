@@ -5,6 +5,7 @@ import { adminApi } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { password, registryCommune, vnToday } from './registry-fixtures.ts';
 import { signIn } from './sign-in.ts';
+import { scaled } from '../timeouts.ts';
 
 async function pdfText(bytes: Uint8Array) {
   const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
@@ -18,6 +19,8 @@ test('a commune admin proposes then recognises a village with a decision and dow
   page,
   baseURL,
 }) => {
+  // Two PDFs rendered and read on top of the whole workflow.
+  test.setTimeout(scaled(60_000));
   const api = await adminApi(baseURL!);
   const { commune, villages, admin } = await registryCommune(api);
   const village = villages[0]!;
@@ -72,6 +75,17 @@ test('a commune admin proposes then recognises a village with a decision and dow
   expect(text).toContain(village.name.replace(/\s+/g, ''));
   expect(text).toContain('15/QĐ-UBND');
   expect(text).toContain('CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM');
+
+  // The decision itself, as an official document in the console's language.
+  const [decision] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải quyết định (PDF)' }).click(),
+  ]);
+  const decisionText = await pdfText(new Uint8Array(await readFile((await decision.path())!)));
+  expect(decisionText).toContain('Số:15/QĐ-UBND');
+  expect(decisionText).toContain('QUYẾTĐỊNH:');
+  expect(decisionText).toContain(`Điều1.Côngnhận${village.name.replace(/\s+/g, '')}`);
+  expect(decisionText).toContain('Nơinhận:');
 
   await page.getByRole('link', { name: /Về danh sách/ }).click();
   const row = page.getByRole('row').filter({ hasText: village.name });

@@ -41,7 +41,13 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile((await download.path())!)).buffer as ArrayBuffer);
   expect(book.worksheets).toHaveLength(5);
-  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
+  // A date cell holds the day as Excel shows it (dd/mm/yyyy, no time zone); the screen shows the same day.
+  const text = (v: ExcelJS.CellValue) =>
+    v === null || v === undefined
+      ? ''
+      : v instanceof Date
+        ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`
+        : String(v);
   const rowOf = (sheet: ExcelJS.Worksheet, first: string) => {
     let found: string[] | null = null;
     sheet.eachRow((row) => {

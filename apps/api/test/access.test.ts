@@ -441,6 +441,12 @@ const cases: Case[] = [
     path: (w) => `/api/registry/decisions/${w.decisionA.id}/certificate`,
     allowed: registryReaders,
   },
+  {
+    name: 'decision PDF',
+    method: 'GET',
+    path: (w) => `/api/registry/decisions/${w.decisionA.id}/pdf?lang=en`,
+    allowed: registryReaders,
+  },
   { name: 'registry criteria', method: 'GET', path: () => '/api/registry/criteria', allowed: 'all' },
   ...(['', '/xlsx', '/pdf'] as const).map((format): Case => ({
     name: `report${format}`,

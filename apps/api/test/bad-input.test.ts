@@ -174,6 +174,16 @@ describe('bad input on every write route', () => {
     expect((await h.db.select().from(schema.villages)).length).toBeGreaterThan(2);
   });
 
+  it('a document in an unknown language or with an overlong signer gets 422', async () => {
+    for (const q of ['lang=fr', `signer=${'a'.repeat(81)}`]) {
+      const res = await h.call('GET', `/api/registry/decisions/00000000-0000-0000-0000-000000000000/pdf?${q}`, {
+        cookie: w.cookies.system,
+      });
+      expect(res.status, q).toBe(422);
+      expect(res.body).toMatchObject({ code: 'validation_failed', requestId: expect.any(String) });
+    }
+  });
+
   it('query strings out of range get 422', async () => {
     for (const q of ['page=0', 'pageSize=100000', 'page=abc', 'includeInactive=maybe']) {
       const res = await h.call('GET', `/api/units/villages?communeId=${w.communeA.id}&${q}`, {

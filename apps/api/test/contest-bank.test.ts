@@ -261,6 +261,16 @@ describe('after a round: item analysis and release to practice', () => {
     const header = book.worksheets[0]!.getRow(1).values as string[];
     expect(header).toContain('Tỉ lệ trả lời đúng');
     expect(book.worksheets[0]!.rowCount).toBe(1 + res.body.items.length);
+    expect(book.worksheets[0]!.getRow(2).getCell(5).numFmt).toBe('0.0 %');
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load(
+      await (
+        await h.app.request(`/api/contests/rounds/${roundId}/analysis.xlsx?lang=en`, {
+          headers: { cookie: w.cookies.organizer },
+        })
+      ).arrayBuffer(),
+    );
+    expect(english.worksheets[0]!.getRow(1).values).toContain('Share answered correctly');
 
     // Release: the contest's own question moves to the commune's practice pack.
     const released = await h.call('POST', `/api/contests/rounds/${roundId}/release`, { cookie: w.cookies.organizer });

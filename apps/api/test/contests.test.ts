@@ -332,6 +332,37 @@ describe('rankings and results', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(2).value)).toEqual(['Lê Văn A', 'Trần Thị B', 'Phạm C']);
+    // Labels, not codes; places, years and seconds as numbers; the submission time as a date cell.
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe(1);
+    expect(first.getCell(3).numFmt).toBe('0');
+    expect(typeof first.getCell(7).value).toBe('number');
+    expect(first.getCell(10).value).toBeInstanceOf(Date);
+    expect(first.getCell(10).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(first.getCell(11).value).toBe('Giải Nhất');
+    expect(first.getCell(12).value).toBe('Đã xác minh');
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load(
+      await (
+        await h.app.request(`/api/contests/${contestId}/export?kind=ranking&roundId=${roundId}&lang=en`, {
+          headers: { cookie: org },
+        })
+      ).arrayBuffer(),
+    );
+    expect(english.worksheets[0]!.name).toBe('Ranking');
+    expect(english.worksheets[0]!.getRow(1).getCell(2).value).toBe('Full name');
+    expect(english.worksheets[0]!.getRow(2).getCell(12).value).toBe('Verified');
+    const attempts = new ExcelJS.Workbook();
+    await attempts.xlsx.load(
+      await (
+        await h.app.request(`/api/contests/${contestId}/export?kind=attempts&roundId=${roundId}`, {
+          headers: { cookie: org },
+        })
+      ).arrayBuffer(),
+    );
+    const attempt = attempts.worksheets[0]!.getRow(2);
+    expect(attempt.getCell(4).value).toBeInstanceOf(Date);
+    expect(attempt.getCell(6).value).toBe('Tự nộp');
 
     const pdf = await h.app.request(`/api/contests/rounds/${roundId}/certificates`, { headers: { cookie: org } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -340,6 +371,16 @@ describe('rankings and results', () => {
     expect(text).toContain('Lê Văn A');
     expect(text).toContain('Giải Nhất');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const certificatesEn = await pdfText(
+      new Uint8Array(
+        await (
+          await h.app.request(`/api/contests/rounds/${roundId}/certificates?lang=en`, { headers: { cookie: org } })
+        ).arrayBuffer(),
+      ),
+    );
+    expect(certificatesEn).toContain('CERTIFICATE');
+    expect(certificatesEn).toContain('Lê Văn A');
+    expect(certificatesEn).not.toContain('CHỨNG NHẬN');
 
     const units = await h.call('GET', `/api/public/contests/${contestId}/units`);
     expect(units.body.items[0]).toMatchObject({ unitId: w.villageA.id, participants: 3, prizePoints: 24 });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { seedRegistryCriteria } from '@vungxanh/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, ORIGIN, world } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
@@ -58,6 +60,85 @@ describe('the report as an official document', () => {
     ])
       expect(text).toContain(part);
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+Tinos/);
+  });
+});
+
+/** Takes village A to a recognition with decision 25/QĐ-UBND (overriding its unmet computed criteria). */
+async function recognisedDecision() {
+  await seedRegistryCriteria(h.db);
+  const cookie = w.cookies.commune_admin;
+  const path = `/api/registry/villages/${w.villageA.id}`;
+  const move = (body: object) =>
+    h.call('POST', `${path}/transitions`, { cookie, body: { requestId: randomUUID(), ...body } });
+  await move({ to: 'building' });
+  const values = ['newUsers', 'underManagement', 'crimePoints', 'dealers', 'drugPlants'].map((key) => ({
+    key,
+    value: 0,
+    note: 'Công an xã',
+  }));
+  await h.call('PUT', `${path}/criteria`, { cookie, body: { periodKey: 'RP6-2026-03', values } });
+  await move({ to: 'proposed', periodKey: 'RP6-2026-03' });
+  const res = await move({
+    to: 'recognized',
+    periodKey: 'RP6-2026-03',
+    decision: { number: '25/QĐ-UBND', date: '2026-03-04' },
+    override: { reason: 'Ban chỉ đạo quyết định sau khi kiểm tra thực tế.' },
+  });
+  expect(res.status).toBe(200);
+  return res.body.decisions[0] as { id: string; certificateNumber: string };
+}
+
+describe('the recognition decision as an official document', () => {
+  it('has its number, heading, place and date, articles, recipients and signer, in Tinos; English with lang=en', async () => {
+    const decision = await recognisedDecision();
+    const signer = encodeURIComponent('Trần Thị Bình');
+    const res = await download(`/api/registry/decisions/${decision.id}/pdf?signer=${signer}`, {
+      'accept-language': 'en',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = await pdfText(bytes);
+    // The PDF breaks lines after a slash, so numbers are compared without spaces.
+    const compact = text.replace(/\s+/g, '');
+    expect(compact).toContain('Số:25/QĐ-UBND');
+    expect(compact).toContain('ngày04tháng03năm2026');
+    expect(compact).toContain(`Giấychứngnhậnsố${decision.certificateNumber}`);
+    for (const part of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'QUYẾT ĐỊNH',
+      'Về việc công nhận thôn không ma túy kỳ công nhận 6 tháng',
+      `CHỦ TỊCH ỦY BAN NHÂN DÂN ${w.communeA.name.toUpperCase()}`,
+      'QUYẾT ĐỊNH:',
+      `Điều 1. Công nhận ${w.villageA.name} đạt danh hiệu “thôn không ma túy”`,
+      'Điều 3.',
+      'Nơi nhận:',
+      'Như Điều 3;',
+      'Lưu: VT.',
+      'CHỦ TỊCH',
+      'Trần Thị Bình',
+    ])
+      expect(compact).toContain(part.replace(/\s+/g, ''));
+    // The chairperson signs in their own name: no "TM." line.
+    expect(text).not.toContain('TM.');
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+Tinos/);
+
+    const en = await pdfText(
+      new Uint8Array(await (await download(`/api/registry/decisions/${decision.id}/pdf?lang=en`)).arrayBuffer()),
+    );
+    expect(en).toContain('DECISION');
+    expect(en).toContain('Article 1.');
+    expect(en).not.toContain('QUYẾT ĐỊNH');
+
+    const certificate = await pdfText(
+      new Uint8Array(
+        await (await download(`/api/registry/decisions/${decision.id}/certificate?lang=en`)).arrayBuffer(),
+      ),
+    );
+    expect(certificate).toContain('CERTIFICATE');
+    expect(certificate).toContain('SOCIALIST REPUBLIC OF VIET NAM');
+    expect(certificate).not.toContain('CHỨNG NHẬN');
   });
 });
 

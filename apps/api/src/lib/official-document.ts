@@ -1,7 +1,7 @@
 import type { Locale } from '@vungxanh/i18n';
 import { formatDate } from '@vungxanh/i18n/format';
 import { resources } from '@vungxanh/i18n/server';
-import { renderPdf, type PdfContent } from './pdf.ts';
+import { fill, renderPdf, type PdfContent } from './pdf.ts';
 
 /**
  * An administrative document in the form of Nghị định 30/2020/NĐ-CP (Phụ lục I): the issuing body and its number and
@@ -26,7 +26,8 @@ export interface OfficialForm {
   title: string;
   body: PdfContent[];
   recipients: readonly string[];
-  signer: { capacity: string; title: string; name: string | null };
+  /** "TM. Ủy ban nhân dân" when the chairperson signs for the committee; none when signing in their own name. */
+  signer: { capacity?: string; title: string; name: string | null };
 }
 
 const mm = (x: number) => (x * 72) / 25.4;
@@ -38,8 +39,10 @@ const rule = (width: number) => ({
   margin: [0, 1, 0, 4] as [number, number, number, number],
 });
 
-export const fill = (text: string, params: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+export { fill };
+
+/** "Xã Gia Viễn" → "Gia Viễn": official papers name the place without its kind. */
+export const placeOf = (communeName: string) => communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
 
 /** The number line: "Số: 12/BC-UBND", or "Số:      /BC-UBND" left for the clerk to fill in. */
 export const numberLine = (label: string, number: string | null, symbol: string) =>
@@ -94,7 +97,7 @@ export function officialContent(form: OfficialForm): PdfContent[] {
           width: '55%',
           alignment: 'center',
           stack: [
-            { text: form.signer.capacity.toUpperCase(), bold: true },
+            ...(form.signer.capacity ? [{ text: form.signer.capacity.toUpperCase(), bold: true }] : []),
             { text: form.signer.title.toUpperCase(), bold: true },
             { text: t.signHint, italics: true, fontSize: 11, margin: [0, 0, 0, 56] },
             { text: form.signer.name ?? '', bold: true },

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type pdfmakeType from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { VN_TIME_ZONE } from '@vungxanh/domain';
+import type { Locale } from '@vungxanh/i18n';
+import { formatDate } from '@vungxanh/i18n/format';
+import { resources } from '@vungxanh/i18n/server';
 
 const require = createRequire(import.meta.url);
 const faceOf = (pkg: string, name: string) => {
@@ -32,6 +34,10 @@ const pdfmake = () =>
   }));
 
 export type PdfContent = Content;
+
+/** A document's words with their {{placeholders}} filled in. */
+export const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 export type PdfDocument = TDocumentDefinitions;
 
 /** Renders a pdfmake document with the project's Vietnamese font as the default. */
@@ -49,14 +55,15 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
  * The national heading of Vietnamese official papers (Nghị định 30/2020/NĐ-CP, Phụ lục I):
  * the issuing body on the left, the country's name and motto on the right, then place and date.
  */
-export function officialHeading(opts: { authority: string; issuer: string; place: string; date: Date }): Content[] {
-  const d = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: VN_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).formatToParts(opts.date);
-  const part = (t: string) => d.find((p) => p.type === t)?.value ?? '';
+export function officialHeading(opts: {
+  authority: string;
+  issuer: string;
+  place: string;
+  date: Date | string;
+  locale?: Locale;
+}): Content[] {
+  const t = resources[opts.locale ?? 'vi'].documents.official;
+  const [day, month, year] = formatDate(opts.date).split('/');
   return [
     {
       columns: [
@@ -71,8 +78,8 @@ export function officialHeading(opts: { authority: string; issuer: string; place
         {
           width: '60%',
           stack: [
-            { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 10 },
-            { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 11 },
+            { text: t.nation, bold: true, fontSize: 10 },
+            { text: t.motto, bold: true, fontSize: 11 },
             { canvas: [{ type: 'line', x1: 75, y1: 2, x2: 215, y2: 2, lineWidth: 0.6 }] },
           ],
           alignment: 'center',
@@ -80,7 +87,7 @@ export function officialHeading(opts: { authority: string; issuer: string; place
       ],
     },
     {
-      text: `${opts.place}, ngày ${part('day')} tháng ${part('month')} năm ${part('year')}`,
+      text: fill(t.dateLine, { place: opts.place, day: day!, month: month!, year: year! }),
       italics: true,
       alignment: 'right',
       margin: [0, 8, 0, 12],

@@ -37,6 +37,16 @@ export const documentsEn: Strings<typeof documentsVi> = {
     article3:
       'Article 3. The Office of the People’s Committee, the head of {{village}} and the persons and bodies concerned shall implement this Decision.',
   },
+  certificate: {
+    title: 'Certificate',
+    models: { thon: 'Drug-free village', to_dan_pho: 'Drug-free residential group' },
+    basis:
+      'Pursuant to Decision No. {{number}} of {{date}} of the People’s Committee of {{commune}} recognising a “{{model}}”,',
+    certifies: 'Certifies that',
+    achieved: 'meets the criteria of a “{{model}}”, {{period}}.',
+    maintained: 'still meets the criteria of a “{{model}}”, {{period}}.',
+    number: 'No.: {{number}}',
+  },
   sheets: {
     commitments: 'Commitments',
     participants: 'Participants',
@@ -76,12 +86,46 @@ export const documentsEn: Strings<typeof documentsVi> = {
     predictionGap: 'Prediction gap',
     prize: 'Prize',
     held: 'Held for checking (too fast)',
+    ref: 'Item code',
+    origin: 'Source of the item',
+    question: 'Question',
+    papers: 'Papers',
+    facility: 'Share answered correctly',
+    discrimination: 'Discrimination (top − bottom 27 %)',
+    options: 'Times each option was chosen',
+    flags: 'Warnings',
   },
   values: {
     channels: { kiosk: 'Kiosk', online: 'Online', paper: 'Paper form' },
     entryStatuses: { submitted: 'Awaiting check', verified: 'Verified', rejected: 'Rejected', duplicate: 'Duplicate' },
     participantStatuses: { registered: 'Registered', verified: 'Verified', disqualified: 'Disqualified' },
     closedReasons: { open: 'In progress', submitted: 'Submitted', deadline: 'Time up' },
+    yes: 'Yes',
+    correct: '(correct)',
+    origins: {
+      national: 'National bank',
+      commune: 'Commune bank',
+      contest: 'Contest’s own question',
+    },
+    itemFlags: {
+      too_easy: 'Too easy',
+      too_hard: 'Too hard',
+      negative_discrimination: 'Negative discrimination',
+      weak_discrimination: 'Weak discrimination',
+      unused_distractor: 'A distractor nobody chose',
+    },
+  },
+  contestCertificate: {
+    title: 'Certificate',
+    organizer: 'Contest organising board',
+    provinceUnion: 'Youth Union of {{name}}',
+    contest: 'Contest “{{title}}”',
+    certifies: 'The organising board certifies that',
+    details: 'Year of birth: {{year}}    Unit: {{unit}}',
+    achieved: 'won ',
+    result: ' in {{round}}, with {{score}}/{{total}} correct answers.',
+    onBehalf: 'For the organising board',
+    none: 'No prize winners yet.',
   },
   audit: {
     entities: {
@@ -149,6 +193,7 @@ export const documentsEn: Strings<typeof documentsVi> = {
       retentionMonths: 'months kept',
       before: 'before',
       certificate: 'certificate',
+      number: 'number',
       locale: 'language',
     },
     values: {

@@ -33,6 +33,16 @@ export const documentsVi = {
     article3:
       'Điều 3. Văn phòng Ủy ban nhân dân, trưởng {{village}} và các cá nhân, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.',
   },
+  certificate: {
+    title: 'Giấy chứng nhận',
+    models: { thon: 'Thôn không ma túy', to_dan_pho: 'Tổ dân phố không ma túy' },
+    basis:
+      'Căn cứ Quyết định số {{number}} ngày {{date}} của Ủy ban nhân dân {{commune}} về việc công nhận “{{model}}”,',
+    certifies: 'Chứng nhận',
+    achieved: 'đạt tiêu chí “{{model}}” {{period}}.',
+    maintained: 'duy trì đạt tiêu chí “{{model}}” {{period}}.',
+    number: 'Số: {{number}}',
+  },
   sheets: {
     commitments: 'Cam kết',
     participants: 'Người dự thi',
@@ -72,6 +82,14 @@ export const documentsVi = {
     predictionGap: 'Chênh lệch dự đoán',
     prize: 'Giải',
     held: 'Chờ xác minh (quá nhanh)',
+    ref: 'Mã câu',
+    origin: 'Nguồn câu hỏi',
+    question: 'Câu hỏi',
+    papers: 'Số bài',
+    facility: 'Tỉ lệ trả lời đúng',
+    discrimination: 'Độ phân biệt (nhóm 27 % cao − thấp)',
+    options: 'Số lần chọn từng phương án',
+    flags: 'Cảnh báo',
   },
   values: {
     channels: { kiosk: 'Ki-ốt', online: 'Trực tuyến', paper: 'Phiếu giấy' },
@@ -83,6 +101,32 @@ export const documentsVi = {
     },
     participantStatuses: { registered: 'Đã đăng ký', verified: 'Đã xác minh', disqualified: 'Bị loại' },
     closedReasons: { open: 'Đang làm', submitted: 'Tự nộp', deadline: 'Hết giờ' },
+    yes: 'Có',
+    correct: '(đúng)',
+    origins: {
+      national: 'Ngân hàng quốc gia',
+      commune: 'Ngân hàng của xã',
+      contest: 'Câu hỏi riêng của cuộc thi',
+    },
+    itemFlags: {
+      too_easy: 'Quá dễ',
+      too_hard: 'Quá khó',
+      negative_discrimination: 'Phân biệt âm',
+      weak_discrimination: 'Phân biệt yếu',
+      unused_distractor: 'Có phương án nhiễu không ai chọn',
+    },
+  },
+  contestCertificate: {
+    title: 'Giấy chứng nhận',
+    organizer: 'Ban Tổ chức cuộc thi',
+    provinceUnion: 'Tỉnh đoàn {{name}}',
+    contest: 'Cuộc thi “{{title}}”',
+    certifies: 'Ban Tổ chức cuộc thi chứng nhận:',
+    details: 'Năm sinh: {{year}}    Đơn vị: {{unit}}',
+    achieved: 'Đã đạt ',
+    result: ' {{round}}, với {{score}}/{{total}} câu trả lời đúng.',
+    onBehalf: 'TM. Ban Tổ chức',
+    none: 'Chưa có người đạt giải.',
   },
   audit: {
     entities: {
@@ -150,6 +194,7 @@ export const documentsVi = {
       retentionMonths: 'số tháng lưu',
       before: 'trước',
       certificate: 'giấy chứng nhận',
+      number: 'số',
       locale: 'ngôn ngữ',
     },
     values: {

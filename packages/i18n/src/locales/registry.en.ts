@@ -53,6 +53,7 @@ export const registryEn = {
     certificateNumber: 'Certificate number',
     certificateHint: 'Leave empty to number it automatically.',
     certificate: 'Download the certificate (PDF)',
+    decisionFile: 'Download the decision (PDF)',
     late: 'late',
     criterion: 'Criterion',
     source: 'Source',

@@ -51,6 +51,7 @@ export const registryVi = {
     certificateNumber: 'Số giấy chứng nhận',
     certificateHint: 'Để trống để hệ thống tự đánh số.',
     certificate: 'Tải giấy chứng nhận (PDF)',
+    decisionFile: 'Tải quyết định (PDF)',
     late: 'quá hạn',
     criterion: 'Tiêu chí',
     source: 'Nguồn',

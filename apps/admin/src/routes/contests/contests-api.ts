@@ -1,4 +1,6 @@
 import type { InferResponseType } from 'hono/client';
+import type { Locale } from '@vungxanh/i18n';
+import { formatPercent } from '@vungxanh/i18n/format';
 import { client } from '$lib/api';
 
 /** The organizer routes of the typed RPC client, and the types of what they answer. */
@@ -36,8 +38,5 @@ export type ContestBank = InferResponseType<(typeof contestsApi)[':id']['questio
 export type ItemAnalysis = InferResponseType<(typeof contestsApi)['rounds'][':id']['analysis']['$get'], 200>;
 export type ContestImportReport = InferResponseType<(typeof contestsApi)[':id']['questions']['import']['$post'], 200>;
 
-/** "36,4 %": a share in Vietnamese number format. */
-export const percent = (share: number, locale: string) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(
-    share,
-  );
+/** "36,4 %": a share with the shared formatter. */
+export const percent = (share: number, locale: Locale) => formatPercent(share, locale);

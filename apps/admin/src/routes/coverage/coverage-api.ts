@@ -1,5 +1,6 @@
 import type { InferResponseType } from 'hono/client';
 import { periodOf, previousPeriod, type PeriodKind } from '@vungxanh/domain';
+import { formatPercent } from '@vungxanh/i18n/format';
 import { client } from '$lib/api';
 
 /** The indicator routes of the typed RPC client, and the types of what they answer. */
@@ -32,8 +33,5 @@ export function periodChoices(now = Date.now()): { kind: PeriodKind; keys: strin
 /** A ratio as a whole percentage ("—" when there is nothing to divide by). */
 export function percent(ratio: number | null | undefined, locale: 'vi' | 'en'): string {
   if (ratio === null || ratio === undefined) return '—';
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(ratio);
+  return formatPercent(ratio, locale, 0);
 }

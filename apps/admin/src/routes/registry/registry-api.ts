@@ -9,5 +9,9 @@ export type VillageRegistry = InferResponseType<(typeof registryApi.villages)[':
 export type CriteriaList = InferResponseType<typeof registryApi.criteria.$get, 200>;
 
 /** The address of a file the API serves, for a plain download link (same origin, the session cookie goes along). */
-export const certificateHref = (decisionId: string) =>
-  `/api/registry/decisions/${encodeURIComponent(decisionId)}/certificate`;
+export const certificateHref = (decisionId: string, lang: string) =>
+  `/api/registry/decisions/${encodeURIComponent(decisionId)}/certificate?lang=${lang}`;
+
+/** The decision as an official document, in the language the console shows. */
+export const decisionHref = (decisionId: string, lang: string) =>
+  `/api/registry/decisions/${encodeURIComponent(decisionId)}/pdf?lang=${lang}`;

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   analyseItems,
@@ -35,6 +34,7 @@ import {
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { gateDto, gateInput } from '../../lib/gates.ts';
 import { requireAuth } from '../../lib/session.ts';
@@ -43,6 +43,7 @@ import { unique } from '../../lib/unique.ts';
 import { toQuestion } from '../../lib/question-dto.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
 import { closeExpired } from '../../use-cases/contests.ts';
+import { itemAnalysisXlsx } from './contests.files.ts';
 import type * as routes from './bank.routes.ts';
 
 const questionColumns = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({
@@ -220,47 +221,10 @@ export const analysis: Handler<typeof routes.analysis> = async (c) => {
   );
 };
 
-const flagNames: Record<string, string> = {
-  too_easy: 'Quá dễ',
-  too_hard: 'Quá khó',
-  negative_discrimination: 'Phân biệt âm',
-  weak_discrimination: 'Phân biệt yếu',
-  unused_distractor: 'Có phương án nhiễu không ai chọn',
-};
-const originNames: Record<'national' | 'commune' | 'contest', string> = {
-  national: 'Ngân hàng quốc gia',
-  commune: 'Ngân hàng của xã',
-  contest: 'Câu hỏi riêng của cuộc thi',
-};
-
 export const analysisSheet: Handler<typeof routes.analysisSheet> = async (c) => {
   const { round, contest } = await endedRound(c, c.req.valid('param').id);
   const result = await analyse(c, round);
-  const book = await newWorkbook();
-  const sheet = book.addWorksheet('Phân tích câu hỏi');
-  sheet.columns = [
-    { header: 'Mã câu', key: 'ref', width: 14 },
-    { header: 'Nguồn câu hỏi', key: 'origin', width: 22 },
-    { header: 'Câu hỏi', key: 'text', width: 60 },
-    { header: 'Số bài', key: 'attempts', width: 10 },
-    { header: 'Tỉ lệ trả lời đúng', key: 'facility', width: 14, style: { numFmt: '0.0%' } },
-    { header: 'Độ phân biệt (nhóm 27 % cao − thấp)', key: 'discrimination', width: 18, style: { numFmt: '0.00' } },
-    { header: 'Số lần chọn từng phương án', key: 'options', width: 60 },
-    { header: 'Cảnh báo', key: 'flags', width: 30 },
-  ];
-  for (const item of result.items)
-    sheet.addRow({
-      ref: item.ref ?? '',
-      origin: originNames[item.origin],
-      text: item.text,
-      attempts: item.attempts,
-      facility: item.facility,
-      discrimination: item.discrimination ?? '',
-      options: item.options.map((o) => `${o.id}${o.correct ? ' (đúng)' : ''}: ${o.chosen} · ${o.text}`).join('\n'),
-      flags: item.flags.map((f) => flagNames[f] ?? f).join('; '),
-    });
-  sheet.getRow(1).font = { bold: true };
-  const buffer = await book.xlsx.writeBuffer();
+  const bytes = await itemAnalysisXlsx(result.items, docLocale(c));
   await audit(c, {
     entity: 'contest',
     entityId: contest.id,
@@ -270,7 +234,7 @@ export const analysisSheet: Handler<typeof routes.analysisSheet> = async (c) => 
   });
   c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   c.header('Content-Disposition', `attachment; filename="vungxanh-phan-tich-cau-hoi.xlsx"`);
-  return c.body(new Uint8Array(buffer as ArrayBuffer), 200) as never;
+  return c.body(new Uint8Array(bytes), 200) as never;
 };
 
 /**

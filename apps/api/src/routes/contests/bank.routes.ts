@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contentStatuses, questionFields, withQuestionRules } from '@vungxanh/domain';
 import { errorResponses, IdParam, importReportSchema, importUploadBody, json, jsonBody } from '../../lib/openapi.ts';
+import { docLang } from '../../lib/doc-locale.ts';
 import { QuestionSchema } from '../../lib/question-dto.ts';
 
 const tags = ['contests'];
@@ -101,8 +102,8 @@ export const analysisSheet = createRoute({
   method: 'get',
   path: '/rounds/{id}/analysis.xlsx',
   tags,
-  summary: 'The item analysis as XLSX, Vietnamese headers (audited)',
-  request: { params: IdParam },
+  summary: 'The item analysis as XLSX in the console’s language (audited)',
+  request: { params: IdParam, query: z.object({ lang: docLang }) },
   responses: {
     200: {
       description: 'XLSX file',

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   canManageContests,
@@ -10,7 +9,6 @@ import {
   roundPhase,
   drawCapacity,
   vnLocalToUtc,
-  VN_TIME_ZONE,
   type RoundInput,
 } from '@vungxanh/domain';
 import {
@@ -43,7 +41,7 @@ import type { AppEnv } from '../../lib/context.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { toPage } from '../../lib/openapi.ts';
-import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { communePart as communePartOf, contestStandings } from '../../use-cases/province-contests.ts';
@@ -57,6 +55,7 @@ import {
   unitKey,
   unitNames,
 } from '../../use-cases/contests.ts';
+import { contestSheetXlsx, winnersCertificatesPdf, type ContestSheetRow } from './contests.files.ts';
 import type * as routes from './contests.routes.ts';
 
 /** The commune if the caller runs its contests: 404 outside their scope, 403 inside it without the role. */
@@ -451,16 +450,6 @@ export const units: Handler<typeof routes.units> = async (c) => {
   return c.json(await contestStandings(c.get('deps').db, contest), 200);
 };
 
-const vnTime = (iso: string | Date | null) =>
-  iso
-    ? new Intl.DateTimeFormat('vi-VN', {
-        timeZone: VN_TIME_ZONE,
-        dateStyle: 'short',
-        timeStyle: 'medium',
-      }).format(new Date(iso))
-    : '';
-const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
-
 export const exportSheet: Handler<typeof routes.exportSheet> = async (c) => {
   const contest = await managedContest(c, c.req.valid('param').id);
   const { kind, roundId } = c.req.valid('query');
@@ -473,82 +462,36 @@ export const exportSheet: Handler<typeof routes.exportSheet> = async (c) => {
         { path: 'roundId', message: 'required: a round of this contest' },
       ]);
   }
-  const book = await newWorkbook();
-  const sheet = book.addWorksheet(kind);
-  let count = 0;
+  let rows: ContestSheetRow[];
   if (kind === 'participants') {
-    const { items } = await listParticipants(db, contest.id);
-    sheet.columns = [
-      { header: 'Họ và tên', key: 'fullName', width: 28 },
-      { header: 'Năm sinh', key: 'birthYear', width: 10 },
-      { header: 'Điện thoại', key: 'phone', width: 14 },
-      { header: 'Đơn vị', key: 'unitName', width: 28 },
-      { header: 'Người giám hộ', key: 'guardianName', width: 24 },
-      { header: 'Trạng thái', key: 'status', width: 14 },
-      { header: 'Lý do', key: 'statusReason', width: 30 },
-      { header: 'Đăng ký lúc', key: 'registeredAt', width: 20 },
-    ];
-    for (const p of await participantRows(db, contest, items))
-      sheet.addRow({ ...p, registeredAt: vnTime(p.registeredAt) });
-    count = items.length;
+    rows = await participantRows(db, contest, (await listParticipants(db, contest.id)).items);
   } else if (kind === 'attempts') {
     await closeExpired(db, round!.id);
-    const rows = await roundAttempts(db, round!.id);
-    sheet.columns = [
-      { header: 'Họ và tên', key: 'fullName', width: 28 },
-      { header: 'Điện thoại', key: 'phone', width: 14 },
-      { header: 'Lượt', key: 'attemptNo', width: 8 },
-      { header: 'Bắt đầu', key: 'startedAt', width: 20 },
-      { header: 'Nộp lúc', key: 'submittedAt', width: 20 },
-      { header: 'Cách kết thúc', key: 'closedReason', width: 14 },
-      { header: 'Điểm', key: 'score', width: 8 },
-      { header: 'Số câu', key: 'total', width: 8 },
-      { header: 'Thời gian (giây)', key: 'seconds', width: 14 },
-      { header: 'Dự đoán', key: 'prediction', width: 10 },
-      { header: 'Quá nhanh', key: 'flagged', width: 10 },
-    ];
-    for (const r of rows)
-      sheet.addRow({
-        fullName: r.participant.fullName,
-        phone: r.participant.phone,
-        attemptNo: r.attempt.attemptNo,
-        startedAt: vnTime(r.attempt.startedAt),
-        submittedAt: vnTime(r.attempt.submittedAt),
-        closedReason: r.attempt.closedReason ?? 'open',
-        score: r.attempt.score,
-        total: r.attempt.questions.length,
-        seconds: seconds(r.attempt.durationMs),
-        prediction: r.attempt.prediction,
-        flagged: r.attempt.flagged ? 'x' : '',
-      });
-    count = rows.length;
+    rows = (await roundAttempts(db, round!.id)).map(({ participant: p, attempt: a }) => ({
+      fullName: p.fullName,
+      phone: p.phone,
+      attemptNo: a.attemptNo,
+      startedAt: a.startedAt,
+      submittedAt: a.submittedAt,
+      closedReason: a.closedReason,
+      score: a.score,
+      total: a.questions.length,
+      durationMs: a.durationMs,
+      prediction: a.prediction,
+      flagged: a.flagged,
+    }));
   } else {
-    const ranking = await rankingOf(db, contest, round!);
-    sheet.columns = [
-      { header: 'Hạng', key: 'place', width: 8 },
-      { header: 'Họ và tên', key: 'fullName', width: 28 },
-      { header: 'Năm sinh', key: 'birthYear', width: 10 },
-      { header: 'Điện thoại', key: 'phone', width: 14 },
-      { header: 'Đơn vị', key: 'unitName', width: 28 },
-      { header: 'Điểm', key: 'score', width: 8 },
-      { header: 'Thời gian (giây)', key: 'seconds', width: 14 },
-      { header: 'Dự đoán', key: 'prediction', width: 10 },
-      { header: 'Chênh lệch dự đoán', key: 'predictionGap', width: 16 },
-      { header: 'Nộp lúc', key: 'submitted', width: 20 },
-      { header: 'Giải', key: 'prize', width: 18 },
-      { header: 'Trạng thái', key: 'status', width: 14 },
-      { header: 'Chờ xác minh (quá nhanh)', key: 'held', width: 20 },
-    ];
-    for (const r of ranking.rows)
-      sheet.addRow({ ...r, seconds: seconds(r.durationMs), submitted: vnTime(r.submittedAt), held: r.held ? 'x' : '' });
-    count = ranking.rows.length;
+    rows = (await rankingOf(db, contest, round!)).rows;
   }
-  sheet.getRow(1).font = { bold: true };
-  const buffer = await book.xlsx.writeBuffer();
-  await audit(c, { ...contestAudit(contest), action: 'export', summary: summarize({ kind, roundId, rows: count }) });
+  const bytes = await contestSheetXlsx(kind, rows, docLocale(c));
+  await audit(c, {
+    ...contestAudit(contest),
+    action: 'export',
+    summary: summarize({ kind, roundId, rows: rows.length }),
+  });
   c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   c.header('Content-Disposition', `attachment; filename="cuoc-thi-${kind}.xlsx"`);
-  return c.body(new Uint8Array(buffer as ArrayBuffer), 200) as never;
+  return c.body(new Uint8Array(bytes), 200) as never;
 };
 
 export const certificates: Handler<typeof routes.certificates> = async (c) => {
@@ -556,39 +499,18 @@ export const certificates: Handler<typeof routes.certificates> = async (c) => {
   if (!round.resultsPublishedAt) throw new AppError(409, 'contest_results_not_published');
   const { db } = c.get('deps');
   const ranking = await rankingOf(db, contest, round);
-  const winners = ranking.rows.filter((r) => r.prize);
+  const winners = ranking.rows.flatMap((r) => (r.prize ? [{ ...r, prize: r.prize }] : []));
   const commune = contest.communeId ? await readableCommune(c, contest.communeId) : null;
   const province = commune ? null : await getProvince(db, contest.provinceId);
-  const hostName = commune?.name ?? province?.name ?? '';
-  const pages: PdfContent[] = winners.map((w, i) => ({
-    stack: [
-      ...officialHeading({
-        // A province contest is run by the provincial Youth Union (Tỉnh đoàn).
-        authority: commune ? `Ủy ban nhân dân ${hostName}` : `Tỉnh đoàn ${hostName}`,
-        issuer: 'Ban Tổ chức cuộc thi',
-        place: hostName,
-        date: round.resultsPublishedAt!,
-      }),
-      { text: 'GIẤY CHỨNG NHẬN', bold: true, fontSize: 22, alignment: 'center', margin: [0, 36, 0, 8] },
-      { text: `Cuộc thi “${contest.title}”`, italics: true, alignment: 'center', margin: [0, 0, 0, 28] },
-      { text: 'Ban Tổ chức cuộc thi chứng nhận:', margin: [0, 0, 0, 10] },
-      { text: w.fullName, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 10] },
-      { text: `Năm sinh: ${w.birthYear}    Đơn vị: ${w.unitName}`, alignment: 'center', margin: [0, 0, 0, 18] },
-      {
-        text: [
-          'Đã đạt ',
-          { text: w.prize!, bold: true },
-          ` ${round.name}, với ${w.score}/${round.questionCount} câu trả lời đúng.`,
-        ],
-        alignment: 'center',
-      },
-      { text: 'TM. BAN TỔ CHỨC', bold: true, alignment: 'right', margin: [0, 60, 40, 0] },
-    ],
-    ...(i < winners.length - 1 ? { pageBreak: 'after' as const } : {}),
-  }));
-  const pdf = await renderPdf({
-    info: { title: `Giấy chứng nhận - ${contest.title} - ${round.name}` },
-    content: pages.length ? pages : [{ text: 'Chưa có người đạt giải.' }],
+  const pdf = await winnersCertificatesPdf({
+    locale: docLocale(c),
+    contestTitle: contest.title,
+    roundName: round.name,
+    questionCount: round.questionCount,
+    publishedAt: round.resultsPublishedAt,
+    communeName: commune?.name ?? null,
+    provinceName: province?.name ?? '',
+    winners,
   });
   await audit(c, {
     entity: 'contest_round',

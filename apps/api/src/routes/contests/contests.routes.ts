@@ -7,6 +7,7 @@ import {
   roundPatchSchema,
 } from '@vungxanh/domain';
 import { errorResponses, IdParam, json, jsonBody, paged, PageQuery } from '../../lib/openapi.ts';
+import { docLang } from '../../lib/doc-locale.ts';
 import {
   BoardSchema,
   ContestSchema,
@@ -216,6 +217,7 @@ export const exportSheet = createRoute({
     query: z.object({
       kind: z.enum(['participants', 'attempts', 'ranking']).default('participants'),
       roundId: z.string().max(64).optional(),
+      lang: docLang,
     }),
   },
   responses: { 200: xlsx, ...errorResponses },
@@ -226,7 +228,7 @@ export const certificates = createRoute({
   path: '/rounds/{id}/certificates',
   tags,
   summary: 'Winners’ certificates of a round with published results, one A4 page each (PDF, audited)',
-  request: { params: IdParam },
+  request: { params: IdParam, query: z.object({ lang: docLang }) },
   responses: {
     200: { description: 'PDF', content: { 'application/pdf': { schema: z.any() } } },
     ...errorResponses,

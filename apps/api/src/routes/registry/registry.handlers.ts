@@ -33,7 +33,9 @@ import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { certificatePdf } from './registry.certificate.ts';
+import { decisionPdf } from './registry.decision.ts';
 import { recognitionFacts } from '../../use-cases/coverage.ts';
 import {
   communeCriteria,
@@ -220,6 +222,7 @@ export const certificate: Handler<typeof routes.certificate> = async (c) => {
   const { village: v, commune } = await readableVillage(c, decision.villageId);
   const province = await getProvince(db, commune.provinceId);
   const pdf = await certificatePdf({
+    locale: docLocale(c),
     provinceName: province?.name ?? '',
     communeName: commune.name,
     villageName: v.name,
@@ -235,5 +238,33 @@ export const certificate: Handler<typeof routes.certificate> = async (c) => {
   });
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `attachment; filename="giay-chung-nhan-${decision.date}.pdf"`);
+  return c.body(new Uint8Array(pdf), 200) as never;
+};
+
+/** The decision as an official document, in the console's language (`lang`), Vietnamese by default. */
+export const decisionDocument: Handler<typeof routes.decisionDocument> = async (c) => {
+  const { db } = c.get('deps');
+  const decision = await getDecision(db, c.req.valid('param').id);
+  if (!decision) throw new AppError(404, 'not_found');
+  const { village: v, commune } = await readableVillage(c, decision.villageId);
+  const province = await getProvince(db, commune.provinceId);
+  const pdf = await decisionPdf({
+    locale: docLocale(c),
+    provinceName: province?.name ?? '',
+    communeName: commune.name,
+    villageName: v.name,
+    villageKind: v.kind,
+    decision,
+    signerName: c.req.valid('query').signer || null,
+  });
+  await audit(c, {
+    entity: 'recognition_decision',
+    entityId: decision.id,
+    communeId: commune.id,
+    action: 'export',
+    summary: summarize({ format: 'pdf', number: decision.number }),
+  });
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', `attachment; filename="quyet-dinh-${decision.date}.pdf"`);
   return c.body(new Uint8Array(pdf), 200) as never;
 };

@@ -11,4 +11,5 @@ export const registryRouter = createRouter()
   .openapi(r.village, h.village)
   .openapi(r.saveCriteria, h.saveCriteria)
   .openapi(r.transition, h.transition)
-  .openapi(r.certificate, h.certificate);
+  .openapi(r.certificate, h.certificate)
+  .openapi(r.decisionDocument, h.decisionDocument);

@@ -8,6 +8,7 @@ import {
   registryStatuses,
   transitionInput,
 } from '@vungxanh/domain';
+import { docLang } from '../../lib/doc-locale.ts';
 import { errorResponses, IdParam, json, jsonBody } from '../../lib/openapi.ts';
 
 const tags = ['registry'];
@@ -166,7 +167,25 @@ export const certificate = createRoute({
   path: '/decisions/{id}/certificate',
   tags,
   summary: 'The certificate of a recognition decision as PDF (audited)',
-  request: { params: IdParam },
+  request: { params: IdParam, query: z.object({ lang: docLang }) },
+  responses: {
+    200: { description: 'PDF file', content: { 'application/pdf': { schema: z.any() } } },
+    ...errorResponses,
+  },
+});
+
+export const decisionDocument = createRoute({
+  method: 'get',
+  path: '/decisions/{id}/pdf',
+  tags,
+  summary: 'A recognition decision as an official document (Nghị định 30/2020) in PDF (audited)',
+  request: {
+    params: IdParam,
+    query: z.object({
+      lang: docLang,
+      signer: z.string().trim().max(80).optional().openapi({ description: 'The chairperson’s full name' }),
+    }),
+  },
   responses: {
     200: { description: 'PDF file', content: { 'application/pdf': { schema: z.any() } } },
     ...errorResponses,

@@ -4,7 +4,7 @@ import type { ReportCell, ReportColumn, ReportSection } from '@vungxanh/domain';
 import type { Locale } from '@vungxanh/i18n';
 import { formatDate, formatNumber, formatPercent, formatYear } from '@vungxanh/i18n/format';
 import { resources } from '@vungxanh/i18n/server';
-import { fill, officialPdf } from '../../lib/official-document.ts';
+import { fill, officialPdf, placeOf } from '../../lib/official-document.ts';
 import type { PdfContent } from '../../lib/pdf.ts';
 import { putCell, xlsxBytes, type CellKind } from '../../lib/xlsx.ts';
 import type { Report } from '../../use-cases/report.ts';
@@ -18,8 +18,6 @@ export interface Heading {
   signerName: string | null;
 }
 
-// "Xã Gia Viễn" → "Gia Viễn": official papers name the place without its kind.
-export const placeOf = (communeName: string) => communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
 const words = (locale: Locale) => resources[locale].documents;
 
 const cellKind: Record<ReportColumn['kind'], CellKind> = {

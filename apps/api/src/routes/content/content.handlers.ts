@@ -50,7 +50,7 @@ import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toHotline, toLesson, toPoster, toQuestion } from './content.schemas.ts';
+import { toHotline, toLesson, toPackLesson, toPoster, toQuestion } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
 /** An item the caller may read, or 404. */
@@ -124,7 +124,7 @@ async function packCommune(c: Context<AppEnv>, communeId: string | undefined): P
 async function fullPack(c: Context<AppEnv>, communeId: string | null) {
   const content = await contentPack(c.get('deps').db, communeId);
   const payload = {
-    lessons: content.lessons.map(toLesson),
+    lessons: content.lessons.map(toPackLesson),
     questions: content.questions.map(toQuestion),
     hotlines: content.hotlines.map(toHotline),
     posters: content.posters.map(toPoster),
@@ -147,7 +147,7 @@ export const packLesson: Handler<typeof routes.packLesson> = async (c) => {
   const communeId = await packCommune(c, c.req.valid('query').communeId);
   const rows = await packLessons(c.get('deps').db, communeId, c.req.valid('param').slug);
   if (rows.length === 0) throw new AppError(404, 'not_found');
-  const body = { lessons: rows.map(toLesson) };
+  const body = { lessons: rows.map(toPackLesson) };
   return withEtag(c, versionOf(body), body);
 };
 

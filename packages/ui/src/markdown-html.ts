@@ -16,14 +16,15 @@ const escapeHtml = (text: string) =>
 
 /**
  * Markdown with the few changes that make its HTML safe by construction, so it needs no DOM to sanitize and runs
- * on the server: HTML typed into the text is shown as text, links and images to other kinds of address (e.g.
- * `javascript:`) keep only their words, and task-list boxes (form inputs) become a plain mark.
+ * on the server: HTML typed into the text is left out (lessons are Markdown; the words between inline tags stay),
+ * links and images to other kinds of address (e.g. `javascript:`) keep only their words, and task-list boxes
+ * (form inputs) become a plain mark.
  */
 const safe = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
+    html: () => '',
     checkbox: ({ checked }: Tokens.Checkbox) => (checked ? '☑ ' : '☐ '),
     link(token: Tokens.Link) {
       if (!allowedUrl.test(token.href.trim())) return this.parser.parseInline(token.tokens);

@@ -25,6 +25,7 @@ class Content {
   #etag: string | null = null;
   #refreshing: Promise<void> | null = null;
   #worker: Worker | null = null;
+  #broken = false;
   #asked = 0;
   #replies = new Map<number, (value: PackLesson[] | PackQuestion[] | null) => void>();
   #opened: ((found: boolean) => void) | null = null;
@@ -104,11 +105,37 @@ class Content {
   }
 
   #post(message: ToPackWorker): void {
-    if (!this.#worker) {
-      this.#worker = new PackWorker();
-      this.#worker.onmessage = ({ data }: MessageEvent<FromPackWorker>) => this.#receive(data);
+    if (!this.#broken && !this.#worker) {
+      try {
+        this.#worker = new PackWorker();
+        this.#worker.onmessage = ({ data }: MessageEvent<FromPackWorker>) => this.#receive(data);
+        this.#worker.onerror = () => this.#fail();
+      } catch {
+        this.#broken = true;
+      }
     }
-    this.#worker.postMessage(message);
+    if (this.#worker && !this.#broken) this.#worker.postMessage(message);
+    else this.#answerForBrokenWorker(message);
+  }
+
+  // A worker that cannot start or died: the page keeps working from the parts it fetches, as on a first visit.
+  #fail(): void {
+    this.#broken = true;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.packVersion = null;
+    this.#opened?.(false);
+    this.#opened = null;
+    this.#refreshed?.();
+    this.#refreshed = null;
+    for (const reply of this.#replies.values()) reply(null);
+    this.#replies.clear();
+  }
+
+  #answerForBrokenWorker(message: ToPackWorker): void {
+    if (message.kind === 'open') this.#receive({ kind: 'no-pack' });
+    else if (message.kind === 'refresh') this.#refreshed?.();
+    else this.#receive({ kind: 'reply', id: message.id, value: null });
   }
 
   #ask(

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one on CI's 2-core machine, which ran the API's files one
+    // after another while much of their time is spent waiting on child processes and timers. Each file has its own
+    // database, so files may run side by side.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -6,7 +6,15 @@ import { serve } from '@hono/node-server';
 import { purgeExpiredSessions } from '@vungxanh/db';
 import { loadBoard, loadContent } from '@vungxanh/content';
 import { vietnamToday } from '@vungxanh/domain';
-import { seedAdmin, seedContent, seedDemoCampaigns, seedDemoUnits, seedRegistryCriteria } from '@vungxanh/db/seed';
+import {
+  demoProvinceOrganizer,
+  seedAdmin,
+  seedContent,
+  seedDemoCampaigns,
+  seedDemoProvinceOrganizer,
+  seedDemoUnits,
+  seedRegistryCriteria,
+} from '@vungxanh/db/seed';
 import { createApp } from './app.ts';
 import { createDeps, openMigratedDb } from './deps.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
@@ -75,7 +83,11 @@ if (release.movedToContest)
 if (release.pending) deps.logger.info('shipped content release pending', { version: release.version });
 const initialPassword = config.ADMIN_PASSWORD ?? generatePassword();
 const passwordFile = deps.initialPasswordFile;
-if (await seedAdmin(db, await hashPassword(initialPassword), { generated: !config.ADMIN_PASSWORD })) {
+const initialHash = await hashPassword(initialPassword);
+if (await seedAdmin(db, initialHash, { generated: !config.ADMIN_PASSWORD })) {
+  // The demo city's province organizer gets the same first password, to change at first sign-in.
+  if (config.SEED_DEMO && (await seedDemoProvinceOrganizer(db, initialHash)))
+    deps.logger.info(`created the demo province organizer "${demoProvinceOrganizer}" with the admin's first password`);
   if (config.ADMIN_PASSWORD) deps.logger.info('created system administrator "admin" with ADMIN_PASSWORD');
   else {
     try {

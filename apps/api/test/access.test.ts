@@ -3,7 +3,7 @@ import { schema } from '@vungxanh/db';
 import { randomUUID } from 'node:crypto';
 import { seedRegistryCriteria } from '@vungxanh/db/seed';
 import { releaseVersion } from '@vungxanh/domain';
-import { createHarness, world } from './harness.ts';
+import { createHarness, provinceOrganizer, world } from './harness.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
@@ -842,6 +842,108 @@ describe.each(cases)('$name', (c) => {
     const allowed = c.allowed === 'all' || c.allowed.includes(role);
     if (allowed) expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
     else expect(res.status, JSON.stringify(res.body)).toBe(403);
+  });
+});
+
+/**
+ * A contest the province hosts (no host commune): the province's organizers run it; another province's
+ * organizers and every commune role get 404 for it as a contest to run; a commune's organizers and admins
+ * read their commune's part once it is out of draft; other commune roles are refused that part.
+ */
+describe('a contest the province hosts', () => {
+  type Who = Role | 'province_organizer' | 'other_province_organizer';
+  let cookies: Record<Who, string>;
+  let hosted: { id: string };
+  beforeAll(async () => {
+    const [own, other] = [await provinceOrganizer(h, w.p1.id), await provinceOrganizer(h, w.p2.id)];
+    cookies = { ...w.cookies, province_organizer: own.cookie, other_province_organizer: other.cookie };
+    hosted = (await h.call('POST', '/api/contests', { cookie: own.cookie, body: { title: 'Cuộc thi của tỉnh' } })).body;
+    // Its own published question, so rounds can be added once it is out of draft.
+    await h.call('POST', `/api/contests/${hosted.id}/questions`, {
+      cookie: own.cookie,
+      body: { ...questionBody(null), communeId: undefined, status: 'published' },
+    });
+    await h.call('POST', `/api/contests/${hosted.id}/status`, { cookie: own.cookie, body: { status: 'paused' } });
+  });
+  const table: [string, string, (id: string) => string, Record<Who, number>, unknown?][] = [
+    ['get it', 'GET', (id) => `/api/contests/${id}`, { ...none(404), system: 200, province_organizer: 200 }],
+    [
+      'edit it',
+      'PATCH',
+      (id) => `/api/contests/${id}`,
+      { ...none(404), system: 200, province_organizer: 200 },
+      { rulesMd: 'Thể lệ của tỉnh' },
+    ],
+    [
+      'add a round',
+      'POST',
+      (id) => `/api/contests/${id}/rounds`,
+      { ...none(404), system: 201, province_organizer: 201 },
+      {
+        name: 'Đợt của tỉnh',
+        startsAt: '2026-12-10T08:00',
+        endsAt: '2026-12-17T08:00',
+        questionCount: 1,
+        timeLimitSeconds: 600,
+        attemptsAllowed: 1,
+      },
+    ],
+    [
+      'its participants',
+      'GET',
+      (id) => `/api/contests/${id}/participants`,
+      { ...none(404), system: 200, province_organizer: 200 },
+    ],
+    [
+      "commune A's part",
+      'GET',
+      (id) => `/api/contests/${id}/communes/${w.communeA.id}`,
+      {
+        ...none(403),
+        system: 200,
+        commune_admin: 200,
+        organizer: 200,
+        province_organizer: 200,
+        other_province_organizer: 404,
+      },
+    ],
+  ];
+  function none(status: number): Record<Who, number> {
+    const who = [...roles, 'province_organizer', 'other_province_organizer'] as const;
+    return Object.fromEntries(who.map((r) => [r, status])) as Record<Who, number>;
+  }
+  describe.each(table)('%s', (_name, method, path, expected, body) => {
+    it.each(Object.keys(expected) as Who[])('as %s', async (who) => {
+      const res = await h.call(method, path(hosted.id), { cookie: cookies[who], ...(body ? { body } : {}) });
+      expect(res.status, JSON.stringify(res.body)).toBe(expected[who]);
+    });
+  });
+  it('is listed for its own province organizer only', async () => {
+    const ids = async (cookie: string) =>
+      (await h.call('GET', '/api/contests', { cookie })).body.items.map((c: { id: string }) => c.id);
+    expect(await ids(cookies.province_organizer)).toContain(hosted.id);
+    expect(await ids(cookies.other_province_organizer)).not.toContain(hosted.id);
+    const followed = await h.call('GET', `/api/contests/of-province?communeId=${w.communeA.id}`, {
+      cookie: cookies.organizer,
+    });
+    expect(followed.body.items.map((c: { id: string }) => c.id)).toContain(hosted.id);
+  });
+  it('keeps a province organizer out of commune data', async () => {
+    const provinces = await h.call('GET', '/api/units/provinces', { cookie: cookies.province_organizer });
+    expect(provinces.body.items.map((p: { id: string }) => p.id)).toEqual([w.p1.id]);
+    const communes = await h.call('GET', '/api/units/communes', { cookie: cookies.province_organizer });
+    expect(communes.body.items).toEqual([]);
+    // Its list is the province's own contests whatever commune is asked.
+    const asked = await h.call('GET', `/api/contests?communeId=${w.communeA.id}`, {
+      cookie: cookies.province_organizer,
+    });
+    expect(asked.body.items.map((c: { id: string }) => c.id)).toEqual([hosted.id]);
+    for (const path of [
+      `/api/contests/${w.contestA.id}`,
+      `/api/units/villages/${w.villageA.id}`,
+      `/api/registry?communeId=${w.communeA.id}`,
+    ])
+      expect((await h.call('GET', path, { cookie: cookies.province_organizer })).status, path).toBe(404);
   });
 });
 

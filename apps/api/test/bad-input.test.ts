@@ -159,6 +159,27 @@ describe('bad input on every write route', () => {
       expect(res.status, q).toBe(422);
     }
   });
+
+  it('province contest reads refuse bad queries with 422, unknown contests and communes with 404', async () => {
+    const id = '00000000-0000-0000-0000-000000000000';
+    for (const path of [
+      `/api/public/contests/${id}/units/search?q=${'a'.repeat(101)}`,
+      `/api/contests/${id}/communes/${w.communeA.id}?pageSize=100000`,
+      `/api/contests/${id}/communes/${w.communeA.id}?page=0`,
+      `/api/contests/of-province?communeId=${'x'.repeat(65)}`,
+    ]) {
+      const res = await h.call('GET', path, { cookie: w.cookies.system });
+      expect(res.status, path).toBe(422);
+    }
+    for (const path of [
+      `/api/public/contests/${id}/units/search?q=${encodeURIComponent("' OR 1=1 --")}`,
+      `/api/contests/${id}/communes/${w.communeA.id}`,
+      `/api/contests/${id}/communes/${id}`,
+    ]) {
+      const res = await h.call('GET', path, { cookie: w.cookies.system });
+      expect(res.status, path).toBe(404);
+    }
+  });
 });
 
 /** Multipart file uploads: a JSON body is the wrong media type there (415). */

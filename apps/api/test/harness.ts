@@ -138,3 +138,17 @@ export async function world(h: Awaited<ReturnType<typeof createHarness>>) {
   ) as Record<keyof typeof accounts, string>;
   return { p1, p2, communeA, communeB, communeC, villageA, villageB, schoolA, schoolB, orgA, orgB, accounts, cookies };
 }
+
+/**
+ * A signed-in province organizer (the provincial Youth Union) of one province: it hosts contests for
+ * the whole province and sees no commune's other data.
+ */
+export async function provinceOrganizer(h: Awaited<ReturnType<typeof createHarness>>, provinceId: string) {
+  const account = await factories.account(h.db, {
+    role: 'province_organizer',
+    passwordHash: await passwordHash(),
+    username: `province-organizer-${Math.random().toString(36).slice(2, 8)}`,
+    provinceId,
+  });
+  return { account, cookie: await h.signIn(account.username) };
+}

@@ -7,7 +7,7 @@ import { factories } from '@vungxanh/db/testing';
 import { createHarness, ORIGIN, world } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
-import { commitmentsSection, contestsSection } from '../src/routes/reports/reports.sections.ts';
+import { commitmentsSection, contestsSection } from '../src/use-cases/report.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 let h: H;

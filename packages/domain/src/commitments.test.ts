@@ -3,13 +3,18 @@ import {
   canonicalEntry,
   commitmentCoverage,
   entryInput,
+  duplicateOfProblem,
+  entryInReviewScope,
   entryProblems,
+  entryUnit,
+  entryUnitIds,
   houseKey,
   isPngDataUrl,
   newReceiptCode,
   nextVersion,
   normalizeReceiptCode,
   proposeDuplicates,
+  signedUnit,
   receiptAlphabet,
   retentionCutoff,
   validatePaperRows,
@@ -79,6 +84,19 @@ describe('entry input', () => {
     expect(entryProblems('school', e).map((p) => p.path)).toEqual(['villageId', 'schoolId']);
     const student = entryInput.parse({ ...base, villageId: undefined, schoolId: 's1' });
     expect(entryProblems('student', student).map((p) => p.path)).toEqual(['guardianName']);
+  });
+  it('maps each kind to the one unit column it fills and reads', () => {
+    expect(entryUnitIds('household', 'v1')).toEqual({ villageId: 'v1', schoolId: null, organizationId: null });
+    expect(entryUnitIds('village', 'v1')).toEqual({ villageId: 'v1', schoolId: null, organizationId: null });
+    expect(entryUnitIds('school', 's1')).toEqual({ villageId: null, schoolId: 's1', organizationId: null });
+    expect(entryUnitIds('student', 's1')).toEqual({ villageId: null, schoolId: 's1', organizationId: null });
+    expect(entryUnitIds('organization', 'o1')).toEqual({ villageId: null, schoolId: null, organizationId: 'o1' });
+    const given = { villageId: 'v1', schoolId: 's1' };
+    expect(entryUnit('household', given)).toEqual({ kind: 'village', id: 'v1' });
+    expect(entryUnit('student', given)).toEqual({ kind: 'school', id: 's1' });
+    expect(entryUnit('organization', given)).toEqual({ kind: 'organization', id: null });
+    for (const kind of ['household', 'organization', 'school', 'student', 'village'] as const)
+      expect(signedUnit({ kind, ...entryUnitIds(kind, 'u1') })).toEqual({ kind: entryUnit(kind, {}).kind, id: 'u1' });
   });
   it('gives the same canonical text for the same entry whatever the key order or spacing', () => {
     const a = entryInput.parse(base);
@@ -241,5 +259,25 @@ describe('paper rows', () => {
 
   it('finds no table without a signer or unit column', () => {
     expect(validatePaperRows('household', sheet(['a', 'b'], ['1', '2']), units, campaign)).toBeNull();
+  });
+});
+
+describe('review', () => {
+  const household = { id: 'e1', campaignId: 'c1', kind: 'household', villageId: 'v1', status: 'submitted' } as const;
+  it('shows a village head only the household entries of their village, and an admin all', () => {
+    expect(entryInReviewScope(household, null)).toBe(true);
+    expect(entryInReviewScope(household, 'v1')).toBe(true);
+    expect(entryInReviewScope(household, 'v2')).toBe(false);
+    expect(entryInReviewScope({ kind: 'village', villageId: 'v1' }, 'v1')).toBe(false);
+  });
+  it('keeps a duplicate pointing at another visible entry of its campaign that is no duplicate itself', () => {
+    const entry = { id: 'e2', campaignId: 'c1' };
+    expect(duplicateOfProblem(entry, household, null)).toBeNull();
+    expect(duplicateOfProblem(entry, household, 'v1')).toBeNull();
+    expect(duplicateOfProblem(entry, null, null)).toBe('not_an_original');
+    expect(duplicateOfProblem({ id: 'e1', campaignId: 'c1' }, household, null)).toBe('not_an_original');
+    expect(duplicateOfProblem({ id: 'e2', campaignId: 'c2' }, household, null)).toBe('not_an_original');
+    expect(duplicateOfProblem(entry, household, 'v2')).toBe('not_an_original');
+    expect(duplicateOfProblem(entry, { ...household, status: 'duplicate' }, null)).toBe('duplicate_chain');
   });
 });

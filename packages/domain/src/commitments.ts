@@ -19,6 +19,42 @@ export function campaignTarget(kind: CampaignKind): 'village' | 'school' | 'orga
   if (kind === 'organization') return 'organization';
   return 'school';
 }
+export type EntryUnitKind = ReturnType<typeof campaignTarget>;
+
+/** The unit columns an entry carries. */
+export interface EntryUnitColumns {
+  villageId: string | null;
+  schoolId: string | null;
+  organizationId: string | null;
+}
+
+/** The unit columns of an entry of this kind signed for `unitId`: its kind's column holds it, the others are null. */
+export function entryUnitIds(kind: CampaignKind, unitId: string): EntryUnitColumns {
+  const target = campaignTarget(kind);
+  return {
+    villageId: target === 'village' ? unitId : null,
+    schoolId: target === 'school' ? unitId : null,
+    organizationId: target === 'organization' ? unitId : null,
+  };
+}
+
+/**
+ * The unit an entry of this kind names: the kind of unit and the id given for it (null when missing, which
+ * `entryProblems` reports). Ids given for other kinds of unit are not the entry's unit.
+ */
+export function entryUnit(
+  kind: CampaignKind,
+  ids: { villageId?: string | null; schoolId?: string | null; organizationId?: string | null },
+): { kind: EntryUnitKind; id: string | null } {
+  const target = campaignTarget(kind);
+  const id = target === 'village' ? ids.villageId : target === 'school' ? ids.schoolId : ids.organizationId;
+  return { kind: target, id: id ?? null };
+}
+
+/** The unit a stored entry was signed for, read from its own kind. */
+export function signedUnit(entry: EntryUnitColumns & { kind: CampaignKind }) {
+  return entryUnit(entry.kind, entry);
+}
 
 const lawId = z.enum(lawIds);
 
@@ -266,6 +302,39 @@ export const reviewInput = z.discriminatedUnion('decision', [
 export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const reviewStatus = { verify: 'verified', reject: 'rejected', duplicate: 'duplicate' } as const;
+
+/**
+ * Whether a reviewer sees an entry: `villageId` null for a commune's admins (every entry of their commune), a
+ * village head's village for them (only that village's household entries).
+ */
+export function entryInReviewScope(entry: { kind: CampaignKind; villageId: string | null }, villageId: string | null) {
+  return villageId === null || (entry.kind === 'household' && entry.villageId === villageId);
+}
+
+/**
+ * Why an entry cannot be marked a duplicate of `original`, or null when it can: the original must be another
+ * entry of the same campaign that the reviewer sees, and not itself a duplicate (no chains).
+ */
+export function duplicateOfProblem(
+  entry: { id: string; campaignId: string },
+  original: {
+    id: string;
+    campaignId: string;
+    kind: CampaignKind;
+    villageId: string | null;
+    status: EntryStatus;
+  } | null,
+  reviewerVillageId: string | null,
+): 'not_an_original' | 'duplicate_chain' | null {
+  if (
+    !original ||
+    original.id === entry.id ||
+    original.campaignId !== entry.campaignId ||
+    !entryInReviewScope(original, reviewerVillageId)
+  )
+    return 'not_an_original';
+  return original.status === 'duplicate' ? 'duplicate_chain' : null;
+}
 
 // ---------------------------------------------------------------- privacy
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   attemptDeadline,
   canManageContests,
+  contestInputSchema,
+  contestPatchSchema,
   countedAttempt,
   drawAttempt,
   initials,
@@ -276,6 +278,20 @@ describe('prizes and units', () => {
       ['a', 10, 2],
       ['c', 0, 3],
     ]);
+  });
+});
+
+describe('contest input and edit', () => {
+  it('fills defaults in a new contest only', () => {
+    expect(contestInputSchema.parse({ title: 'Cuộc thi mới' })).toMatchObject({
+      scope: 'commune',
+      banner: null,
+      predictionTarget: 'participants',
+    });
+  });
+  it('changes only the fields an edit sends', () => {
+    expect(contestPatchSchema.parse({ rulesMd: ' Thể lệ mới ' })).toEqual({ rulesMd: 'Thể lệ mới' });
+    expect(contestPatchSchema.safeParse({ scope: 'world' }).success).toBe(false);
   });
 });
 

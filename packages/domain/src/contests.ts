@@ -98,13 +98,25 @@ const banner = z
   .max(700_000)
   .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'a PNG, JPEG or WebP data URL');
 
-export const contestInputSchema = z.strictObject({
+const contestBase = {
   title: z.string().trim().min(5).max(200),
-  scope: z.enum(contestScopes).default('commune'),
-  rulesMd: z.string().trim().max(20_000).default(''),
-  banner: banner.nullable().default(null),
-  predictionTarget: z.enum(predictionTargets).default('participants'),
+  scope: z.enum(contestScopes),
+  rulesMd: z.string().trim().max(20_000),
+  banner: banner.nullable(),
+  predictionTarget: z.enum(predictionTargets),
+};
+export const contestInputSchema = z.strictObject({
+  ...contestBase,
+  scope: contestBase.scope.default('commune'),
+  rulesMd: contestBase.rulesMd.default(''),
+  banner: contestBase.banner.default(null),
+  predictionTarget: contestBase.predictionTarget.default('participants'),
 });
+/**
+ * A contest's edit: only the fields sent change. (A partial of the input schema would fill the
+ * defaults in, so editing the rules alone reset the scope, the banner and the prediction target.)
+ */
+export const contestPatchSchema = z.strictObject(contestBase).partial();
 export type ContestInput = z.infer<typeof contestInputSchema>;
 
 export const roundMixSchema = z.strictObject({

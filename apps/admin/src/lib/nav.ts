@@ -20,6 +20,8 @@ const adminAreas = new Set<Area>(['units', 'accounts', 'audit']);
 
 /** Which parts of the console a role sees in its navigation (the API enforces the same limits). */
 export function inNav(role: Role, area: Area): boolean {
+  // The provincial Youth Union runs the province's contests and reads no commune's other data.
+  if (role === 'province_organizer') return area === 'contests';
   if (area === 'settings') return role === 'system';
   if (area === 'registry') return canReadRegistry({ role });
   if (area === 'reports') return canReadReports({ role });
@@ -29,6 +31,7 @@ export function inNav(role: Role, area: Area): boolean {
 
 /** Whether a role may open a part at all: every role may read the unit lists of its own scope. */
 export function canOpen(role: Role, area: Area): boolean {
+  if (role === 'province_organizer') return area === 'contests' || area === 'dashboard';
   return area === 'units' || inNav(role, area);
 }
 

@@ -7,7 +7,8 @@ export async function scopeName(me: Me): Promise<string> {
   switch (me.role) {
     case 'system':
       return i18n.t('admin.scopeEverything');
-    case 'province_viewer': {
+    case 'province_viewer':
+    case 'province_organizer': {
       const { items } = await unitsApi.provinces();
       return items.find((p) => p.id === me.provinceId)?.name ?? '';
     }

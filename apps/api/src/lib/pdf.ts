@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import type pdfmakeType from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { VN_TIME_ZONE } from '@vungxanh/domain';
 
@@ -18,11 +18,18 @@ const faceOf = (pkg: string, name: string) => {
 // Full TTFs drawn for Vietnamese, so every letter and tone mark is embedded (STACK.md, trap 6). Be Vietnam Pro for
 // certificates, receipts and posters; Tinos, metric-compatible with Times New Roman, for official documents.
 const faces = { BeVietnamPro: faceOf('be-vietnam-pro', 'BeVietnamPro'), Tinos: faceOf('tinos', 'Tinos') };
-pdfmake.setFonts(faces);
-// Documents load no URL and no local file other than the fonts: images come in as data URLs.
 const fontFiles = new Set(Object.values(faces).flatMap((f) => Object.values(f)));
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
+
+// pdfmake is loaded on the first document, not at start (it took about 2 s to import on a busy machine).
+let loaded: Promise<typeof pdfmakeType> | undefined;
+const pdfmake = () =>
+  (loaded ??= import('pdfmake').then(({ default: maker }) => {
+    maker.setFonts(faces);
+    // Documents load no URL and no local file other than the fonts: images come in as data URLs.
+    maker.setUrlAccessPolicy(() => false);
+    maker.setLocalAccessPolicy((path) => fontFiles.has(path));
+    return maker;
+  }));
 
 export type PdfContent = Content;
 export type PdfDocument = TDocumentDefinitions;
@@ -35,7 +42,7 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
     ...doc,
     defaultStyle: { font: 'BeVietnamPro', fontSize: 11, lineHeight: 1.25, ...doc.defaultStyle },
   };
-  return pdfmake.createPdf(withDefaults).getBuffer();
+  return (await pdfmake()).createPdf(withDefaults).getBuffer();
 }
 
 /**

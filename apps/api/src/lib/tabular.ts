@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError, findTable, maxImportRows, type ImportRecord, type SheetRow } from '@vungxanh/domain';
 import type { Locale } from '@vungxanh/i18n';
+import { newWorkbook } from './lazy-modules.ts';
 
 /** The largest file an import takes (the upload body limit of `/import` routes is the same). */
 export const maxImportBytes = 16 * 1024 * 1024;
@@ -65,7 +66,7 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
 }
 
 async function readXlsx(bytes: Uint8Array, tooMany: (found: number) => AppError): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {

@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import { VN_OFFSET_MS } from '@vungxanh/domain';
 import { excelFormats } from '@vungxanh/i18n/format';
+import { loadJsZip } from './lazy-modules.ts';
 
 /** How a column's values are written: real numbers and dates with Vietnamese formats, never dates as text. */
 export type CellKind = 'text' | 'integer' | 'decimal' | 'percent' | 'date' | 'dateTime' | 'year';
 export type CellValue = string | number | Date | null | undefined;
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const numFmt: Record<Exclude<CellKind, 'text'>, string> = {
@@ -106,7 +106,7 @@ export async function xlsxBytes(book: ExcelJS.Workbook): Promise<Uint8Array> {
     );
   const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
   if (marked === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const styles = await zip.file('xl/styles.xml')!.async('string');
   zip.file(
     'xl/styles.xml',

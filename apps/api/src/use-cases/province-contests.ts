@@ -9,7 +9,7 @@ import {
   type Db,
   type Page,
 } from '@vungxanh/db';
-import { unitRanking } from '../routes/contests/contests.service.ts';
+import { unitRanking } from './contests.ts';
 
 /**
  * The collective standings of a contest: its units, and for a province contest its communes (the

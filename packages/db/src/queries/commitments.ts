@@ -234,6 +234,17 @@ export async function entriesForExport(db: Db, filter: Omit<EntryFilter, 'limit'
     .orderBy(asc(commitmentEntries.createdAt), asc(commitmentEntries.id));
 }
 
+/** The village, school or organization an entry names: its id, name, commune and active flag (null: none). */
+export async function getEntryUnit(db: Db, unit: { kind: 'village' | 'school' | 'organization'; id: string | null }) {
+  if (!unit.id) return null;
+  const table = unit.kind === 'village' ? villages : unit.kind === 'school' ? schools : organizations;
+  const [row] = await db
+    .select({ id: table.id, name: table.name, communeId: table.communeId, active: table.active })
+    .from(table)
+    .where(eq(table.id, unit.id));
+  return row ?? null;
+}
+
 /** Name key → id of a commune's units of one kind, for reading paper forms. */
 export async function unitKeysOf(db: Db, communeId: string, kind: 'village' | 'school' | 'organization') {
   const table = kind === 'village' ? villages : kind === 'school' ? schools : organizations;

@@ -2,7 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Criterion, DecisionKind, RegistryStatus, StatusChange } from '@vungxanh/domain';
 import { certificateNumber, isDrugFree } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
+import type { AuditEntry } from './audit.ts';
 import {
+  auditLog,
   criteriaValues,
   recognitionDecisions,
   registryChanges,
@@ -197,10 +199,12 @@ export interface TransitionWrite {
     certificateNumber: string | null;
     override: { reason: string; criteria: string[] } | null;
   } | null;
+  /** The audit row, written with the change or not at all. */
+  audit: AuditEntry;
 }
 
 /**
- * Writes a status change, its decision if any, and the new status, in one transaction. Answers `stale` when the
+ * Writes a status change, its decision if any, the new status and the audit row, in one transaction. Answers `stale` when the
  * village moved since the caller read it, and `duplicate_decision` when the period already has a decision.
  */
 export async function applyTransition(db: Db, w: TransitionWrite) {
@@ -260,6 +264,7 @@ export async function applyTransition(db: Db, w: TransitionWrite) {
         target: registryVillages.villageId,
         set: { status: w.to, periodKey, updatedAt: new Date() },
       });
+    await tx.insert(auditLog).values({ ...w.audit, at: new Date() });
     return { ok: true as const, decisionId };
   });
 }

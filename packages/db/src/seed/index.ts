@@ -1,4 +1,5 @@
 import type { Db } from '../client.ts';
+import { eq } from 'drizzle-orm';
 import { accounts, communes, organizations, provinces, schools, villages } from '../schema/index.ts';
 import { countAccounts, findAccountByUsername } from '../queries/accounts.ts';
 import { listProvinces, unitKeys } from '../queries/units.ts';
@@ -94,6 +95,27 @@ export async function seedAdmin(db: Db, passwordHash: string, options: { generat
     passwordHash,
     role: 'system',
     mustChangePassword: options.generated ?? false,
+  });
+  return true;
+}
+/** The demo province organizer's username: the city's Youth Union (Thành đoàn Hải Phòng). */
+export const demoProvinceOrganizer = 'thanhdoan';
+
+/**
+ * The demo province organizer, who hosts contests for the whole demo city. Created with the first
+ * administrator only (same first password, to be changed at first sign-in), so no password is made up
+ * that the operator was never told.
+ */
+export async function seedDemoProvinceOrganizer(db: Db, passwordHash: string): Promise<boolean> {
+  const [province] = await db.select({ id: provinces.id }).from(provinces).where(eq(provinces.code, '31'));
+  if (!province || (await findAccountByUsername(db, demoProvinceOrganizer))) return false;
+  await db.insert(accounts).values({
+    username: demoProvinceOrganizer,
+    displayName: 'Thành đoàn Hải Phòng',
+    passwordHash,
+    role: 'province_organizer',
+    provinceId: province.id,
+    mustChangePassword: true,
   });
   return true;
 }

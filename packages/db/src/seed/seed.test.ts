@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../testing.ts';
 import { schema } from '../index.ts';
 import type { Db } from '../client.ts';
-import { seedAdmin, seedDemoUnits } from './index.ts';
+import { demoProvinceOrganizer, seedAdmin, seedDemoProvinceOrganizer, seedDemoUnits } from './index.ts';
 
 let db: Db;
 let cleanup: () => void;
@@ -38,6 +38,23 @@ describe('demo seed', () => {
     await seedDemoUnits(db);
     const names = (await db.select().from(schema.villages)).map((v) => v.name);
     expect(names).toEqual(expect.arrayContaining(['Thôn Thọ Xuân', 'Thôn Cầu Đen', 'Thôn Hồ Sen']));
+  });
+
+  it('creates the demo province organizer of the demo city once, bound to its province', async () => {
+    await seedDemoUnits(db);
+    expect(await seedDemoProvinceOrganizer(db, 'hash-1')).toBe(true);
+    expect(await seedDemoProvinceOrganizer(db, 'hash-2')).toBe(false);
+    const [province] = await db.select().from(schema.provinces).where(eq(schema.provinces.code, '31'));
+    const found = await db.select().from(schema.accounts).where(eq(schema.accounts.username, demoProvinceOrganizer));
+    expect(found).toEqual([
+      expect.objectContaining({
+        role: 'province_organizer',
+        provinceId: province!.id,
+        communeId: null,
+        passwordHash: 'hash-1',
+        mustChangePassword: true,
+      }),
+    ]);
   });
 
   it('creates the first admin only when no account exists', async () => {

@@ -9,6 +9,7 @@ export type Live = InferResponseType<(typeof contestsApi)['rounds'][':id']['live
 export type Ranking = InferResponseType<(typeof contestsApi)['rounds'][':id']['ranking']['$get'], 200>;
 export type Participant = InferResponseType<(typeof contestsApi)[':id']['participants']['$get'], 200>['items'][number];
 export type UnitStanding = InferResponseType<(typeof contestsApi)[':id']['units']['$get'], 200>['items'][number];
+export type CommuneStanding = InferResponseType<(typeof contestsApi)[':id']['units']['$get'], 200>['communes'][number];
 
 /** "4:05" minutes and seconds, for durations in tables. */
 export function minSec(ms: number): string {

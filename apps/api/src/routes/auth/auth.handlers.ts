@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrDataUrl } from '../../lib/lazy-modules.ts';
 import { AppError, isWeakPassword, lockedUntil, lockoutPolicy, needsTotpEnrollment } from '@vungxanh/domain';
 import {
   clearLoginFailures,
@@ -153,7 +153,7 @@ export const totpSetup: Handler<typeof routes.totpSetup> = async (c) => {
   const secret = newTotpSecret();
   await updateAccount(c.get('deps').db, auth.account.id, { totpSecret: secret });
   const uri = totpUri(secret, auth.account.username);
-  return c.json({ secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }) }, 200);
+  return c.json({ secret, uri, qrDataUrl: await qrDataUrl(uri, { margin: 1, width: 240 }) }, 200);
 };
 
 export const totpEnable: Handler<typeof routes.totpEnable> = async (c) => {

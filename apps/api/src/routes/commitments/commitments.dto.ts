@@ -58,8 +58,3 @@ export async function reviewScope(c: Context<AppEnv>, communeId: string) {
     return { commune, villageId: actor.villageId };
   throw new AppError(403, 'forbidden');
 }
-
-/** An entry the caller may see: a village head asking for another village's entry gets 404. */
-export function inScope(entry: EntryRow, villageId: string | null): boolean {
-  return villageId === null || (entry.kind === 'household' && entry.villageId === villageId);
-}

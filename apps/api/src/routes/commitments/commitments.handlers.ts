@@ -1,14 +1,14 @@
-import { AppError, nextVersion, proposeDuplicates, reviewStatus } from '@vungxanh/domain';
+import { AppError, entryInReviewScope, nextVersion, proposeDuplicates, signedUnit } from '@vungxanh/domain';
 import {
   duplicateCandidates,
   getCampaign,
   getEntry,
+  getEntryUnit,
   getUnit,
   insertCampaign,
   listCampaigns as selectCampaigns,
   listEntries as selectEntries,
   retentionMonthsOf,
-  reviewEntry as writeReview,
   updateCampaign as writeCampaign,
 } from '@vungxanh/db';
 import type { Context } from 'hono';
@@ -17,8 +17,9 @@ import { auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { reviewCommitmentEntry } from '../../use-cases/review-entry.ts';
 import { blankFormPdf } from './commitments.pdf.ts';
-import { campaignDto, entryDto, inScope, reviewScope } from './commitments.dto.ts';
+import { campaignDto, entryDto, reviewScope } from './commitments.dto.ts';
 import type * as routes from './commitments.routes.ts';
 
 export { importPaper, paperTemplate } from './import.handlers.ts';
@@ -139,15 +140,8 @@ async function reviewable(c: Context<AppEnv>, id: string) {
   const entry = await getEntry(db, id);
   if (!entry) throw new AppError(404, 'not_found');
   const scope = await reviewScope(c, entry.communeId);
-  if (!inScope(entry, scope.villageId)) throw new AppError(404, 'not_found');
-  const [campaign, unit] = await Promise.all([
-    getCampaign(db, entry.campaignId),
-    entry.villageId
-      ? getUnit(db, 'villages', entry.villageId)
-      : entry.schoolId
-        ? getUnit(db, 'schools', entry.schoolId)
-        : getUnit(db, 'organizations', entry.organizationId!),
-  ]);
+  if (!entryInReviewScope(entry, scope.villageId)) throw new AppError(404, 'not_found');
+  const [campaign, unit] = await Promise.all([getCampaign(db, entry.campaignId), getEntryUnit(db, signedUnit(entry))]);
   return { entry, scope, campaignTitle: campaign!.title, unitName: unit?.name ?? null };
 }
 
@@ -174,38 +168,12 @@ export const getEntryDetail: Handler<typeof routes.getEntry> = async (c) => {
 export const reviewEntry: Handler<typeof routes.reviewEntry> = async (c) => {
   const { actor } = requireAuth(c);
   const { entry, scope, campaignTitle, unitName } = await reviewable(c, c.req.valid('param').id);
-  const input = c.req.valid('json');
-  const { db } = c.get('deps');
-  if (input.decision === 'duplicate') {
-    const original = await getEntry(db, input.duplicateOfId);
-    if (
-      !original ||
-      original.id === entry.id ||
-      original.campaignId !== entry.campaignId ||
-      !inScope(original, scope.villageId)
-    )
-      throw new AppError(422, 'validation_failed', {}, [{ path: 'duplicateOfId', message: 'not an entry to keep' }]);
-    if (original.status === 'duplicate') throw new AppError(409, 'commitment_duplicate_chain');
-  }
-  const row = await writeReview(
-    db,
-    entry.id,
-    {
-      status: reviewStatus[input.decision],
-      reason: input.decision === 'reject' ? input.reason : null,
-      duplicateOfId: input.decision === 'duplicate' ? input.duplicateOfId : null,
-      reviewerId: actor.accountId,
-      reviewedAt: new Date(),
-    },
-    {
-      ...auditContext(c),
-      entity: 'commitment_entry',
-      entityId: entry.id,
-      action: input.decision,
-      communeId: entry.communeId,
-      summary: summarize({ code: entry.code, before: entry.status, ...input }),
-    },
-  );
+  const row = await reviewCommitmentEntry(c.get('deps').db, {
+    entry,
+    decision: c.req.valid('json'),
+    reviewer: { accountId: actor.accountId, villageId: scope.villageId, audit: auditContext(c) },
+    now: new Date(),
+  });
   return c.json(entryDto(row, campaignTitle, unitName), 200);
 };
 

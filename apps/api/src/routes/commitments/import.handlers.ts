@@ -4,6 +4,7 @@ import { stream } from 'hono/streaming';
 import {
   AppError,
   campaignTarget,
+  entryUnitIds,
   importStep,
   newReceiptCode,
   paperColumns,
@@ -23,7 +24,7 @@ import {
 } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import { importIssueMessage, importsMessage, resources } from '@vungxanh/i18n/server';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import { auditContext } from '../../lib/audit.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { handleError } from '../../lib/errors.ts';
@@ -131,9 +132,7 @@ async function importPaperFile(
         campaignId: campaign.id,
         kind: campaign.kind,
         campaignVersion: campaign.version,
-        villageId: target === 'village' ? v.unitId : null,
-        schoolId: target === 'school' ? v.unitId : null,
-        organizationId: target === 'organization' ? v.unitId : null,
+        ...entryUnitIds(campaign.kind, v.unitId),
         signerName: v.signerName,
         address: v.address,
         members: v.members,
@@ -220,7 +219,7 @@ export const paperTemplate: Handler<typeof routes.paperTemplate> = async (c) => 
   const labels = columnLabels(kind, locale);
   const columns = paperColumns(kind);
   const m = resources[locale].imports;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('Phieu');
   ws.addRow([campaign ? campaign.title : resources[locale].commitments.kinds[kind]]);
   ws.mergeCells(1, 1, 1, columns.length);

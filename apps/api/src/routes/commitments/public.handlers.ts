@@ -2,12 +2,13 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Context } from 'hono';
 import {
   AppError,
-  campaignTarget,
   canonicalEntry,
   entryProblems,
+  entryUnit,
   isCampaignOpen,
   newReceiptCode,
   normalizeReceiptCode,
+  signedUnit,
   vietnamToday,
   type EntryInput,
 } from '@vungxanh/domain';
@@ -15,10 +16,9 @@ import {
   getCampaign,
   getCommune,
   getEntry,
-  getUnit,
+  getEntryUnit,
   insertEntry,
   isUniqueViolation,
-  kioskByToken,
   listCampaigns,
   receiptByCode,
   retentionMonthsOf,
@@ -28,6 +28,7 @@ import {
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
+import { deviceKiosk } from '../../lib/device.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { receiptPdf as renderReceipt } from './commitments.pdf.ts';
 import type * as routes from './public.routes.ts';
@@ -67,24 +68,12 @@ const reply = (e: EntryRow, campaign: CampaignRow) => ({
   signedAt: e.signedAt.toISOString(),
 });
 
-/** The paired kiosk behind a bearer token; a token that names no kiosk is refused (the device forgets it). */
-async function kioskOf(c: Context<AppEnv>) {
-  const header = c.req.header('authorization');
-  if (!header) return null;
-  const token = header.replace(/^Bearer\s+/i, '');
-  const kiosk = token.length <= 100 ? await kioskByToken(c.get('deps').db, sha(token)) : null;
-  if (!kiosk || kiosk.revokedAt) throw new AppError(401, 'unauthenticated');
-  return kiosk;
-}
-
 /** The unit the entry names must be an active one of the campaign's commune. */
 async function checkUnit(c: Context<AppEnv>, campaign: CampaignRow, input: EntryInput) {
-  const target = campaignTarget(campaign.kind);
-  const id = target === 'village' ? input.villageId : target === 'school' ? input.schoolId : input.organizationId;
-  const table = target === 'village' ? 'villages' : target === 'school' ? 'schools' : 'organizations';
-  const unit = await getUnit(c.get('deps').db, table, id!);
+  const named = entryUnit(campaign.kind, input);
+  const unit = await getEntryUnit(c.get('deps').db, named);
   if (!unit || unit.communeId !== campaign.communeId || !unit.active)
-    throw new AppError(422, 'validation_failed', {}, [{ path: `${target}Id`, message: 'unknown in this commune' }]);
+    throw new AppError(422, 'validation_failed', {}, [{ path: `${named.kind}Id`, message: 'unknown in this commune' }]);
 }
 
 export const submit: Handler<typeof routes.submit> = async (c) => {
@@ -92,7 +81,7 @@ export const submit: Handler<typeof routes.submit> = async (c) => {
   const wait = limits.publicWrite.hit(`commitment:${clientIp(c)}`);
   if (wait) throw new AppError(429, 'rate_limited', { retryAfter: wait });
   const input = c.req.valid('json');
-  const kiosk = await kioskOf(c);
+  const kiosk = await deviceKiosk(c);
   const hash = sha(canonicalEntry(input));
 
   // A stored entry with the same hash names the same campaign, so both lookups go at once.
@@ -174,11 +163,7 @@ export const receiptPdf: Handler<typeof routes.receiptPdf> = async (c) => {
   if (!entry || !code || entry.code !== code || entry.purgedAt) throw new AppError(404, 'not_found');
   const campaign = (await getCampaign(db, entry.campaignId))!;
   const commune = (await getCommune(db, entry.communeId))!;
-  const unit = entry.villageId
-    ? await getUnit(db, 'villages', entry.villageId)
-    : entry.schoolId
-      ? await getUnit(db, 'schools', entry.schoolId)
-      : await getUnit(db, 'organizations', entry.organizationId!);
+  const unit = await getEntryUnit(db, signedUnit(entry));
   const pdf = await renderReceipt({
     campaign,
     entry,

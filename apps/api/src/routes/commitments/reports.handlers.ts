@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import { AppError, retentionCutoff, vietnamToday } from '@vungxanh/domain';
 import {
   entriesForExport,
@@ -45,7 +45,7 @@ export const exportEntries: Handler<typeof routes.exportEntries> = async (c) => 
   const rows = await entriesForExport(db, { ...q, communeId: commune.id });
   // Labels in the console's language (`lang`), not codes; dates and counts as real cells.
   const t = resources[docLocale(c)].documents;
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const columns = exportColumns.map(([key, width, kind]) => ({ key, header: t.columns[key], width, kind }));
   addTable(
     book,

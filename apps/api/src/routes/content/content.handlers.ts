@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   canEditContent,
@@ -50,7 +50,8 @@ import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toHotline, toLesson, toPackLesson, toPoster, toQuestion } from './content.schemas.ts';
+import { toQuestion } from '../../lib/question-dto.ts';
+import { toHotline, toLesson, toPackLesson, toPoster } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
 /** An item the caller may read, or 404. */
@@ -353,7 +354,7 @@ export const exportQuestions: Handler<typeof routes.exportQuestions> = async (c)
     contestCommunes: contestCommunes(c, q.bank),
     communeIds: await visibleCommuneIds(c),
   });
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('questions');
   sheet.columns = questionSheetColumns.map((key) => ({
     header: key,

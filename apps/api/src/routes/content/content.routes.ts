@@ -17,11 +17,11 @@ import {
   lessonInput,
   lessonPatch,
   PosterSchema,
-  QuestionSchema,
   questionInput,
   questionPatch,
   statusPatch,
 } from './content.schemas.ts';
+import { QuestionSchema } from '../../lib/question-dto.ts';
 
 const tags = ['content'];
 const Filters = PageQuery.extend({

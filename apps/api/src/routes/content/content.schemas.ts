@@ -7,7 +7,6 @@ import {
   lessonSchema,
   questionBankKinds,
   questionFields,
-  questionTypes,
   topics,
   withQuestionRules,
 } from '@vungxanh/domain';
@@ -36,7 +35,6 @@ export const questionPatch = withQuestionRules(
 );
 export const statusPatch = z.strictObject({ status: z.enum(contentStatuses) });
 
-const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
 export const LessonSchema = z
   .object({
     id: z.string(),
@@ -59,29 +57,6 @@ export const LessonSchema = z
 export const PackLessonSchema = LessonSchema.omit({ body: true })
   .extend({ pages: z.array(z.string()).describe('The body as safe HTML, one string per page (`##` section)') })
   .openapi('PackLesson');
-export const QuestionSchema = z
-  .object({
-    id: z.string(),
-    communeId: z.string().nullable(),
-    ref: z.string().nullable(),
-    bank: z.enum(questionBankKinds),
-    group: z.string().nullable(),
-    releasedAt: z.string().nullable(),
-    type: z.enum(questionTypes),
-    topic: z.enum(topics),
-    difficulty: z.number().int(),
-    audience: z.enum(audiences),
-    lawVersion: z.string(),
-    legalBasis: z.array(citationSchema),
-    source: z.string().nullable(),
-    correct: z.array(z.string()),
-    vi: Localized,
-    en: Localized.nullable(),
-    reviewedOn: z.string(),
-    status: z.enum(contentStatuses),
-    updatedAt: z.string(),
-  })
-  .openapi('Question');
 export const HotlineSchema = z
   .object({
     id: z.string(),
@@ -144,27 +119,6 @@ export const toPackLesson = (r: typeof schema.lessons.$inferSelect) => {
   const { body, ...rest } = toLesson(r);
   return { ...rest, pages: pagesOf(body) };
 };
-export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
-  id: r.id,
-  communeId: r.communeId,
-  ref: r.ref,
-  bank: r.bank,
-  group: r.exclusionGroup,
-  releasedAt: r.releasedAt?.toISOString() ?? null,
-  type: r.type,
-  topic: r.topic,
-  difficulty: r.difficulty,
-  audience: r.audience,
-  lawVersion: r.lawVersion,
-  legalBasis: r.legalBasis,
-  source: r.source,
-  correct: r.correct,
-  vi: r.vi,
-  en: r.en,
-  reviewedOn: r.reviewedOn,
-  status: r.status,
-  updatedAt: r.updatedAt.toISOString(),
-});
 export const toHotline = (r: typeof schema.hotlines.$inferSelect) => ({
   id: r.id,
   communeId: r.communeId,

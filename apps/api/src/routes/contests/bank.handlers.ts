@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   analyseItems,
@@ -40,9 +40,9 @@ import { gateDto, gateInput } from '../../lib/gates.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toQuestion } from '../content/content.schemas.ts';
+import { toQuestion } from '../../lib/question-dto.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
-import { closeExpired } from './contests.service.ts';
+import { closeExpired } from '../../use-cases/contests.ts';
 import type * as routes from './bank.routes.ts';
 
 const questionColumns = (q: Omit<QuestionLike, 'ref'> & { group?: string | undefined }) => ({
@@ -236,7 +236,7 @@ const originNames: Record<'national' | 'commune' | 'contest', string> = {
 export const analysisSheet: Handler<typeof routes.analysisSheet> = async (c) => {
   const { round, contest } = await endedRound(c, c.req.valid('param').id);
   const result = await analyse(c, round);
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('Phân tích câu hỏi');
   sheet.columns = [
     { header: 'Mã câu', key: 'ref', width: 14 },

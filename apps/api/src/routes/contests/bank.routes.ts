@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contentStatuses, questionFields, withQuestionRules } from '@vungxanh/domain';
 import { errorResponses, IdParam, importReportSchema, importUploadBody, json, jsonBody } from '../../lib/openapi.ts';
-import { QuestionSchema } from '../content/content.schemas.ts';
+import { QuestionSchema } from '../../lib/question-dto.ts';
 
 const tags = ['contests'];
 

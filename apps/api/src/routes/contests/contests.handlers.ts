@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   canManageContests,
@@ -56,7 +56,7 @@ import {
   roundDto,
   unitKey,
   unitNames,
-} from './contests.service.ts';
+} from '../../use-cases/contests.ts';
 import type * as routes from './contests.routes.ts';
 
 /** The commune if the caller runs its contests: 404 outside their scope, 403 inside it without the role. */
@@ -186,6 +186,11 @@ export const get: Handler<typeof routes.get> = async (c) => {
 export const update: Handler<typeof routes.update> = async (c) => {
   const contest = await managedContest(c, c.req.valid('param').id);
   const patch = c.req.valid('json');
+  // A contest the province hosts has no host commune to narrow it to.
+  if (!contest.communeId && patch.scope && patch.scope !== 'province')
+    throw new AppError(422, 'validation_failed', {}, [
+      { path: 'scope', message: 'a province contest stays province-wide' },
+    ]);
   const { db } = c.get('deps');
   const row = (await updateContest(db, contest.id, patch))!;
   await audit(c, { ...contestAudit(contest), action: 'update', summary: summarize({ ...patch, banner: undefined }) });
@@ -468,7 +473,7 @@ export const exportSheet: Handler<typeof routes.exportSheet> = async (c) => {
         { path: 'roundId', message: 'required: a round of this contest' },
       ]);
   }
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet(kind);
   let count = 0;
   if (kind === 'participants') {

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { contestInputSchema, participantStatuses, roundInputSchema, roundPatchSchema } from '@vungxanh/domain';
+import {
+  contestInputSchema,
+  contestPatchSchema,
+  participantStatuses,
+  roundInputSchema,
+  roundPatchSchema,
+} from '@vungxanh/domain';
 import { errorResponses, IdParam, json, jsonBody, paged, PageQuery } from '../../lib/openapi.ts';
 import {
   BoardSchema,
@@ -89,7 +95,7 @@ export const update = createRoute({
   path: '/{id}',
   tags,
   summary: 'Edit title, scope, rules, banner or prediction target',
-  request: { params: IdParam, body: jsonBody(contestInputSchema.partial()) },
+  request: { params: IdParam, body: jsonBody(contestPatchSchema) },
   responses: { 200: json(ContestSchema), ...errorResponses },
 });
 

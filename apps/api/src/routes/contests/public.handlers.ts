@@ -45,7 +45,15 @@ import {
 import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
-import { computeRanking, contestDto, finishAttempt, roundDto, sha, unitKey, unitNames } from './contests.service.ts';
+import {
+  computeRanking,
+  contestDto,
+  finishAttempt,
+  roundDto,
+  sha,
+  unitKey,
+  unitNames,
+} from '../../use-cases/contests.ts';
 import type * as routes from './public.routes.ts';
 import { contestStandings, searchContestUnits } from '../../use-cases/province-contests.ts';
 
@@ -222,14 +230,14 @@ export const get: Handler<typeof routes.get> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
   const communes = await communesOfContest(db, contest);
-  // A province has thousands of units: units/search finds them by typing. The full list is still sent
-  // until the kiosk's picker asks the search instead (not yet done).
+  // A province has thousands of units: the registration form finds them by typing (units/search).
   const unitSearch = contest.scope === 'province';
-  const units = await contestUnits(
-    db,
-    communes.map((x) => x.id),
-    { communes: unitSearch },
-  );
+  const units = unitSearch
+    ? []
+    : await contestUnits(
+        db,
+        communes.map((x) => x.id),
+      );
   return c.json(
     {
       contest: await contestDto(db, contest),

@@ -1,7 +1,7 @@
 import { AppError, countedAttempt, isCorrectAnswer, roundPhase, type LocalizedQuestion } from '@vungxanh/domain';
 import { getContest, getRound, liveAttempt, participantAttempts, questionsByIds } from '@vungxanh/db';
 import type { Handler } from '../../lib/openapi.ts';
-import { sha } from './contests.service.ts';
+import { sha } from '../../use-cases/contests.ts';
 import type * as routes from './review.routes.ts';
 
 /**

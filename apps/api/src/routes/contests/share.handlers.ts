@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import QRCode from 'qrcode';
+import { qrDataUrl as makeQr } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   newRecoveryCode,
@@ -28,7 +28,7 @@ import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
 import { managedContest } from './contests.handlers.ts';
-import { sha } from './contests.service.ts';
+import { sha } from '../../use-cases/contests.ts';
 import { posterPdf } from './share.poster.ts';
 import type * as routes from './share.routes.ts';
 
@@ -64,7 +64,7 @@ async function shareOf(c: Context<AppEnv>, contest: ContestRow) {
   const origin = c.get('deps').config.PUBLIC_ORIGIN ?? new URL(c.req.url).origin;
   const url = `${origin}/c/${code}`;
   // Error correction M survives a creased poster or a blurred Zalo photo.
-  const qrDataUrl = await QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' });
+  const qrDataUrl = await makeQr(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' });
   return { code, url, qrDataUrl };
 }
 

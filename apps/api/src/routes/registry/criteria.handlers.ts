@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, canEditCriteria, criteriaListInput, type Criterion } from '@vungxanh/domain';
+import { AppError, canEditCriteria, criteriaListInput } from '@vungxanh/domain';
 import {
   criteriaFor,
   getCommune,
@@ -11,24 +11,12 @@ import type { AppEnv } from '../../lib/context.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { toCriterion } from '../../use-cases/registry.ts';
 import type * as routes from './registry.routes.ts';
 
 type Ctx = Context<AppEnv>;
 
 /** The criteria lists: read by everyone in the province, kept by the system administrators. */
-
-export const toCriterion = (r: CriterionRow): Criterion => ({
-  key: r.key,
-  labelVi: r.labelVi,
-  labelEn: r.labelEn,
-  source: r.source,
-  computedKey: r.computedKey,
-  target: r.target,
-  maxCount: r.maxCount,
-  basis: r.basis,
-  toCheck: r.toCheck,
-  active: r.active,
-});
 
 /** The province whose list the caller reads: the one asked for if in scope (404 otherwise), else their own. */
 async function criteriaProvince(c: Ctx, asked: string | undefined): Promise<string | null> {

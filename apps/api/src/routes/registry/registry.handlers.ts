@@ -5,35 +5,25 @@ import {
   canManageRegistry,
   canReadRegistry,
   checkEnteredValues,
-  checkRecognitionCriteria,
-  checkTransition,
-  checkVillageActive,
   checklistComplete,
   checklistSummary,
   deadlineState,
   decidedLate,
   evaluateCriteria,
-  needsDecision,
   nextDueRecognitionPeriod,
   periodLabel,
   recognitionPeriodChoices,
   registryStatuses,
   roadmapProgress,
-  vnDate,
-  type ComputedFacts,
   type RegistryStatus,
 } from '@vungxanh/domain';
 import {
-  applyTransition,
   communeStatusChanges,
-  criteriaFor,
   enteredCriteriaValues,
-  getChange,
   getCommune,
   getDecision,
   getProvince,
   getUnit,
-  isUniqueViolation,
   registryVillageRows,
   saveCriteriaValues,
   villageChanges,
@@ -41,19 +31,17 @@ import {
   type DecisionRow,
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
-import { audit, summarize } from '../../lib/audit.ts';
+import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { certificatePdf } from './registry.certificate.ts';
-import { toCriterion } from './criteria.handlers.ts';
 import { recognitionFacts } from '../../use-cases/coverage.ts';
+import { communeCriteria, factsOf, transitionVillage, villageChecklist } from '../../use-cases/registry.ts';
 import type * as routes from './registry.routes.ts';
 
 type Commune = NonNullable<Awaited<ReturnType<typeof getCommune>>>;
 type Ctx = Context<AppEnv>;
-
-const noFacts: ComputedFacts = { villageOutreach: null, householdCommitment: null, mailboxBoard: null };
 
 const decisionDto = (d: DecisionRow, locale: 'vi' | 'en') => ({
   id: d.id,
@@ -91,29 +79,13 @@ async function managedVillage(c: Ctx, id: string) {
   return found;
 }
 
-async function communeCriteria(c: Ctx, commune: Commune) {
-  return (await criteriaFor(c.get('deps').db, commune.provinceId)).items.map(toCriterion);
-}
-
-/** One village's checklist for a recognition period: computed facts and entered counts against the criteria. */
-async function villageChecklist(c: Ctx, commune: Commune, villageId: string, periodKey: string, now: number) {
-  const { db } = c.get('deps');
-  const [criteria, facts, entered] = await Promise.all([
-    communeCriteria(c, commune),
-    recognitionFacts(db, commune, periodKey, now),
-    enteredCriteriaValues(db, [villageId], periodKey),
-  ]);
-  const values = entered[villageId] ?? {};
-  return { criteria, values, checklist: evaluateCriteria(criteria, facts[villageId] ?? noFacts, values) };
-}
-
 /** Everything the village screen shows for one period; every write answers with it too. */
 async function villageView(c: Ctx, villageId: string, commune: Commune, periodKey: string) {
   const { db } = c.get('deps');
   const locale = c.get('locale');
   const now = Date.now();
   const [{ criteria, values, checklist }, rows, decisions, changes] = await Promise.all([
-    villageChecklist(c, commune, villageId, periodKey, now),
+    villageChecklist(db, commune, villageId, periodKey, now),
     registryVillageRows(db, commune.id, [villageId]),
     villageDecisions(db, villageId),
     villageChanges(db, villageId),
@@ -159,7 +131,7 @@ export const list: Handler<typeof routes.list> = async (c) => {
   const periodKey = q.periodKey ?? nextDueRecognitionPeriod(now);
   const onlyOwn = actor.role === 'village_head' ? [actor.villageId ?? ''] : undefined;
   const [criteria, facts, rows, changes] = await Promise.all([
-    communeCriteria(c, commune),
+    communeCriteria(db, commune),
     recognitionFacts(db, commune, periodKey, now),
     registryVillageRows(db, commune.id, onlyOwn),
     communeStatusChanges(db, commune.id),
@@ -180,7 +152,7 @@ export const list: Handler<typeof routes.list> = async (c) => {
     periodKey: r.periodKey,
     allowed: [...allowedTransitions(r.status)],
     lastDecision: r.lastDecision ? decisionDto(r.lastDecision, locale) : null,
-    checklist: checklistSummary(evaluateCriteria(criteria, facts[r.id] ?? noFacts, entered[r.id] ?? {})),
+    checklist: checklistSummary(evaluateCriteria(criteria, factsOf(facts, r.id), entered[r.id] ?? {})),
     deadline: r.status === 'proposed' && r.periodKey ? deadlineState(r.periodKey, now) : null,
   }));
   const periods = [...new Set([...recognitionPeriodChoices(now), periodKey])].map((key) => ({
@@ -213,7 +185,7 @@ export const saveCriteria: Handler<typeof routes.saveCriteria> = async (c) => {
   const { village: v, commune } = await managedVillage(c, c.req.valid('param').id);
   const input = c.req.valid('json');
   const { actor } = requireAuth(c);
-  checkEnteredValues(await communeCriteria(c, commune), input.values);
+  checkEnteredValues(await communeCriteria(c.get('deps').db, commune), input.values);
   await saveCriteriaValues(
     c.get('deps').db,
     { communeId: commune.id, villageId: v.id, periodKey: input.periodKey, accountId: actor.accountId },
@@ -231,85 +203,16 @@ export const saveCriteria: Handler<typeof routes.saveCriteria> = async (c) => {
 
 export const transition: Handler<typeof routes.transition> = async (c) => {
   const { village: v, commune } = await managedVillage(c, c.req.valid('param').id);
-  const input = c.req.valid('json');
   const { actor } = requireAuth(c);
-  const { db } = c.get('deps');
-  const now = Date.now();
-  const viewPeriod = (periodKey: string | null) => periodKey ?? nextDueRecognitionPeriod(now);
-
-  const repeat = async () => {
-    const first = await getChange(db, input.requestId);
-    if (!first) return null;
-    if (first.villageId !== v.id) throw new AppError(409, 'conflict');
-    return c.json(await villageView(c, v.id, commune, viewPeriod(first.periodKey)), 200);
-  };
-  const answered = await repeat();
-  if (answered) return answered;
-
-  const from = (await registryVillageRows(db, commune.id, [v.id]))[0]!.status;
-  checkTransition(from, input, now);
-  checkVillageActive(v.active, input.to);
-  // A recognition against unmet computed criteria needs the committee's written reason (kept on the decision).
-  const override = checkRecognitionCriteria(
-    input,
-    needsDecision(input.to) ? (await villageChecklist(c, commune, v.id, input.periodKey!, now)).checklist : [],
-  );
-  if (input.to === 'proposed') {
-    const entered = await enteredCriteriaValues(db, [v.id], input.periodKey!);
-    if (!checklistComplete(await communeCriteria(c, commune), entered[v.id] ?? {})) {
-      throw new AppError(422, 'registry_checklist_incomplete');
-    }
-  }
-  const decision =
-    needsDecision(input.to) && input.decision
-      ? {
-          kind: input.to,
-          number: input.decision.number,
-          date: input.decision.date,
-          certificateNumber: input.decision.certificateNumber ?? null,
-          override,
-        }
-      : null;
-  let result;
-  try {
-    result = await applyTransition(db, {
-      requestId: input.requestId,
-      communeId: commune.id,
-      villageId: v.id,
-      from,
-      to: input.to,
-      periodKey: input.periodKey ?? null,
-      effectiveOn: decision?.date ?? vnDate(now),
-      note: input.note ?? null,
-      accountId: actor.accountId,
-      decision,
-    });
-  } catch (err) {
-    // Two copies of one retried request raced: the other one wrote it, so answer as a repeat.
-    if (isUniqueViolation(err)) {
-      const again = await repeat();
-      if (again) return again;
-    }
-    throw err;
-  }
-  if (!result.ok) {
-    throw new AppError(409, result.reason === 'stale' ? 'registry_stale' : 'registry_decision_exists');
-  }
-  await audit(c, {
-    entity: 'registry_village',
-    entityId: v.id,
-    communeId: commune.id,
-    action: input.to,
-    summary: summarize({
-      from,
-      to: input.to,
-      periodKey: input.periodKey,
-      decision: input.decision,
-      note: input.note,
-      override: override ?? undefined,
-    }),
+  const moved = await transitionVillage(c.get('deps').db, {
+    commune,
+    village: v,
+    request: c.req.valid('json'),
+    accountId: actor.accountId,
+    audit: auditContext(c),
+    now: Date.now(),
   });
-  return c.json(await villageView(c, v.id, commune, viewPeriod(input.periodKey ?? null)), 200);
+  return c.json(await villageView(c, v.id, commune, moved.periodKey ?? nextDueRecognitionPeriod(Date.now())), 200);
 };
 
 export const certificate: Handler<typeof routes.certificate> = async (c) => {

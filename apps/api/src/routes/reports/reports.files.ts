@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/lazy-modules.ts';
 import type { ReportCell, ReportColumn, ReportSection } from '@vungxanh/domain';
 import type { Locale } from '@vungxanh/i18n';
 import { formatDate, formatNumber, formatPercent, formatYear } from '@vungxanh/i18n/format';
@@ -6,7 +7,7 @@ import { resources } from '@vungxanh/i18n/server';
 import { fill, officialPdf } from '../../lib/official-document.ts';
 import type { PdfContent } from '../../lib/pdf.ts';
 import { putCell, xlsxBytes, type CellKind } from '../../lib/xlsx.ts';
-import type { Report } from './reports.sections.ts';
+import type { Report } from '../../use-cases/report.ts';
 
 export interface Heading {
   locale: Locale;
@@ -47,7 +48,7 @@ const sheetName = (i: number, title: string) => `${i + 1}. ${title}`.replace(/[[
  */
 export async function reportXlsx(report: Report, heading: Heading): Promise<Uint8Array> {
   const t = words(heading.locale);
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Vùng Xanh';
   const [day, month, year] = formatDate(report.generatedAt).split('/') as [string, string, string];
   const title = fill(t.report.title, { period: report.periodLabel });

@@ -8,7 +8,7 @@ import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
 import { reportPdf, reportXlsx } from './reports.files.ts';
-import { buildReport } from './reports.sections.ts';
+import { buildReport } from '../../use-cases/report.ts';
 import type * as routes from './reports.routes.ts';
 
 /** The report for the query's commune and period: 404 outside the caller's scope, 403 for roles without reports. */

@@ -28,8 +28,17 @@ import type * as routes from './units.routes.ts';
 export const listProvinces: Handler<typeof routes.listProvinces> = async (c) => {
   const { actor } = requireAuth(c);
   const { db } = c.get('deps');
+  // The provinces of the communes the caller reads, and the one their account is bound to (a province
+  // organizer reads no commune but hosts the province's contests).
   const ids =
-    actor.role === 'system' ? undefined : [...new Set((await visibleCommunes(db, actor)).map((r) => r.provinceId))];
+    actor.role === 'system'
+      ? undefined
+      : [
+          ...new Set([
+            ...(await visibleCommunes(db, actor)).map((r) => r.provinceId),
+            ...(actor.provinceId ? [actor.provinceId] : []),
+          ]),
+        ];
   const rows = await selectProvinces(db, ids ?? (actor.role === 'system' ? undefined : []));
   return c.json({ items: rows.map(dto.province) }, 200);
 };

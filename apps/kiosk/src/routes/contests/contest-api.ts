@@ -11,6 +11,7 @@ export type Board = InferResponseType<(typeof contestsApi)['rounds'][':id']['boa
 export type Me = InferResponseType<(typeof contestsApi)[':id']['me']['$get'], 200>;
 export type Review = InferResponseType<(typeof contestsApi)['attempts'][':id']['review']['$get'], 200>;
 export type UnitStanding = InferResponseType<(typeof contestsApi)[':id']['units']['$get'], 200>['items'][number];
+export type CommuneStanding = InferResponseType<(typeof contestsApi)[':id']['units']['$get'], 200>['communes'][number];
 
 /** A failed call, with the API's message already in the reader's language. */
 export class ContestError extends Error {

@@ -3,7 +3,7 @@ import { activitiesByType, contestSummary, decisionsBetween, registryVillageRows
 import type { Locale } from '@vungxanh/i18n';
 import { resources } from '@vungxanh/i18n/server';
 import { formatDate } from '@vungxanh/i18n/format';
-import { commitmentSummaryFor, coverageFor } from '../../use-cases/coverage.ts';
+import { commitmentSummaryFor, coverageFor } from './coverage.ts';
 
 export interface ReportContext {
   db: Db;
@@ -207,6 +207,7 @@ const contests: SectionProvider = async ({ db, commune, periodKey, locale }) => 
 /** The report's parts, in the order they are printed. */
 export const sections: SectionProvider[] = [coverage, activities, commitments, contests, registry];
 
+/** A commune's periodic report (the screen, its PDF and XLSX): every feature's section for the period. */
 export async function buildReport(ctx: ReportContext) {
   const p = periodRange(ctx.periodKey);
   const t = words(ctx.locale);

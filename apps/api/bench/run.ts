@@ -14,6 +14,7 @@ import { benchCommitments } from './commitments.ts';
 import { benchContests } from './contests.ts';
 import { kioskColdLines } from './kiosk-cold.ts';
 import { kioskBudgetLines } from './kiosk-size.ts';
+import { kioskVitalsLines } from './kiosk-vitals.ts';
 import { password, start, startBare, stop, type BenchContext } from './server.ts';
 import { benchRegistry } from './registry.ts';
 import { benchPublicReads } from './public-reads.ts';
@@ -24,6 +25,18 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const parts = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
 const want = (part: string) => !parts || parts.includes(part);
 const dir = mkdtempSync(join(tmpdir(), 'vungxanh-bench-'));
+
+// BENCH_ONLY=kiosk-vitals: only the kiosk's page vitals, on a fresh server (the throughput loads take minutes).
+if (process.env.BENCH_ONLY === 'kiosk-vitals') {
+  const { url, child } = await start(join(dir, 'vitals.db'));
+  try {
+    for (const line of await kioskVitalsLines(url)) console.log(line);
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 const nodeBaseline = await new Promise<number>((ok) => {
   const t = performance.now();
@@ -155,6 +168,7 @@ try {
   if (want('registry')) featureLines.push(...(await benchRegistry(ctx)));
   if (want('imports')) featureLines.push(...(await (await import('./imports.ts')).benchImports(ctx)));
   if (want('kiosk')) featureLines.push('', ...kioskBudgetLines(), ...(await kioskColdLines(url)));
+  if (want('vitals')) featureLines.push(...(await kioskVitalsLines(url)));
   walAfter = fileSize(`${dbFile}-wal`);
 } finally {
   await stop(child);

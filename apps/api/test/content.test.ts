@@ -64,13 +64,13 @@ describe('content pack', () => {
 });
 
 describe('content pack in parts', () => {
-  it('gives an index without lesson bodies, carrying the whole pack’s version', async () => {
+  it('gives an index without lesson texts, carrying the whole pack’s version', async () => {
     const whole = await pack(w.communeA.id);
     const index = await h.call('GET', `/api/content/pack/contents?communeId=${w.communeA.id}`);
     expect(index.status).toBe(200);
     expect(index.body.version).toBe(whole.body.version);
     expect(index.body.lessons).toHaveLength(whole.body.lessons.length);
-    expect(index.body.lessons.every((l: object) => !('body' in l))).toBe(true);
+    expect(index.body.lessons.every((l: object) => !('body' in l) && !('pages' in l))).toBe(true);
     const counted = index.body.questionTopics.reduce((n: number, t: { count: number }) => n + t.count, 0);
     expect(counted).toBe(whole.body.questions.length);
     expect(index.body.hotlines).toEqual(whole.body.hotlines);
@@ -79,15 +79,44 @@ describe('content pack in parts', () => {
     });
     expect(again.status).toBe(304);
   });
-  it('gives one lesson in each of its languages, and 404 for an unknown one', async () => {
-    const slug = shipped.lessons[0]!.slug;
+  it('gives one lesson in each of its languages, rendered to one HTML page per section, and 404 for an unknown one', async () => {
+    const shippedLesson = shipped.lessons[0]!;
+    const slug = shippedLesson.slug;
     const res = await h.call('GET', `/api/content/pack/lessons/${slug}`);
     expect(res.status).toBe(200);
-    expect(res.body.lessons.length).toBeGreaterThan(0);
-    expect(res.body.lessons.every((l: { slug: string; body: string }) => l.slug === slug && l.body.length > 0)).toBe(
-      true,
-    );
+    const lessons = res.body.lessons as { slug: string; locale: string; pages: string[]; body?: string }[];
+    expect(lessons.length).toBeGreaterThan(0);
+    expect(lessons.every((l) => l.slug === slug && l.body === undefined && l.pages.length > 0)).toBe(true);
+    const same = lessons.find((l) => l.locale === shippedLesson.locale)!;
+    expect(same.pages).toHaveLength(shippedLesson.body.split(/\n(?=## )/).filter((p) => p.trim()).length);
+    expect(same.pages.every((p) => p.startsWith('<h2>') || p.startsWith('<p>'))).toBe(true);
     expect((await h.call('GET', '/api/content/pack/lessons/no-such-lesson')).status).toBe(404);
+  });
+  it('never passes an editor’s HTML or script links to kiosks: their words arrive, the markup does not', async () => {
+    const saved = await h.call('POST', '/api/content/lessons', {
+      cookie: w.cookies.commune_admin,
+      body: {
+        slug: 'bai-co-the-html',
+        locale: 'vi',
+        title: 'Bài có thẻ HTML',
+        summary: 'Bài thử thẻ HTML trong nội dung.',
+        topic: 'harms',
+        audience: 'all',
+        lawVersion: 'general',
+        reviewedOn: '2026-11-23',
+        sources: ['WHO'],
+        body: '## Một\n\n<script>alert(1)</script>\n\n[gọi](javascript:alert(2)) <img src=x onerror=alert(3)>\n\n## Hai\n\n**hết**',
+        status: 'published',
+      },
+    });
+    expect(saved.status).toBe(201);
+    const res = await h.call('GET', `/api/content/pack/lessons/bai-co-the-html?communeId=${w.communeA.id}`);
+    const [lesson] = res.body.lessons as { pages: string[] }[];
+    expect(lesson!.pages).toHaveLength(2);
+    expect(lesson!.pages[0]).toBe('<h2>Một</h2>\n<p>gọi </p>\n');
+    expect(lesson!.pages[1]).toBe('<h2>Hai</h2>\n<p><strong>hết</strong></p>\n');
+    const whole = (await pack(w.communeA.id)).body.lessons as { slug: string; pages: string[] }[];
+    expect(whole.find((l) => l.slug === 'bai-co-the-html')!.pages).toEqual(lesson!.pages);
   });
   it('gives the practice questions of one topic, the same as the whole pack holds', async () => {
     const whole = await pack();

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { packIndexOf } from './content-pack.ts';
 
 describe('packIndexOf', () => {
-  it('keeps every lesson without its body and counts practice questions per topic', () => {
+  it('keeps every lesson without its pages and counts practice questions per topic', () => {
     const index = packIndexOf({
-      lessons: [{ id: 'a', slug: 'a', topic: 'harms', body: '## Một\nchữ' }],
+      lessons: [{ id: 'a', slug: 'a', topic: 'harms', pages: ['<h2>Một</h2><p>chữ</p>'] }],
       questions: [{ topic: 'harms' }, { topic: 'law' }, { topic: 'harms' }],
       hotlines: [{ number: '113' }],
       posters: [],

@@ -1,15 +1,15 @@
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { markdownToHtml } from './markdown-html.ts';
 
-const marked = new Marked({ gfm: true, breaks: false });
+export { splitPages } from './markdown-html.ts';
 
 /**
- * Markdown to HTML that is safe to insert: no scripts, event handlers, styles, frames or forms,
- * and links only to web, mail and phone addresses. Runs in the browser (DOMPurify needs a DOM).
+ * Markdown to HTML that is safe to insert, for text rendered in the browser (the console's preview, contest rules):
+ * the safe rendering of `markdown-html.ts`, then DOMPurify as a second guard (no scripts, event handlers, styles,
+ * frames or forms; links only to web, mail and phone addresses). Needs a DOM.
  */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false });
-  return DOMPurify.sanitize(html, {
+  return DOMPurify.sanitize(markdownToHtml(source), {
     USE_PROFILES: { html: true },
     FORBID_TAGS: [
       'style',
@@ -28,10 +28,4 @@ export function renderMarkdown(source: string): string {
     FORBID_ATTR: ['style', 'srcset'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|\/|#)/i,
   });
-}
-
-/** Splits a lesson body into pages at its `##` headings, for short pages on the kiosk. */
-export function splitPages(source: string): string[] {
-  const pages = source.split(/\n(?=## )/).map((p) => p.trim());
-  return pages.filter((p) => p !== '');
 }

@@ -1,35 +1,35 @@
-import { packIndexOf, type Topic } from '@vungxanh/domain';
+import type { Topic } from '@vungxanh/domain';
 import { client, reach } from './api';
-import { kioskDb, type StoredPack } from './db';
 import { network } from './network.svelte';
-import {
-  isPack,
-  isPackIndex,
-  lessonImages,
-  type Pack,
-  type PackIndex,
-  type PackLesson,
-  type PackQuestion,
-} from './pack';
+import { isPackIndex, type PackIndex, type PackLesson, type PackQuestion } from './pack';
+import type { FromPackWorker, ToPackWorker } from './pack-messages';
+import PackWorker from './pack.worker?worker';
 
 const REFRESH_MS = 30 * 60_000;
 
 /**
  * The content pack. A first visit reads a small index, then only the lesson or question set it opens;
  * once the screen is painted the whole pack follows in the background and is kept in IndexedDB, so
- * lessons, quizzes and hotlines work offline from then on. A new pack replaces the stored one only once
- * it arrived whole.
+ * lessons, quizzes and hotlines work offline from then on. The whole pack is fetched, checked, stored
+ * and read back by a worker (pack.worker.ts), never on the main thread; a new pack replaces the stored
+ * one only once it arrived whole.
  */
 class Content {
-  /** Lessons without bodies, topics, hotlines and slogans: what lists and the attract screen need. */
+  /** Lessons without their text, topics, hotlines and slogans: what lists and the attract screen need. */
   index = $state.raw<PackIndex | null>(null);
-  /** The whole pack, once stored or fetched in the background. */
-  pack = $state.raw<Pack | null>(null);
+  /** The version of the whole pack the worker holds (stored or fetched in the background), if any. */
+  packVersion = $state<string | null>(null);
   /** `loading` until the stored pack was read and, with none stored, the first fetch ended. */
   status = $state<'loading' | 'ready' | 'missing'>('loading');
   #communeId: string | null | undefined = undefined;
   #etag: string | null = null;
   #refreshing: Promise<void> | null = null;
+  #worker: Worker | null = null;
+  #broken = false;
+  #asked = 0;
+  #replies = new Map<number, (value: PackLesson[] | PackQuestion[] | null) => void>();
+  #opened: ((found: boolean) => void) | null = null;
+  #refreshed: (() => void) | null = null;
   // Parts fetched before the whole pack arrived, for this page's life.
   #lessons = new Map<string, Promise<PackLesson[]>>();
   #questions = new Map<string, Promise<PackQuestion[]>>();
@@ -41,12 +41,14 @@ class Content {
     this.#etag = null;
     this.#lessons.clear();
     this.#questions.clear();
-    const stored = await this.#read();
+    const opened = new Promise<boolean>((ok) => {
+      this.#opened = ok;
+      this.#post({ kind: 'open', communeId });
+    });
+    // The index is asked for at once, not after the worker looked for a stored pack: on a first visit, starting
+    // the worker (its script, IndexedDB) would otherwise hold the first screen back by a round trip or more.
+    await Promise.all([opened, this.#fetchIndex()]);
     if (communeId !== this.#communeId) return;
-    // A pack of another commune still beats an empty screen until the right one arrives.
-    if (stored) this.#show(stored.pack);
-    if (stored?.communeId === communeId) this.#etag = stored.etag;
-    if (!this.index) await this.#fetchIndex();
     this.status = this.index ? 'ready' : 'missing';
     afterFirstPaint(() => void this.refresh());
   }
@@ -62,13 +64,22 @@ class Content {
   }
 
   refresh(): Promise<void> {
-    this.#refreshing ??= this.#fetchPack().finally(() => (this.#refreshing = null));
+    if (this.#communeId === undefined) return Promise.resolve();
+    const communeId = this.#communeId;
+    this.#refreshing ??= new Promise<void>((ok) => {
+      this.#refreshed = ok;
+      this.#post({ kind: 'refresh', communeId, etag: this.#etag });
+    }).finally(() => {
+      this.#refreshing = null;
+      this.status = this.index ? 'ready' : 'missing';
+    });
     return this.#refreshing;
   }
 
   /** Every language version of a lesson: from the whole pack when it is here, else fetched alone. */
-  lesson(slug: string): Promise<PackLesson[]> {
-    if (this.pack) return Promise.resolve(this.pack.lessons.filter((l) => l.slug === slug));
+  async lesson(slug: string): Promise<PackLesson[]> {
+    const held = this.packVersion ? ((await this.#ask({ kind: 'lesson', slug })) as PackLesson[] | null) : null;
+    if (held) return held;
     return cached(this.#lessons, slug, async () => {
       const res = await reach(client.api.content.pack.lessons[':slug'].$get({ param: { slug }, query: this.#query() }));
       if ((res.status as number) === 404) return [];
@@ -78,11 +89,9 @@ class Content {
   }
 
   /** The practice questions of a topic (null: all topics), from the whole pack or fetched alone. */
-  questions(topic: Topic | null): Promise<PackQuestion[]> {
-    if (this.pack) {
-      const all = this.pack.questions;
-      return Promise.resolve(topic ? all.filter((q) => q.topic === topic) : all);
-    }
+  async questions(topic: Topic | null): Promise<PackQuestion[]> {
+    const held = this.packVersion ? ((await this.#ask({ kind: 'questions', topic })) as PackQuestion[] | null) : null;
+    if (held) return held;
     return cached(this.#questions, topic ?? '*', async () => {
       const query = { ...this.#query(), ...(topic ? { topic } : {}) };
       const res = await reach(client.api.content.pack.questions.$get({ query }));
@@ -95,9 +104,75 @@ class Content {
     return this.#communeId ? { communeId: this.#communeId } : {};
   }
 
-  #show(pack: Pack): void {
-    this.pack = pack;
-    this.index = { version: pack.version, ...packIndexOf(pack) };
+  #post(message: ToPackWorker): void {
+    if (!this.#broken && !this.#worker) {
+      try {
+        this.#worker = new PackWorker();
+        this.#worker.onmessage = ({ data }: MessageEvent<FromPackWorker>) => this.#receive(data);
+        this.#worker.onerror = () => this.#fail();
+      } catch {
+        this.#broken = true;
+      }
+    }
+    if (this.#worker && !this.#broken) this.#worker.postMessage(message);
+    else this.#answerForBrokenWorker(message);
+  }
+
+  // A worker that cannot start or died: the page keeps working from the parts it fetches, as on a first visit.
+  #fail(): void {
+    this.#broken = true;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.packVersion = null;
+    this.#opened?.(false);
+    this.#opened = null;
+    this.#refreshed?.();
+    this.#refreshed = null;
+    for (const reply of this.#replies.values()) reply(null);
+    this.#replies.clear();
+  }
+
+  #answerForBrokenWorker(message: ToPackWorker): void {
+    if (message.kind === 'open') this.#receive({ kind: 'no-pack' });
+    else if (message.kind === 'refresh') this.#refreshed?.();
+    else this.#receive({ kind: 'reply', id: message.id, value: null });
+  }
+
+  #ask(
+    question: { kind: 'lesson'; slug: string } | { kind: 'questions'; topic: Topic | null },
+  ): Promise<PackLesson[] | PackQuestion[] | null> {
+    const id = ++this.#asked;
+    return new Promise((ok) => {
+      this.#replies.set(id, ok);
+      this.#post({ ...question, id });
+    });
+  }
+
+  #receive(message: FromPackWorker): void {
+    switch (message.kind) {
+      case 'pack':
+        this.index = message.index;
+        this.packVersion = message.index.version;
+        // A stored pack of another commune is shown, but its tag must not stop the right one from coming.
+        if (message.communeId === this.#communeId) this.#etag = message.etag;
+        this.#opened?.(true);
+        this.#opened = null;
+        break;
+      case 'no-pack':
+        this.#opened?.(false);
+        this.#opened = null;
+        break;
+      case 'refreshed':
+        if (message.reached) network.reached();
+        else network.unreachable();
+        this.#refreshed?.();
+        this.#refreshed = null;
+        break;
+      case 'reply':
+        this.#replies.get(message.id)?.(message.value);
+        this.#replies.delete(message.id);
+        break;
+    }
   }
 
   async #fetchIndex(): Promise<void> {
@@ -106,51 +181,9 @@ class Content {
       const res = await reach(client.api.content.pack.contents.$get({ query: this.#query() }));
       if (!res.ok) return;
       const body: unknown = await res.json();
-      if (isPackIndex(body) && communeId === this.#communeId && !this.pack) this.index = body;
+      if (isPackIndex(body) && communeId === this.#communeId && !this.packVersion) this.index = body;
     } catch {
       // Offline on a first visit: the screens say the content has not arrived yet.
-    }
-  }
-
-  async #fetchPack(): Promise<void> {
-    if (this.#communeId === undefined) return;
-    const communeId = this.#communeId;
-    try {
-      const res = await reach(
-        client.api.content.pack.$get(
-          { query: communeId ? { communeId } : {} },
-          { headers: this.#etag ? { 'if-none-match': this.#etag } : {} },
-        ),
-      );
-      if ((res.status as number) === 304 || !res.ok) return;
-      // json() rejects a body cut off by a dropped connection, so a half pack never replaces a whole one.
-      const body: unknown = await res.json();
-      if (!isPack(body) || communeId !== this.#communeId) return;
-      const etag = res.headers.get('etag') ?? `"${body.version}"`;
-      await this.#write({ communeId, etag, pack: body, savedAt: new Date().toISOString() });
-      this.#etag = etag;
-      this.#show(body);
-      void warmImages(body);
-    } catch {
-      // Offline or a broken body: keep what we have.
-    } finally {
-      this.status = this.index ? 'ready' : 'missing';
-    }
-  }
-
-  async #read(): Promise<StoredPack | undefined> {
-    try {
-      return await (await kioskDb()).get('pack', 'current');
-    } catch {
-      return undefined;
-    }
-  }
-
-  async #write(stored: StoredPack): Promise<void> {
-    try {
-      await (await kioskDb()).put('pack', stored, 'current');
-    } catch {
-      // Storage refused: the pack still serves this page's life.
     }
   }
 }
@@ -173,22 +206,6 @@ function afterFirstPaint(run: () => void): void {
     'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500);
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
-}
-
-// Put a new pack's images in the cache the service worker reads them from, so a lesson never opened online
-// still shows its pictures offline.
-async function warmImages(pack: Pack): Promise<void> {
-  const urls = lessonImages(pack.lessons, location.origin);
-  if (urls.length === 0 || typeof caches === 'undefined') return;
-  try {
-    const cache = await caches.open('kiosk-images');
-    const missing = (await Promise.all(urls.map(async (u) => ((await cache.match(u)) ? null : u)))).filter(
-      (u): u is string => u !== null,
-    );
-    await cache.addAll(missing);
-  } catch {
-    // A missing picture must not hold up the text.
-  }
 }
 
 export const content = new Content();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lessonImages, lessonsIn, type PackLesson } from './pack';
+import { markdownToHtml } from '@vungxanh/ui/markdown-html';
+import { isPack, lessonImages, lessonsIn, type PackLesson } from './pack';
 
 const lesson = (slug: string, locale: 'vi' | 'en', body = '') =>
-  ({ id: `${slug}.${locale}`, slug, locale, body }) as PackLesson;
+  ({ id: `${slug}.${locale}`, slug, locale, pages: [markdownToHtml(body)] }) as PackLesson;
 
 describe('lessonsIn', () => {
   const lessons = [lesson('a', 'vi'), lesson('a', 'en'), lesson('b', 'vi'), lesson('c', 'en')];
@@ -23,5 +24,13 @@ describe('lessonImages', () => {
       'https://vx.example/media/poster.png',
       'https://vx.example/media/b.jpg',
     ]);
+  });
+});
+
+describe('isPack', () => {
+  it('refuses a pack whose lessons carry no rendered pages (stored by an older build)', () => {
+    const parts = { version: 'v', questions: [], hotlines: [], posters: [] };
+    expect(isPack({ ...parts, lessons: [lesson('a', 'vi', '## A')] })).toBe(true);
+    expect(isPack({ ...parts, lessons: [{ id: 'a', slug: 'a', body: '## A' }] })).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export function isPack(value: unknown): value is Pack {
     !!p &&
     typeof p.version === 'string' &&
     Array.isArray(p.lessons) &&
+    // A pack stored by an older kiosk build carried Markdown bodies, not rendered pages: it is fetched again.
+    p.lessons.every((l) => Array.isArray(l?.pages)) &&
     Array.isArray(p.questions) &&
     Array.isArray(p.hotlines) &&
     Array.isArray(p.posters)
@@ -56,13 +58,14 @@ export function questionText(q: PackQuestion, locale: Locale): { lang: Locale; t
   return locale === 'en' && q.en ? { lang: 'en', text: q.en } : { lang: 'vi', text: q.vi };
 }
 
-/** Same-origin images that lessons show, written `![alt](src)` in Markdown: the page's CSP allows no others. */
-export function lessonImages(lessons: readonly Pick<PackLesson, 'body'>[], origin: string): string[] {
+/** Same-origin images that lessons show (`<img src>` in their rendered pages): the page's CSP allows no others. */
+export function lessonImages(lessons: readonly Pick<PackLesson, 'pages'>[], origin: string): string[] {
   const urls = new Set<string>();
   for (const lesson of lessons)
-    for (const [, src] of lesson.body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
-      const url = new URL(src!, origin);
-      if (url.origin === origin) urls.add(url.href);
-    }
+    for (const page of lesson.pages)
+      for (const [, src] of page.matchAll(/<img\s[^>]*?src="([^"]+)"/g)) {
+        const url = new URL(src!.replace(/&amp;/g, '&'), origin);
+        if (url.origin === origin) urls.add(url.href);
+      }
   return [...urls];
 }

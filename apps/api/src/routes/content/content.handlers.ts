@@ -52,7 +52,7 @@ import { requireAuth } from '../../lib/session.ts';
 import { readTable, templateXlsx, xlsxDownload } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
 import { toQuestion } from '../../lib/question-dto.ts';
-import { toHotline, toLesson, toPoster } from './content.schemas.ts';
+import { toHotline, toLesson, toPackLesson, toPoster } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
 /** An item the caller may read, or 404. */
@@ -126,7 +126,7 @@ async function packCommune(c: Context<AppEnv>, communeId: string | undefined): P
 async function fullPack(c: Context<AppEnv>, communeId: string | null) {
   const content = await contentPack(c.get('deps').db, communeId);
   const payload = {
-    lessons: content.lessons.map(toLesson),
+    lessons: content.lessons.map(toPackLesson),
     questions: content.questions.map(toQuestion),
     hotlines: content.hotlines.map(toHotline),
     posters: content.posters.map(toPoster),
@@ -149,7 +149,7 @@ export const packLesson: Handler<typeof routes.packLesson> = async (c) => {
   const communeId = await packCommune(c, c.req.valid('query').communeId);
   const rows = await packLessons(c.get('deps').db, communeId, c.req.valid('param').slug);
   if (rows.length === 0) throw new AppError(404, 'not_found');
-  const body = { lessons: rows.map(toLesson) };
+  const body = { lessons: rows.map(toPackLesson) };
   return withEtag(c, versionOf(body), body);
 };
 

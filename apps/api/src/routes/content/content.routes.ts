@@ -13,6 +13,7 @@ import {
 import {
   HotlineSchema,
   LessonSchema,
+  PackLessonSchema,
   lessonInput,
   lessonPatch,
   PosterSchema,
@@ -47,7 +48,7 @@ export const pack = createRoute({
     200: json(
       z.object({
         version: z.string(),
-        lessons: z.array(LessonSchema),
+        lessons: z.array(PackLessonSchema),
         questions: z.array(QuestionSchema),
         hotlines: z.array(HotlineSchema),
         posters: z.array(PosterSchema),
@@ -59,7 +60,7 @@ export const pack = createRoute({
 });
 
 const PackQuery = z.object({ communeId: z.string().max(64).optional() });
-const LessonMetaSchema = LessonSchema.omit({ body: true });
+const LessonMetaSchema = PackLessonSchema.omit({ pages: true });
 
 export const packIndex = createRoute({
   method: 'get',
@@ -89,7 +90,7 @@ export const packLesson = createRoute({
   summary: 'One lesson of the pack, in every language it has (public)',
   request: { params: z.object({ slug: z.string().max(120) }), query: PackQuery },
   responses: {
-    200: json(z.object({ lessons: z.array(LessonSchema) })),
+    200: json(z.object({ lessons: z.array(PackLessonSchema) })),
     304: { description: 'Not modified' },
     ...errorResponses,
   },

@@ -11,6 +11,7 @@ import {
   withQuestionRules,
 } from '@vungxanh/domain';
 import type { schema } from '@vungxanh/db';
+import { lessonPages } from '@vungxanh/ui/markdown-html';
 
 const scope = {
   communeId: z.string().max(64).nullable().default(null),
@@ -53,6 +54,9 @@ export const LessonSchema = z
     updatedAt: z.string(),
   })
   .openapi('Lesson');
+export const PackLessonSchema = LessonSchema.omit({ body: true })
+  .extend({ pages: z.array(z.string()).describe('The body as safe HTML, one string per page (`##` section)') })
+  .openapi('PackLesson');
 export const HotlineSchema = z
   .object({
     id: z.string(),
@@ -94,6 +98,27 @@ export const toLesson = (r: typeof schema.lessons.$inferSelect) => ({
   status: r.status,
   updatedAt: r.updatedAt.toISOString(),
 });
+// Rendering is memoized by body: every pack request would otherwise render every lesson again. Bodies change only
+// when an editor saves, so the map stays about as large as the lessons; it starts over if it ever grows past that.
+const rendered = new Map<string, string[]>();
+function pagesOf(body: string): string[] {
+  let pages = rendered.get(body);
+  if (!pages) {
+    if (rendered.size >= 2000) rendered.clear();
+    pages = lessonPages(body);
+    rendered.set(body, pages);
+  }
+  return pages;
+}
+
+/**
+ * A lesson as the kiosk's pack carries it: its body already rendered to safe HTML, one string per page, so the
+ * kiosk ships no Markdown parser and does no rendering work while a lesson opens.
+ */
+export const toPackLesson = (r: typeof schema.lessons.$inferSelect) => {
+  const { body, ...rest } = toLesson(r);
+  return { ...rest, pages: pagesOf(body) };
+};
 export const toHotline = (r: typeof schema.hotlines.$inferSelect) => ({
   id: r.id,
   communeId: r.communeId,

@@ -24,11 +24,19 @@ export async function benchPublicReads(ctx: BenchContext): Promise<string[]> {
   if (!etag) throw new Error('the content pack has no ETag');
 
   const cases: { title: string; path: string; status?: number; headers?: Record<string, string> }[] = [
-    { title: `GET /api/public/contests (${list.items.length} contests)`, path: `/api/public/contests?communeId=${ctx.giaVien}` },
+    {
+      title: `GET /api/public/contests (${list.items.length} contests)`,
+      path: `/api/public/contests?communeId=${ctx.giaVien}`,
+    },
     { title: 'GET /api/public/contests/{id} (one contest)', path: `/api/public/contests/${last.contestId}` },
     { title: 'GET /api/public/contests/rounds/{id}/board', path: `/api/public/contests/rounds/${last.roundId}/board` },
     { title: 'GET /api/public/villages (Gia Viên)', path: `/api/public/villages?communeId=${ctx.giaVien}` },
-    { title: 'GET /api/content/pack (unchanged ETag: 304)', path: '/api/content/pack', status: 304, headers: { 'if-none-match': etag } },
+    {
+      title: 'GET /api/content/pack (unchanged ETag: 304)',
+      path: '/api/content/pack',
+      status: 304,
+      headers: { 'if-none-match': etag },
+    },
   ];
   const lines = [
     '',
@@ -44,7 +52,8 @@ export async function benchPublicReads(ctx: BenchContext): Promise<string[]> {
     });
     const want = c.status ?? 200;
     const bad = r.requests.total - (r.statusCodeStats?.[String(want) as '200']?.count ?? 0);
-    if (bad > 0 || r.errors > 0) throw new Error(`${c.title}: ${JSON.stringify(r.statusCodeStats)}, ${r.errors} errors`);
+    if (bad > 0 || r.errors > 0)
+      throw new Error(`${c.title}: ${JSON.stringify(r.statusCodeStats)}, ${r.errors} errors`);
     const rps = r.requests.average;
     lines.push(
       `${c.title.padEnd(50)} ${rps.toFixed(0).padStart(7)} req/s   bare ${(rps / ctx.bareRps).toFixed(3)}   health ${(rps / ctx.healthRps).toFixed(3)}   p99 ${r.latency.p99} ms`,

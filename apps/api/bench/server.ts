@@ -20,6 +20,8 @@ export interface BenchContext {
   healthRps: number;
   /** A bare Hono app's health route in this run: the floor every figure is also a ratio to. */
   bareRps: number;
+  /** Measures the floor (bare, before and after) and health again, for a section run minutes after the main table. */
+  floorNow: () => Promise<{ bareRps: number; healthRps: number }>;
   /** A temp directory removed at the end of the run. */
   dir: string;
 }

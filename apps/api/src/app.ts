@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { compress } from 'hono/compress';
 import { matchedRoutes } from 'hono/route';
 import type { Context } from 'hono';
@@ -8,7 +9,7 @@ import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
 import { metricsHandler } from './routes/metrics.ts';
 import { errorBody, handleError } from './lib/errors.ts';
-import { loadSession, requireSessionForPrivateRoutes } from './lib/session.ts';
+import { sessionGate } from './lib/session.ts';
 import { spaHandler } from './lib/static.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { nfcBodies } from './middleware/nfc.ts';
@@ -85,26 +86,27 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('*', (c, next) =>
     c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/content/pack') ? next() : compressor(c, next),
   );
-  // Only requests that carry a body are limited: reading `body` on a GET builds a whole Request.
-  app.use('/api/*', (c, next) =>
-    bodyless.has(c.req.method)
-      ? next()
-      : bodyLimit({
-          maxSize: c.req.path.endsWith('/import')
-            ? limits.upload
-            : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
-              ? limits.photo
-              : limits.json,
-          onError: () => {
-            throw new AppError(413, 'payload_too_large');
-          },
-        })(c, next),
+  // Requests that change something carry a body: it is size-limited (reading `body` on a GET would
+  // build a whole Request), their origin is checked, and their JSON is normalised to NFC. A GET
+  // passes all three in one step.
+  const writeGuards = every(
+    (c, next) =>
+      bodyLimit({
+        maxSize: c.req.path.endsWith('/import')
+          ? limits.upload
+          : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
+            ? limits.photo
+            : limits.json,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large');
+        },
+      })(c, next),
+    originCheck(deps.config.PUBLIC_ORIGIN),
+    nfcBodies,
   );
-  app.use('/api/*', originCheck(deps.config.PUBLIC_ORIGIN));
-  app.use('/api/*', (c, next) => (bodyless.has(c.req.method) ? next() : nfcBodies(c, next)));
+  app.use('/api/*', (c, next) => (bodyless.has(c.req.method) ? next() : writeGuards(c, next)));
   if (deps.config.PUBLIC_CACHE_SECONDS > 0) app.use('/api/*', deps.publicCache.middleware);
-  app.use('/api/*', loadSession);
-  app.use('/api/*', requireSessionForPrivateRoutes);
+  app.use('/api/*', sessionGate);
 
   const api = apiRoutes();
   app.route('/', api);

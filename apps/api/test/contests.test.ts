@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@vungxanh/db';
-import { contestPolicy, utcToVnLocal } from '@vungxanh/domain';
+import { contestPolicy, nameKey, utcToVnLocal } from '@vungxanh/domain';
 import { contestSummary } from '@vungxanh/db';
 import { createHarness, world } from './harness.ts';
 import { leaksKey, nextPhone, openContest, publishQuestions, register, tokenHeader } from './contests-fixtures.ts';
@@ -539,5 +539,41 @@ describe('organizers', () => {
       attempts: 1,
       submitted: 1,
     });
+  });
+});
+
+describe('a commune with many units', () => {
+  it('sends no long list on the contest page past unitListMax: the form finds units by typing', async () => {
+    const { contestId } = await openContest(h, w);
+    const small = (await h.call('GET', `/api/public/contests/${contestId}`)).body;
+    expect(small.unitSearch).toBe(false);
+    expect(small.units.length).toBeGreaterThan(0);
+    const extra = Array.from({ length: contestPolicy.unitListMax + 1 }, (_, i) => ({
+      communeId: w.communeA.id,
+      kind: 'business' as const,
+      name: `Hợp tác xã Đông Tiến ${i + 1}`,
+      nameKey: nameKey(`Hợp tác xã Đông Tiến ${i + 1}`),
+      sortKey: `zz ${String(i + 1).padStart(4, '0')}`,
+    }));
+    const ids = (await h.db.insert(schema.organizations).values(extra).returning({ id: schema.organizations.id })).map(
+      (r) => r.id,
+    );
+    try {
+      h.deps.publicCache.clear();
+      const big = (await h.call('GET', `/api/public/contests/${contestId}`)).body;
+      expect(big.unitSearch).toBe(true);
+      expect(big.units).toEqual([]);
+      const found = await h.call(
+        'GET',
+        `/api/public/contests/${contestId}/units/search?q=${encodeURIComponent('dong tien 77')}`,
+      );
+      expect(found.body.items.map((u: { name: string }) => u.name)).toEqual(['Hợp tác xã Đông Tiến 77']);
+      // Registering with a unit found that way works as with the list.
+      const res = await register(h, w, contestId, { unitKind: 'organization', unitId: found.body.items[0].id });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    } finally {
+      await h.db.update(schema.organizations).set({ active: false }).where(inArray(schema.organizations.id, ids));
+      h.deps.publicCache.clear();
+    }
   });
 });

@@ -15,6 +15,26 @@ async function scrape() {
   return Object.assign((name: string) => families.find((f) => f.name === name)!, { text });
 }
 
+describe('the request log', () => {
+  it('has one line per request without personal data, but none for an answered health probe', async () => {
+    h = await createHarness();
+    const lines: { msg: string; fields: Record<string, unknown> }[] = [];
+    const keep = (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ msg, fields });
+    h.deps.logger = { ...h.deps.logger, info: keep, warn: keep, error: keep };
+    await h.call('GET', '/api/health');
+    await h.call('GET', '/api/health/ready');
+    await h.call('GET', '/api/nope');
+    await h.call('GET', '/api/public/communes?x=Nguyễn');
+    const requests = lines.filter((l) => l.msg === 'request').map((l) => l.fields);
+    expect(requests.map((f) => [f.route, f.status])).toEqual([
+      ['/api/*', 404],
+      ['/api/public/communes', 200],
+    ]);
+    expect(Object.keys(requests[1]!).sort()).toEqual(['method', 'ms', 'requestId', 'route', 'status']);
+    expect(JSON.stringify(lines)).not.toContain('Nguy');
+  });
+});
+
 describe('/api/metrics', () => {
   it('is off without a token, and refuses a wrong one with the error shape', async () => {
     h = await createHarness();

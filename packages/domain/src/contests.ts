@@ -32,6 +32,11 @@ export const contestPolicy = {
   retentionMonths: 12,
   /** Public boards list at most this many rows. */
   boardSize: 50,
+  /**
+   * A contest page lists its units in full up to this many; beyond it (a province, or a commune with many
+   * organizations) the registration form finds them by typing, so a shared link stays light on a phone.
+   */
+  unitListMax: 150,
 } as const;
 
 /** "2026-12-01T08:00" read as Vietnam time (UTC+7, no daylight saving) → the UTC instant. */

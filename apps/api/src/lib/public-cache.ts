@@ -21,8 +21,11 @@ const namespaces = [
   { name: 'pack', read: /^\/api\/content\/pack(\/.*)?$/, writes: /^\/api\/(content|contests)\// },
 ] as const;
 
+const utf8 = new TextEncoder();
+
 interface Entry {
-  body: string;
+  /** Kept encoded: a hit writes the bytes as they are, with no UTF-8 encoding per request. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   cacheControl: string;
   expires: number;
@@ -75,7 +78,7 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
     // A tag made from the body stays true across restarts; a handler's own tag (the pack's) is kept.
     const etag = c.res.headers.get('ETag') ?? `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     const entry = {
-      body,
+      body: utf8.encode(body),
       etag,
       cacheControl: c.res.headers.get('Cache-Control') ?? cacheControl(ttlMs),
       expires: now + ttlMs,

@@ -44,13 +44,6 @@ const isPublic = (path: string) =>
 const trimmed = (path: string) => path.replace(/\/+$/, '');
 
 /** Loads the session named by the cookie; expired or unknown cookies are cleared. */
-export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
-  const path = trimmed(c.req.path);
-  if (isPublic(path) && path !== '/api/auth/logout') return next();
-  await attachSession(c);
-  return next();
-});
-
 /**
  * Looks the cookie's session up and sets `auth` when it is live. Public routes skip it in the middleware; one
  * that serves a signed-in caller too (an officer's device sending reach events) calls it itself.
@@ -109,8 +102,15 @@ export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-/** Answers 401 before any validation for routes that need a session, so anonymous callers learn nothing. */
-export const requireSessionForPrivateRoutes = createMiddleware<AppEnv>(async (c, next) => {
-  if (isPublic(trimmed(c.req.path)) || c.get('auth')) return next();
-  throw new AppError(401, 'unauthenticated');
+/**
+ * Loads the caller's session, and answers 401 before any validation for routes that need one, so
+ * anonymous callers learn nothing. Public routes never look a session up (logout does, to end it).
+ */
+export const sessionGate = createMiddleware<AppEnv>(async (c, next) => {
+  const path = trimmed(c.req.path);
+  const open = isPublic(path);
+  if (open && path !== '/api/auth/logout') return next();
+  await attachSession(c);
+  if (!open && !c.get('auth')) throw new AppError(401, 'unauthenticated');
+  return next();
 });

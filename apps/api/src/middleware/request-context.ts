@@ -4,6 +4,13 @@ import { isConfidentialRoute } from '../lib/confidential-routes.ts';
 import type { AppEnv, Deps } from '../lib/context.ts';
 import { nodeResponse } from '../lib/node-response.ts';
 
+/**
+ * Liveness and readiness probes come every few seconds from every kiosk and from the balancer: a
+ * line for each answered probe would bury the log. They are counted in the metrics like every
+ * request, and a failed probe is logged.
+ */
+const probes = new Set(['/api/health', '/api/health/ready']);
+
 /** Request id, the caller's language and one structured log line per request (no personal data). */
 export const requestContext = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -21,7 +28,9 @@ export const requestContext = (deps: Deps) =>
     if (c.req.path.startsWith('/api') && !isConfidentialRoute(c.req.path)) {
       const ms = performance.now() - started;
       const route = c.req.routePath;
-      deps.logger.info('request', { requestId, method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
-      deps.metrics.observeRequest(c.req.method, route, c.res.status, ms / 1000);
+      const status = c.res.status;
+      if (status >= 400 || !probes.has(route))
+        deps.logger.info('request', { requestId, method: c.req.method, route, status, ms: Math.round(ms) });
+      deps.metrics.observeRequest(c.req.method, route, status, ms / 1000);
     }
   });

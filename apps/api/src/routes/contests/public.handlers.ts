@@ -220,7 +220,14 @@ export const list: Handler<typeof routes.list> = async (c) => {
         hostName: dto.hostName,
         banner: dto.banner,
         predictionTarget: dto.predictionTarget,
-        rounds: dto.rounds,
+        rounds: dto.rounds.map(({ id, name, startsAt, endsAt, phase, resultsPublishedAt }) => ({
+          id,
+          name,
+          startsAt,
+          endsAt,
+          phase,
+          resultsPublishedAt,
+        })),
       };
     }),
   );
@@ -231,14 +238,17 @@ export const get: Handler<typeof routes.get> = async (c) => {
   const { db } = c.get('deps');
   const contest = await publicContest(db, c.req.valid('param').id);
   const communes = await communesOfContest(db, contest);
-  // A province has thousands of units: the registration form finds them by typing (units/search).
-  const unitSearch = contest.scope === 'province';
-  const units = unitSearch
-    ? []
-    : await contestUnits(
-        db,
-        communes.map((x) => x.id),
-      );
+  // A province has thousands of units, and a commune may have hundreds of organizations: past
+  // unitListMax the registration form finds them by typing (units/search) instead of a long list.
+  const listed =
+    contest.scope === 'province'
+      ? []
+      : await contestUnits(
+          db,
+          communes.map((x) => x.id),
+        );
+  const unitSearch = contest.scope === 'province' || listed.length > contestPolicy.unitListMax;
+  const units = unitSearch ? [] : listed;
   return c.json(
     {
       contest: await contestDto(db, contest),

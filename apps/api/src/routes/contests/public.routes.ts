@@ -23,7 +23,10 @@ const ContestCard = z.object({
   hostName: z.string(),
   banner: z.string().nullable(),
   predictionTarget: z.enum(predictionTargets),
-  rounds: z.array(RoundSchema),
+  /** What a card shows of each round; the contest's page carries the rest (mix, prizes, limits). */
+  rounds: z.array(
+    RoundSchema.pick({ id: true, name: true, startsAt: true, endsAt: true, phase: true, resultsPublishedAt: true }),
+  ),
 });
 
 export const list = createRoute({

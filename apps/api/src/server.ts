@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,11 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   // Log lines are gathered into larger writes; the start-up lines are written out now.
   deps.logger.flush();
 });
+// An idle keep-alive connection is kept longer than a reverse proxy's or a client's own idle timeout (60 s
+// is usual), so the server is never the side that closes it just as a request is sent on it: with
+// Node's default of 5 s, a request on a connection idle for about 5 s could meet a reset ("socket hang up").
+(server as HttpServer).keepAliveTimeout = 65_000;
+(server as HttpServer).headersTimeout = 66_000;
 // Another program may still take the port between the check and here.
 server.on('error', (err: NodeJS.ErrnoException) => {
   const problem = listenProblem(err, config.PORT, config.HOST);

@@ -10,5 +10,9 @@ export default defineConfig({
     // after another while much of their time is spent waiting on child processes and timers. Each file has its own
     // database, so files may run side by side.
     maxWorkers: Math.max(2, availableParallelism()),
+    // Files share one module graph per worker: each file opens its own database and deps, and no test leaves
+    // module state changed (fake timers are restored after each test). Loading the app once per worker instead
+    // of once per file took these tests from 107 s to 54 s on 2 cores.
+    isolate: false,
   },
 });

@@ -164,12 +164,9 @@ try {
     healthRps: results[0]!.rps,
     bareRps,
     floorNow: async () => {
-      const [before, health, after] = [
-        await floor(),
-        await load('GET /api/health (baseline)', '/api/health'),
-        await floor(),
-      ];
-      return { bareRps: (before.rps + after.rps) / 2, healthRps: health.rps };
+      const before = (await floor()).rps;
+      const healthRps = (await load('GET /api/health (baseline)', '/api/health')).rps;
+      return { bareRps: (before + (await floor()).rps) / 2, healthRps };
     },
     dir,
   };

@@ -39,6 +39,10 @@ export const contestPolicy = {
   unitListMax: 150,
 } as const;
 
+/** Whether a contest's page lists its units in full, or leaves the form to find them by typing. */
+export const listsUnitsInFull = (scope: 'commune' | 'province', units: number) =>
+  scope !== 'province' && units <= contestPolicy.unitListMax;
+
 /** "2026-12-01T08:00" read as Vietnam time (UTC+7, no daylight saving) → the UTC instant. */
 export function vnLocalToUtc(local: string): Date {
   const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);

@@ -21,8 +21,6 @@ const namespaces = [
   { name: 'pack', read: /^\/api\/content\/pack(\/.*)?$/, writes: /^\/api\/(content|contests)\// },
 ] as const;
 
-const utf8 = new TextEncoder();
-
 interface Entry {
   /** Kept encoded: a hit writes the bytes as they are, with no UTF-8 encoding per request. */
   body: Uint8Array<ArrayBuffer>;
@@ -73,12 +71,12 @@ export function createPublicCache(ttlMs: number, maxEntries = 2_000): PublicCach
     if (revalidating) c.req.raw.headers.delete('if-none-match');
     await next();
     if (c.res.status !== 200 || !c.res.headers.get('content-type')?.includes('json')) return;
-    const body = await c.res.clone().text();
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
     if (store.size >= maxEntries) store.delete(store.keys().next().value!);
     // A tag made from the body stays true across restarts; a handler's own tag (the pack's) is kept.
     const etag = c.res.headers.get('ETag') ?? `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     const entry = {
-      body: utf8.encode(body),
+      body,
       etag,
       cacheControl: c.res.headers.get('Cache-Control') ?? cacheControl(ttlMs),
       expires: now + ttlMs,

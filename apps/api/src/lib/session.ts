@@ -43,7 +43,6 @@ const isPublic = (path: string) =>
   path.startsWith('/api/public/');
 const trimmed = (path: string) => path.replace(/\/+$/, '');
 
-/** Loads the session named by the cookie; expired or unknown cookies are cleared. */
 /**
  * Looks the cookie's session up and sets `auth` when it is live. Public routes skip it in the middleware; one
  * that serves a signed-in caller too (an officer's device sending reach events) calls it itself.

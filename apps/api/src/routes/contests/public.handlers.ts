@@ -4,6 +4,7 @@ import {
   AppError,
   attemptDeadline,
   contestPolicy,
+  listsUnitsInFull,
   drawGated,
   isMinor,
   newRecoveryCode,
@@ -247,7 +248,7 @@ export const get: Handler<typeof routes.get> = async (c) => {
           db,
           communes.map((x) => x.id),
         );
-  const unitSearch = contest.scope === 'province' || listed.length > contestPolicy.unitListMax;
+  const unitSearch = !listsUnitsInFull(contest.scope, listed.length);
   const units = unitSearch ? [] : listed;
   return c.json(
     {

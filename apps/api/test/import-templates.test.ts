@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createHarness, world } from './harness.ts';
-import { download } from './commitments-helpers.ts';
+import { createHarness, ORIGIN, world } from './harness.ts';
+import { download, householdCampaign, thisYear } from './commitments-helpers.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 let h: H;
@@ -117,5 +117,63 @@ describe('question import', () => {
     expect(res.body).toMatchObject({ valid: 0, invalid: 1 });
     // The row number is the file's, below the title row; the console words the rule (content/rule-text.ts).
     expect(res.body.rows[0]).toMatchObject({ row: 3, errors: [{ path: 'difficulty' }] });
+  });
+});
+
+describe('template language', () => {
+  /** A template as a browser set to English asks for it. */
+  async function englishBrowser(path: string) {
+    const res = await h.app.request(path, {
+      headers: { origin: ORIGIN, cookie: w.cookies.commune_admin, 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(200);
+    return rowsOf(new Uint8Array(await res.arrayBuffer()));
+  }
+
+  it('follows the console’s ?lang=, and is Vietnamese without it whatever the browser says', async () => {
+    const campaign = await householdCampaign(h, w);
+    const paper = `/api/commitments/import/template?communeId=${w.communeA.id}&campaignId=${campaign.id}`;
+    expect((await englishBrowser(paper))[1]![0]).toBe('Họ và tên');
+    expect((await englishBrowser('/api/units/villages/import/template'))[0]![0]).toBe('DANH SÁCH THÔN, TỔ DÂN PHỐ');
+    expect((await englishBrowser('/api/content/questions/import/template'))[0]![0]).toMatch(/^NGÂN HÀNG CÂU HỎI/);
+
+    const villages = await englishBrowser('/api/units/villages/import/template?lang=en');
+    expect(villages[0]![0]).toBe('VILLAGES AND RESIDENTIAL GROUPS');
+    expect((await englishBrowser('/api/content/questions/import/template?lang=en'))[0]![0]).toMatch(/^QUESTION BANK/);
+    const paperEn = await englishBrowser(`${paper}&lang=en`);
+    expect(paperEn[1]![0]).not.toBe('Họ và tên');
+    expect(paperEn[1]!.join(' ')).toMatch(/name/i);
+  });
+
+  it('an English template reads back from a Vietnamese console', async () => {
+    const villages = await download(h, '/api/units/villages/import/template?lang=en', w.cookies.commune_admin);
+    const res = await upload('/api/units/villages/import', villages.bytes, 'villages.xlsx', 'check', {
+      communeId: w.communeA.id,
+    });
+    expect(res.body).toMatchObject({ valid: 1, invalid: 0 });
+
+    const campaign = await householdCampaign(h, w);
+    const paper = await download(
+      h,
+      `/api/commitments/import/template?communeId=${w.communeA.id}&campaignId=${campaign.id}&lang=en`,
+      w.cookies.commune_admin,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(paper.bytes.buffer.slice(0) as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    // Filled in as an official would: the example row replaced by a real one, below the English header row.
+    ws.getRow(3).values = ['Ngô Thị Mai', w.villageA.name, 'Số 20', '5', '', `06/04/${thisYear()}`];
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const forms = await upload('/api/commitments/import', bytes, 'forms.xlsx', 'check', {
+      communeId: w.communeA.id,
+      campaignId: campaign.id,
+    });
+    expect(forms.body, JSON.stringify(forms.body.rows?.[0])).toMatchObject({ valid: 1, invalid: 0 });
+  });
+
+  it('refuses a language it does not have with a clear 4xx', async () => {
+    const res = await h.call('GET', '/api/units/villages/import/template?lang=fr', { cookie: w.cookies.commune_admin });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 });

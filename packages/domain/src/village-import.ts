@@ -30,6 +30,7 @@ const headerAliases: Record<string, string> = {
   mailbox_installed: 'mailboxInstalledOn',
   hotline_board_installed: 'boardInstalledOn',
   in_use: 'active',
+  village_or_residential_group: 'name',
 };
 
 /** The columns of the village template, in order. */

@@ -155,7 +155,7 @@ export const paperTemplate = createRoute({
   tags,
   summary: 'An XLSX template for paper forms (the campaign’s columns, a title row, an example row)',
   request: {
-    query: z.object({ communeId: communeQuery, campaignId: z.string().min(1).max(64).optional() }),
+    query: z.object({ communeId: communeQuery, campaignId: z.string().min(1).max(64).optional(), lang: docLang }),
   },
   responses: {
     200: {

@@ -27,6 +27,7 @@ import { importIssueMessage, importsMessage, resources } from '@vungxanh/i18n/se
 import { newWorkbook } from '../../lib/lazy-modules.ts';
 import { auditContext } from '../../lib/audit.ts';
 import type { AppEnv } from '../../lib/context.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { handleError } from '../../lib/errors.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
@@ -207,10 +208,10 @@ function columnLabels(kind: Parameters<typeof paperColumns>[0], locale: Locale):
   return { ...m.columns, unit: m.unitColumns[campaignTarget(kind)] };
 }
 
-/** GET /api/commitments/import/template: an XLSX with a title row, the header row and one example row. */
+/** GET /api/commitments/import/template: a title row, the header row and one example row, in the console's language. */
 export const paperTemplate: Handler<typeof routes.paperTemplate> = async (c) => {
   const { db } = c.get('deps');
-  const locale = c.get('locale');
+  const locale = docLocale(c);
   const { campaignId, communeId } = c.req.valid('query');
   const commune = await readableCommune(c, communeParam(c, communeId));
   const campaign = campaignId ? await getCampaign(db, campaignId) : null;

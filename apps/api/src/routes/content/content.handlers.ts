@@ -45,6 +45,7 @@ import {
   type QuestionRow,
 } from '@vungxanh/db';
 import type { AppEnv } from '../../lib/context.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { visibleCommuneIds } from '../../lib/scope.ts';
@@ -367,7 +368,7 @@ export const questionTemplate: Handler<typeof routes.questionTemplate> = async (
   });
   const bytes = await templateXlsx(
     'questions',
-    resources[c.get('locale')].imports.questionTemplateTitle,
+    resources[docLocale(c)].imports.questionTemplateTitle,
     questionSheetColumns,
     [questionSheetColumns.map((k) => example[k] ?? '')],
     [questionSheetColumns.indexOf('reviewed_on')],

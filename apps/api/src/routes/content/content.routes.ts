@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { docLang } from '../../lib/doc-locale.ts';
 import { contentLocales, contentStatuses, lawIds, questionBankKinds, questionTypes, topics } from '@vungxanh/domain';
 import {
   errorResponses,
@@ -201,6 +202,7 @@ export const questionTemplate = createRoute({
   path: '/questions/import/template',
   tags,
   summary: 'An XLSX template for the question import (a title row, the export’s columns, an example question)',
+  request: { query: z.object({ lang: docLang }) },
   responses: {
     200: {
       content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },

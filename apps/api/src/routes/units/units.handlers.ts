@@ -25,6 +25,7 @@ import {
 } from '@vungxanh/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { communeParam, manageableCommune, readableCommune, visibleCommunes } from '../../lib/scope.ts';
@@ -279,10 +280,10 @@ export const importVillages: Handler<typeof routes.importVillages> = async (c) =
   return c.json({ ...report, imported: true, created, updated }, 200);
 };
 
-/** GET /api/units/villages/import/template: the village import's columns in the caller's language. */
+/** GET /api/units/villages/import/template: the village import's columns in the console's language (`?lang=`). */
 export const villageTemplate: Handler<typeof routes.villageTemplate> = async (c) => {
   requireAuth(c);
-  const m = resources[c.get('locale')].imports;
+  const m = resources[docLocale(c)].imports;
   const example: Record<string, string | number> = {
     ...m.villageExample,
     population: 1250,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { docLang } from '../../lib/doc-locale.ts';
 import {
   communeInput,
   communePatch,
@@ -163,7 +164,8 @@ export const villageTemplate = createRoute({
   path: '/villages/import/template',
   tags: [...tags, 'villages'],
   summary:
-    'An XLSX template for the village import (a title row, the header row in the caller’s language, an example row)',
+    'An XLSX template for the village import (a title row, the header row in the console’s language, an example row)',
+  request: { query: z.object({ lang: docLang }) },
   responses: {
     200: {
       content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test } from '@playwright/test';
 import { adminApi } from './api.ts';
 import { expectAccessible } from './axe.ts';
@@ -64,6 +65,24 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   expect(fileRow.slice(0, screenRow.length)).toEqual(screenRow.map((s) => s.trim()));
   const totals = rowOf(book.worksheets[1]!, 'Tổng cộng')!;
   expect(totals.slice(0, 3)).toEqual(screenTotal.map((s) => s.trim()));
+
+  // The PDF is the official document: the number and signer typed on the page are printed in it.
+  await page.getByLabel('Số, ký hiệu').fill('12/BC-UBND');
+  await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn Bình');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
+  const doc = await getDocument({
+    data: new Uint8Array(await readFile((await pdf.path())!)),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  let words = '';
+  for (let n = 1; n <= doc.numPages; n++)
+    words += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+  await doc.destroy();
+  // The number under the issuer on the first page, the signer's name in the signature block at the end.
+  const flat = words.replace(/\s+/g, '');
+  expect(flat).toContain('Số:12/BC-UBND');
+  expect(flat).toContain('NguyễnVănBình');
 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.reload();

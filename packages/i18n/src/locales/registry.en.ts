@@ -111,6 +111,10 @@ export const registryEn = {
       show: 'Show the report',
       xlsx: 'Download Excel (XLSX)',
       pdf: 'Download PDF',
+      document: 'Document number and signer (for the PDF)',
+      documentHelp: 'Leave blank to write them by hand on the printed copy.',
+      number: 'Number and symbol',
+      signer: 'Signer’s full name',
       generated: 'Made at {{time}}',
       empty: 'No rows.',
       sections: {

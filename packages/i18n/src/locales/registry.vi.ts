@@ -109,6 +109,10 @@ export const registryVi = {
       show: 'Xem báo cáo',
       xlsx: 'Tải Excel (XLSX)',
       pdf: 'Tải PDF',
+      document: 'Số văn bản và người ký (cho bản PDF)',
+      documentHelp: 'Để trống nếu muốn ghi tay trên bản in.',
+      number: 'Số, ký hiệu',
+      signer: 'Họ và tên người ký',
       generated: 'Lập lúc {{time}}',
       empty: 'Không có dòng nào.',
       sections: {

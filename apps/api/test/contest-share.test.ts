@@ -72,6 +72,20 @@ describe('sharing a contest', () => {
     expect(text).toContain(body.code);
     expect(text).toContain('Cách tham gia');
     expect(await auditActions(contestId)).toContain('export_poster');
+
+    // In the console's language when it passes one; a browser set to English alone does not change it.
+    const browserEn = await h.app.request(`/api/contests/${contestId}/poster`, {
+      headers: { cookie: w.cookies.organizer, 'accept-language': 'en' },
+    });
+    expect(await pdfText(new Uint8Array(await browserEn.arrayBuffer()))).toContain('Cách tham gia');
+    const en = await h.app.request(`/api/contests/${contestId}/poster?lang=en`, {
+      headers: { cookie: w.cookies.organizer },
+    });
+    const enText = await pdfText(new Uint8Array(await en.arrayBuffer()));
+    expect(enText).toContain('How to take part');
+    expect(enText).toContain('08:00, 01/12/2026');
+    expect(enText).not.toContain('Cách tham gia');
+    expect(enText).toContain('Tìm hiểu pháp luật về phòng, chống ma túy năm 2026');
   });
 });
 

@@ -127,6 +127,28 @@ export const documentsEn: Strings<typeof documentsVi> = {
     onBehalf: 'For the organising board',
     none: 'No prize winners yet.',
   },
+  contestPoster: {
+    organizer: 'Contest organizing board',
+    invite: 'YOU ARE INVITED TO TAKE PART',
+    forAll: 'For every resident, student and official in {{place}}.',
+    round: 'Round',
+    when: 'When',
+    how: 'How',
+    from: 'From {{start}}\nto {{end}}',
+    rules: '{{questions}} questions, {{minutes}} minutes, up to {{attempts}} attempts',
+    noRounds: 'The dates of the rounds will be announced later.',
+    stepsTitle: 'How to take part',
+    steps: [
+      'Scan the QR code with a phone camera or Zalo (or type the link below).',
+      'Register once: full name, year of birth, phone number and your village, school or workplace. Under 16s need a parent’s (guardian’s) consent.',
+      'Keep the recovery code you get when registering: with it you can go on from a new phone.',
+      'When a round opens, press “Start” and answer within the time allowed. The rankings are public on the contest page.',
+    ],
+    link: 'Link:',
+    privacy:
+      'The contest never asks anything about your drug use. Registration details are used only to run the contest and award prizes.',
+    fileTitle: 'Poster - {{title}}',
+  },
   audit: {
     entities: {
       activity: 'Outreach activity',

@@ -23,6 +23,7 @@ import {
 } from '@vungxanh/db';
 import { randomBytes } from 'node:crypto';
 import type { AppEnv } from '../../lib/context.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { audit, summarize } from '../../lib/audit.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
@@ -89,6 +90,7 @@ export const poster: Handler<typeof routes.poster> = async (c) => {
     provinceName: province?.name ?? '',
     url: link.url,
     qrDataUrl: link.qrDataUrl,
+    locale: docLocale(c),
   });
   await audit(c, {
     entity: 'contest',

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { docLang } from '../../lib/doc-locale.ts';
 import { errorResponses, IdParam, json, jsonBody } from '../../lib/openapi.ts';
 
 const organizer = ['contests'];
@@ -27,7 +28,7 @@ export const poster = createRoute({
   path: '/{id}/poster',
   tags: organizer,
   summary: 'A printable A4 poster: title, rounds and dates, the QR and how to take part (PDF, audited)',
-  request: { params: IdParam },
+  request: { params: IdParam, query: z.object({ lang: docLang }) },
   responses: {
     200: { description: 'PDF', content: { 'application/pdf': { schema: z.any() } } },
     ...errorResponses,

@@ -138,12 +138,14 @@ export const documentsEn: Strings<typeof documentsVi> = {
     rules: '{{questions}} questions, {{minutes}} minutes, up to {{attempts}} attempts',
     noRounds: 'The dates of the rounds will be announced later.',
     stepsTitle: 'How to take part',
-    steps: [
-      'Scan the QR code with a phone camera or Zalo (or type the link below).',
-      'Register once: full name, year of birth, phone number and your village, school or workplace. Under 16s need a parent’s (guardian’s) consent.',
-      'Keep the recovery code you get when registering: with it you can go on from a new phone.',
-      'When a round opens, press “Start” and answer within the time allowed. The rankings are public on the contest page.',
-    ],
+    steps: {
+      scan: 'Scan the QR code with a phone camera or Zalo (or type the link below).',
+      register:
+        'Register once: full name, year of birth, phone number and your village, school or workplace. Under 16s need a parent’s (guardian’s) consent.',
+      keep: 'Keep the recovery code you get when registering: with it you can go on from a new phone.',
+      start:
+        'When a round opens, press “Start” and answer within the time allowed. The rankings are public on the contest page.',
+    },
     link: 'Link:',
     privacy:
       'The contest never asks anything about your drug use. Registration details are used only to run the contest and award prizes.',

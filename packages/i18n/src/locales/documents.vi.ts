@@ -139,12 +139,14 @@ export const documentsVi = {
     rules: '{{questions}} câu, {{minutes}} phút, tối đa {{attempts}} lượt',
     noRounds: 'Thời gian các đợt thi sẽ được thông báo sau.',
     stepsTitle: 'Cách tham gia',
-    steps: [
-      'Quét mã QR bằng camera điện thoại hoặc Zalo (hoặc gõ đường link bên dưới).',
-      'Đăng ký một lần: họ tên, năm sinh, số điện thoại và thôn, trường hoặc cơ quan của bạn. Người dưới 16 tuổi cần cha mẹ (người giám hộ) đồng ý.',
-      'Giữ kỹ mã khôi phục được cấp khi đăng ký: đổi điện thoại vẫn thi tiếp được.',
-      'Khi đợt thi mở, bấm “Bắt đầu” và trả lời trong thời gian quy định. Kết quả xếp hạng công khai trên trang cuộc thi.',
-    ],
+    steps: {
+      scan: 'Quét mã QR bằng camera điện thoại hoặc Zalo (hoặc gõ đường link bên dưới).',
+      register:
+        'Đăng ký một lần: họ tên, năm sinh, số điện thoại và thôn, trường hoặc cơ quan của bạn. Người dưới 16 tuổi cần cha mẹ (người giám hộ) đồng ý.',
+      keep: 'Giữ kỹ mã khôi phục được cấp khi đăng ký: đổi điện thoại vẫn thi tiếp được.',
+      start:
+        'Khi đợt thi mở, bấm “Bắt đầu” và trả lời trong thời gian quy định. Kết quả xếp hạng công khai trên trang cuộc thi.',
+    },
     link: 'Đường link:',
     privacy:
       'Cuộc thi không hỏi bất kỳ điều gì về việc sử dụng ma túy của bạn. Thông tin đăng ký chỉ dùng để tổ chức cuộc thi và trao giải.',

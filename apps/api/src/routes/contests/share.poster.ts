@@ -62,7 +62,7 @@ export function posterPdf(opts: {
           width: '*',
           stack: [
             { text: t.stepsTitle, bold: true, fontSize: 14, margin: [0, 0, 0, 6] },
-            { ol: [...t.steps], margin: [0, 0, 0, 10] },
+            { ol: [t.steps.scan, t.steps.register, t.steps.keep, t.steps.start], margin: [0, 0, 0, 10] },
             { text: t.link, bold: true },
             { text: opts.url, fontSize: 13, color: '#14532d' },
           ],

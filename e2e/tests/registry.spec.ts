@@ -1,19 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { adminApi } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { password, registryCommune, vnToday } from './registry-fixtures.ts';
+import { pdfText } from './pdf-text.ts';
 import { signIn } from './sign-in.ts';
 import { scaled } from '../timeouts.ts';
-
-async function pdfText(bytes: Uint8Array) {
-  const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
-  const page = await doc.getPage(1);
-  const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
-  await doc.destroy();
-  return text.replace(/\s+/g, '');
-}
 
 test('a commune admin proposes then recognises a village with a decision and downloads its certificate', async ({
   page,
@@ -70,7 +61,7 @@ test('a commune admin proposes then recognises a village with a decision and dow
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Tải giấy chứng nhận (PDF)' }).click(),
   ]);
-  const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+  const text = await pdfText(download);
   expect(text).toContain('GIẤYCHỨNGNHẬN');
   expect(text).toContain(village.name.replace(/\s+/g, ''));
   expect(text).toContain('15/QĐ-UBND');
@@ -81,7 +72,7 @@ test('a commune admin proposes then recognises a village with a decision and dow
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Tải quyết định (PDF)' }).click(),
   ]);
-  const decisionText = await pdfText(new Uint8Array(await readFile((await decision.path())!)));
+  const decisionText = await pdfText(decision);
   expect(decisionText).toContain('Số:15/QĐ-UBND');
   expect(decisionText).toContain('QUYẾTĐỊNH:');
   expect(decisionText).toContain(`Điều1.Côngnhận${village.name.replace(/\s+/g, '')}`);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test } from '@playwright/test';
 import { adminApi } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { password, registryCommune, vnToday } from './registry-fixtures.ts';
+import { pdfText } from './pdf-text.ts';
 import { signIn } from './sign-in.ts';
 
 test('the quarter report lists a logged activity, and its XLSX opens with the figures on screen', async ({
@@ -70,17 +70,8 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   await page.getByLabel('Số, ký hiệu').fill('12/BC-UBND');
   await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn Bình');
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
-  const doc = await getDocument({
-    data: new Uint8Array(await readFile((await pdf.path())!)),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  let words = '';
-  for (let n = 1; n <= doc.numPages; n++)
-    words += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
-  await doc.destroy();
   // The number under the issuer on the first page, the signer's name in the signature block at the end.
-  const flat = words.replace(/\s+/g, '');
+  const flat = await pdfText(pdf);
   expect(flat).toContain('Số:12/BC-UBND');
   expect(flat).toContain('NguyễnVănBình');
 

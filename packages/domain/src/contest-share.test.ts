@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  newRecoveryCode,
-  newShareCode,
-  normalizeRecoveryCode,
-  shareCodePattern,
-  vnDateTimeText,
-} from './contest-share.ts';
+import { newRecoveryCode, newShareCode, normalizeRecoveryCode, shareCodePattern } from './contest-share.ts';
 
 describe('contest share codes', () => {
   it('makes short link codes without look-alike characters', () => {
@@ -26,11 +20,5 @@ describe('recovery codes', () => {
   });
   it('never gives a code holding a letter it would misread', () => {
     for (let i = 0; i < 200; i++) expect(newRecoveryCode()).not.toMatch(/[01OIL]/);
-  });
-});
-
-describe('vnDateTimeText', () => {
-  it('writes the instant in Vietnam time, day first', () => {
-    expect(vnDateTimeText(new Date('2026-11-30T17:30:00Z'))).toBe('00:30 ngày 01/12/2026');
   });
 });

@@ -1,5 +1,3 @@
-import { utcToVnLocal } from './contests.ts';
-
 /**
  * Sharing a contest and moving a participant to a new phone. Codes use letters and digits that
  * cannot be misread when copied from paper or a Zalo photo (no 0/O, 1/I/L).
@@ -34,11 +32,4 @@ export function normalizeRecoveryCode(input: string): string | null {
   const raw = input.toUpperCase().replace(/[\s.-]/g, '');
   if (!/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/.test(raw)) return null;
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-}
-
-/** "08:00 ngày 01/12/2026" in Vietnam time, for posters and printed papers. */
-export function vnDateTimeText(at: Date): string {
-  const [date = '', time = ''] = utcToVnLocal(at).split('T');
-  const [y, m, d] = date.split('-');
-  return `${time} ngày ${d}/${m}/${y}`;
 }

@@ -1,16 +1,8 @@
-import { utcToVnLocal, vnDateTimeText } from '@vungxanh/domain';
 import type { ContestRow, RoundRow } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
+import { formatDate, formatTime } from '@vungxanh/i18n/format';
 import { resources } from '@vungxanh/i18n/server';
 import { fill, officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
-
-/** A round's time in Vietnam time: "08:00 ngày 01/12/2026", or "08:00, 01/12/2026" in English. */
-function when(at: Date, locale: Locale): string {
-  if (locale === 'vi') return vnDateTimeText(at);
-  const [date = '', time = ''] = utcToVnLocal(at).split('T');
-  const [y, m, d] = date.split('-');
-  return `${time}, ${d}/${m}/${y}`;
-}
 
 /**
  * The A4 poster for the cultural-house board or a Zalo photo: what the contest is, when each round
@@ -27,10 +19,12 @@ export function posterPdf(opts: {
 }) {
   const { contest, rounds, locale } = opts;
   const t = resources[locale].documents.contestPoster;
+  // "08:00 ngày 01/12/2026" or "08:00, 01/12/2026": the shared formatter's Vietnam time in the language's phrase.
+  const when = (at: Date) => fill(t.at, { time: formatTime(at), date: formatDate(at) });
   const who = fill(t.forAll, { place: contest.scope === 'province' ? opts.provinceName : opts.hostName });
   const roundRows: PdfContent[][] = rounds.map((r) => [
     { text: r.name, bold: true },
-    fill(t.from, { start: when(r.startsAt, locale), end: when(r.endsAt, locale) }),
+    fill(t.from, { start: when(r.startsAt), end: when(r.endsAt) }),
     fill(t.rules, {
       questions: r.questionCount,
       minutes: Math.round(r.timeLimitSeconds / 60),
@@ -40,7 +34,7 @@ export function posterPdf(opts: {
   const content: PdfContent[] = [
     ...officialHeading({
       authority: opts.hostName,
-      issuer: t.organizer,
+      issuer: resources[locale].documents.contestCertificate.organizer,
       place: opts.hostName,
       date: new Date(),
       locale,

@@ -29,7 +29,7 @@ export default defineConfig({
       scope: '/',
       registerType: 'autoUpdate',
       strategies: 'generateSW',
-      kit: { adapterFallback: 'index.html', spa: true },
+      kit: { adapterFallback: '200.html', spa: true },
       manifest: {
         name: 'Vùng Xanh',
         short_name: 'Vùng Xanh',

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,33 @@ describe('serving the built apps', () => {
     expect(csp).not.toContain("unsafe-inline' 'self'; script");
     // Nothing else: no eval, and no WebAssembly until a page needs it (the tip box's libsodium will, on its pages).
     expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+  });
+  it('serves a prerendered page for its route, the fallback page for other routes, nothing for missing files', async () => {
+    const kiosk = mkdtempSync(join(tmpdir(), 'vx-kiosk-'));
+    mkdirSync(join(kiosk, 'quiz'));
+    for (const [file, text] of [
+      ['index.html', 'attract'],
+      ['home.html', 'home menu'],
+      ['quiz/law.html', 'law quiz'],
+      ['200.html', 'fallback'],
+    ])
+      writeFileSync(join(kiosk, file), `<!doctype html><html><body>${text}</body></html>`);
+    const t = await createTestDb();
+    try {
+      const served = createApp(createDeps(t.db, loadConfig({ LOG_LEVEL: 'silent' }), 'test'), {
+        static: { admin: dir, kiosk },
+      });
+      const body = async (path: string) => (await served.request(path)).text();
+      expect(await body('/')).toContain('attract');
+      expect(await body('/home')).toContain('home menu');
+      expect(await body('/quiz/law')).toContain('law quiz');
+      expect(await body('/lessons/some-lesson')).toContain('fallback');
+      expect(await body('/home/')).toContain('fallback');
+      expect(await body('/admin/units')).toContain('boot');
+      expect((await served.request('/missing.js')).status).toBe(404);
+    } finally {
+      t.cleanup();
+    }
   });
   it('falls back to index.html for app routes but not for missing files', async () => {
     expect((await app.request('/home')).status).toBe(200);

@@ -76,6 +76,6 @@ export class LocaleState<K extends string = MessageKey> {
 
   #apply(locale: Locale): void {
     this.locale = locale;
-    document.documentElement.lang = locale;
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }
 }

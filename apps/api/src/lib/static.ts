@@ -49,8 +49,9 @@ interface Asset {
 }
 
 /**
- * Serves a built single-page app from `dir` under `mount`: files as they are, hashed assets
- * cached for a year, and `index.html` for any route without a file extension.
+ * Serves a built single-page app from `dir` under `mount`: files as they are, hashed assets cached for a year, a
+ * prerendered page for its route (`/home` → `home.html`, `/` → `index.html`), and the app's fallback page for any
+ * other route without a file extension (`200.html` where the app prerenders its root, else `index.html`).
  */
 export function spaHandler(dir: string, mount: string) {
   const cache = new Map<string, Asset>();
@@ -73,7 +74,11 @@ export function spaHandler(dir: string, mount: string) {
     if (file !== dir && !file.startsWith(dir + sep)) return c.notFound();
     let asset = rel === '' ? null : load(file);
     if (!asset && (rel === '' || !extname(rel)))
-      asset = load(join(file, 'index.html')) ?? load(join(dir, 'index.html'));
+      asset =
+        (rel === '' || rel.endsWith('/') ? null : load(`${file}.html`)) ??
+        load(join(file, 'index.html')) ??
+        load(join(dir, '200.html')) ??
+        load(join(dir, 'index.html'));
     if (!asset) return c.notFound();
     const immutable = rel.includes('/immutable/');
     c.header('Content-Type', asset.type);

@@ -164,12 +164,13 @@ describe('serving the built apps', () => {
   it('serves a prerendered page for its route, the fallback page for other routes, nothing for missing files', async () => {
     const kiosk = mkdtempSync(join(tmpdir(), 'vx-kiosk-'));
     mkdirSync(join(kiosk, 'quiz'));
-    for (const [file, text] of [
-      ['index.html', 'attract'],
-      ['home.html', 'home menu'],
-      ['quiz/law.html', 'law quiz'],
-      ['200.html', 'fallback'],
-    ])
+    const pages = {
+      'index.html': 'attract',
+      'home.html': 'home menu',
+      'quiz/law.html': 'law quiz',
+      '200.html': 'fallback',
+    };
+    for (const [file, text] of Object.entries(pages))
       writeFileSync(join(kiosk, file), `<!doctype html><html><body>${text}</body></html>`);
     const t = await createTestDb();
     try {

@@ -1,8 +1,8 @@
 import adapter from '@sveltejs/adapter-static';
 
 /**
- * The public kiosk PWA, served by the API at /. The screens that do not depend on who is asking (the attract
- * screen, the home menu, the section pages) are prerendered, so a cold visit paints them from the HTML before any
+ * The public kiosk PWA, served by the API at /. The screens that do not depend on who is asking (the home
+ * menu, the section pages, the quiz topics) are prerendered, so a cold visit paints them from the HTML before any
  * script runs; every other path gets the single-page app's fallback page, `200.html`.
  */
 export default {

@@ -36,7 +36,7 @@ interface TraceEvent {
 }
 
 interface LighthouseResult {
-  runtimeError?: { message: string };
+  runtimeError?: { code: string; message: string };
   categories: { performance?: { score: number | null } };
   audits: Record<string, { numericValue?: number } | undefined>;
 }
@@ -74,7 +74,11 @@ export async function kioskVitals(url: string): Promise<{ route: string; vitals:
     const samples: Vitals[] = [];
     // Lighthouse now and then loses its own trace on a busy machine (NO_NAVSTART): such a run is taken again, once.
     for (let i = 0; i < runs; i++)
-      samples.push(await measure(url + route, chromium).catch(() => measure(url + route, chromium)));
+      samples.push(
+        await measure(url + route, chromium).catch((e: Error) =>
+          e.message.includes('NO_NAVSTART') ? measure(url + route, chromium) : Promise.reject(e),
+        ),
+      );
     out.push({ route, vitals: median(samples) });
   }
   return out;
@@ -101,7 +105,7 @@ async function measure(url: string, chromePath: string): Promise<Vitals> {
       { ...process.env, CHROME_PATH: chromePath },
     );
     const lhr = JSON.parse(readFileSync(report, 'utf8')) as LighthouseResult;
-    if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message} (${lhr.runtimeError.code})`);
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const traceFile = readdirSync(dir).find((f) => f.endsWith('.trace.json'));
     const trace = traceFile

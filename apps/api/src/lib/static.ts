@@ -51,7 +51,8 @@ interface Asset {
 /**
  * Serves a built single-page app from `dir` under `mount`: files as they are, hashed assets cached for a year, a
  * prerendered page for its route (`/home` → `home.html`, `/` → `index.html`), and the app's fallback page for any
- * other route without a file extension (`200.html` where the app prerenders its root, else `index.html`).
+ * other route without a file extension (`200.html` where the build writes one, as the kiosk's does, else
+ * `index.html`).
  */
 export function spaHandler(dir: string, mount: string) {
   const cache = new Map<string, Asset>();

@@ -1,4 +1,4 @@
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
 import { adminPassword } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
 import { signIn } from './sign-in.ts';
@@ -34,6 +34,12 @@ async function seed(baseURL: string) {
   return { api, communeId, village, suffix, sign };
 }
 
+/** Filters the review list to a village and waits for its rows (a new filter clears any ticks). */
+async function showVillage(page: Page, villageId: string) {
+  await page.getByLabel('Thôn, tổ dân phố').selectOption(villageId);
+  await expect(page.getByRole('table')).toHaveAttribute('aria-busy', 'false');
+}
+
 async function statusOf(api: Awaited<ReturnType<typeof seed>>['api'], id: string) {
   return ((await (await api.get(`/api/commitments/entries/${id}`)).json()) as { status: string }).status;
 }
@@ -46,7 +52,7 @@ test.describe('commitment review', () => {
       const other = await s.sign(`Đặng Thị Hương ${s.suffix}`, 'Số 7, ngõ 2');
       await signIn(page, 'admin', adminPassword);
       await page.goto(`/admin/commitments?commune=${s.communeId}`);
-      await page.getByLabel('Thôn, tổ dân phố').selectOption(s.village.id);
+      await showVillage(page, s.village.id);
       const proposals = page.getByRole('region', { name: /Có thể trùng/ });
       // The later entry is the one proposed as the duplicate.
       await proposals.getByRole('button', { name: `So sánh: ${other.code}` }).click();
@@ -82,7 +88,7 @@ test.describe('commitment review', () => {
       for (const [i, name] of names.entries()) entries.push(await s.sign(name, `Số ${20 + i}`));
       await signIn(page, 'admin', adminPassword);
       await page.goto(`/admin/commitments?commune=${s.communeId}`);
-      await page.getByLabel('Thôn, tổ dân phố').selectOption(s.village.id);
+      await showVillage(page, s.village.id);
       await expect(page.getByText(/Phím tắt: J\/K chuyển dòng/)).toBeVisible();
       await page.getByRole('checkbox', { name: `Chọn phiếu: ${names[0]}` }).check();
       await page.getByRole('checkbox', { name: `Chọn phiếu: ${names[1]}` }).check();

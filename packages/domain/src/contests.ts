@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { topics } from './content.ts';
 import { optionOrder, shuffle, isCorrectAnswer, type Random, type SelfCheckItem } from './self-check.ts';
-import { VN_OFFSET_MS } from './periods.ts';
+import { VN_OFFSET_MS } from './vn-time.ts';
 import { cleanText } from './text.ts';
 
 export const contestScopes = ['commune', 'province'] as const;

@@ -22,6 +22,7 @@ export * from './contest-share.ts';
 export * from './province-contests.ts';
 export * from './round-edit.ts';
 export * from './commitments.ts';
+export * from './vn-time.ts';
 export * from './periods.ts';
 export * from './indicators.ts';
 export * from './activities.ts';

@@ -15,10 +15,9 @@ import {
   recognitionDeadline,
   vnDate,
   vnDateStart,
-  VN_OFFSET_MS,
-  VN_TIME_ZONE,
   type PeriodKind,
 } from './periods.ts';
+import { VN_OFFSET_MS, VN_TIME_ZONE } from './vn-time.ts';
 
 /** A Vietnam wall-clock time as a UTC instant. */
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { VN_OFFSET_MS } from './vn-time.ts';
 
 /**
  * Reporting periods (DESIGN.md §7), cut in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
@@ -26,9 +27,6 @@ export interface Period {
   end: number;
 }
 
-/** Vietnam's time zone, for Intl formatting; it is UTC+7 all year, so `VN_OFFSET_MS` cuts days and periods. */
-export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-export const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** UTC ms of 00:00 Vietnam time on the given calendar day; month is 1-12 and may overflow into the next year. */

@@ -23,6 +23,68 @@ test.describe('kiosk content pack in parts', () => {
     if (whole >= 0) expect(whole).toBeGreaterThan(beforeLesson.indexOf(`/api/content/pack/lessons/${lesson.slug}`));
   });
 
+  test('a lesson opened cold by its link asks for its text before the app scripts, once, with its faces preloaded', async ({
+    page,
+  }) => {
+    const index = await (await page.request.get('/api/content/pack/contents')).json();
+    const lesson = index.lessons.find((l: { locale: string }) => l.locale === 'vi') as { slug: string; title: string };
+    const order: string[] = [];
+    page.on('request', (r) => order.push(pathOf(r.url())));
+
+    await page.goto(`/lessons/${lesson.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+    await expect(page.locator('.lesson-body p').first()).toBeVisible();
+    const lessonPath = `/api/content/pack/lessons/${lesson.slug}`;
+    // Asked for once, by the page's own HTML, before the app asked for the lesson screen's code (the first script
+    // the page did not name in its head).
+    expect(order.filter((p) => p === lessonPath)).toHaveLength(1);
+    const html = await (await page.request.get(`/lessons/${lesson.slug}`)).text();
+    const named = [...html.matchAll(/<link href="([^"]+)" rel="modulepreload"/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(0);
+    const firstScreenCode = order.findIndex((p) => p.startsWith('/_app/immutable/nodes/') && !named.includes(p));
+    expect(firstScreenCode).toBeGreaterThan(-1);
+    expect(order.indexOf(lessonPath)).toBeLessThan(firstScreenCode);
+    // The faces the fallback page preloads are the ones its text uses: each fetched once (a preload that does not
+    // match the stylesheet's request would be fetched twice).
+    const preloaded = await page
+      .locator('link[rel="preload"][as="font"]')
+      .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(preloaded).toHaveLength(4);
+    const fonts = order.filter((p) => p.endsWith('.woff2'));
+    for (const font of preloaded) expect(fonts.filter((f) => f === font)).toHaveLength(1);
+  });
+
+  test('a phone with a chosen village reads the version of its commune, with no early request for another', async ({
+    page,
+  }) => {
+    const communes = (await (await page.request.get('/api/public/communes')).json()).items as {
+      id: string;
+      name: string;
+    }[];
+    const commune = communes[0]!;
+    const villages = (await (await page.request.get(`/api/public/villages?communeId=${commune.id}`)).json()).items as {
+      id: string;
+      name: string;
+    }[];
+    const place = {
+      communeId: commune.id,
+      communeName: commune.name,
+      villageId: villages[0]!.id,
+      villageName: villages[0]!.name,
+    };
+    await page.addInitScript((value) => localStorage.setItem('vungxanh.kiosk.place', value), JSON.stringify(place));
+    const index = await (await page.request.get('/api/content/pack/contents')).json();
+    const lesson = index.lessons.find((l: { locale: string }) => l.locale === 'vi') as { slug: string; title: string };
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (pathOf(r.url()) === `/api/content/pack/lessons/${lesson.slug}`) asked.push(new URL(r.url()).search);
+    });
+
+    await page.goto(`/lessons/${lesson.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+    expect(asked).toEqual([`?communeId=${commune.id}`]);
+  });
+
   test('after the first visit the whole pack is on the device: lessons and the quiz work offline', async ({
     page,
     context,

@@ -1,5 +1,6 @@
 import type { Topic } from '@vungxanh/domain';
 import { client, reach } from './api';
+import { headStartNow, takeHeadStart } from './head-start';
 import { network } from './network.svelte';
 import { isPackIndex, type PackIndex, type PackLesson, type PackQuestion } from './pack';
 import type { FromPackWorker, ToPackWorker } from './pack-messages';
@@ -22,6 +23,10 @@ class Content {
   /** `loading` until the stored pack was read and, with none stored, the first fetch ended. */
   status = $state<'loading' | 'ready' | 'missing'>('loading');
   #communeId: string | null | undefined = undefined;
+  // Settled once the layout said which commune's content to use: a screen that asks before (its effect runs
+  // before the layout's) waits for it rather than reading the national version by mistake.
+  #chose: () => void = () => {};
+  #chosen = new Promise<void>((ok) => (this.#chose = ok));
   #etag: string | null = null;
   #refreshing: Promise<void> | null = null;
   #worker: Worker | null = null;
@@ -38,6 +43,7 @@ class Content {
   async use(communeId: string | null): Promise<void> {
     if (communeId === this.#communeId) return;
     this.#communeId = communeId;
+    this.#chose();
     this.#etag = null;
     this.#lessons.clear();
     this.#questions.clear();
@@ -76,11 +82,21 @@ class Content {
     return this.#refreshing;
   }
 
+  /** The lesson's versions when they are already here without waiting: fetched while the page loaded. */
+  lessonNow(slug: string): PackLesson[] | undefined {
+    return this.#communeId || this.packVersion ? undefined : headStartNow(slug);
+  }
+
   /** Every language version of a lesson: from the whole pack when it is here, else fetched alone. */
   async lesson(slug: string): Promise<PackLesson[]> {
+    await this.#chosen;
     const held = this.packVersion ? ((await this.#ask({ kind: 'lesson', slug })) as PackLesson[] | null) : null;
     if (held) return held;
     return cached(this.#lessons, slug, async () => {
+      // The same request, under way since the page's HTML was read (app.html): same address, no commune.
+      const early = this.#communeId ? null : takeHeadStart(slug);
+      const body = early && (await reach(early));
+      if (body) return body.lessons;
       const res = await reach(client.api.content.pack.lessons[':slug'].$get({ param: { slug }, query: this.#query() }));
       if ((res.status as number) === 404) return [];
       if (!res.ok) throw new Error(`lesson ${res.status}`);
@@ -90,6 +106,7 @@ class Content {
 
   /** The practice questions of a topic (null: all topics), from the whole pack or fetched alone. */
   async questions(topic: Topic | null): Promise<PackQuestion[]> {
+    await this.#chosen;
     const held = this.packVersion ? ((await this.#ask({ kind: 'questions', topic })) as PackQuestion[] | null) : null;
     if (held) return held;
     return cached(this.#questions, topic ?? '*', async () => {

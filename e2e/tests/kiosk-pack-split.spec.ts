@@ -1,7 +1,28 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorker } from './kiosk-helpers.ts';
 
 const pathOf = (url: string) => new URL(url).pathname;
+
+/**
+ * Who asked for each address (path and query): `page` for a script in the page's HTML, `app` for the app's scripts
+ * (Chromium names the script that made each request).
+ */
+async function askedBy(page: Page): Promise<(pathAndQuery: string) => string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const seen: { at: string; by: string }[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const url = new URL(e.request.url);
+    const frame = e.initiator.stack?.callFrames[0]?.url ?? '';
+    const by = frame.includes('/_app/')
+      ? 'app'
+      : frame && new URL(frame).pathname === pathOf(e.documentURL)
+        ? 'page'
+        : 'other';
+    seen.push({ at: url.pathname + url.search, by });
+  });
+  return (at) => seen.filter((s) => s.at === at).map((s) => s.by);
+}
 
 test.describe('kiosk content pack in parts', () => {
   test('a cold visit to a lesson fetches the contents and that lesson, not the whole pack', async ({ page }) => {
@@ -23,35 +44,39 @@ test.describe('kiosk content pack in parts', () => {
     if (whole >= 0) expect(whole).toBeGreaterThan(beforeLesson.indexOf(`/api/content/pack/lessons/${lesson.slug}`));
   });
 
-  test('a lesson opened cold by its link asks for its text before the app scripts, once, with its faces preloaded', async ({
+  test('a lesson opened cold by its link asks for its text from the page itself, once, with its faces preloaded', async ({
     page,
   }) => {
     const index = await (await page.request.get('/api/content/pack/contents')).json();
     const lesson = index.lessons.find((l: { locale: string }) => l.locale === 'vi') as { slug: string; title: string };
-    const order: string[] = [];
-    page.on('request', (r) => order.push(pathOf(r.url())));
+    const asked = await askedBy(page);
+    const fonts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.woff2')) fonts.push(pathOf(r.url()));
+    });
 
     await page.goto(`/lessons/${lesson.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
     await expect(page.locator('.lesson-body p').first()).toBeVisible();
-    const lessonPath = `/api/content/pack/lessons/${lesson.slug}`;
-    // Asked for once, by the page's own HTML, before the app asked for the lesson screen's code (the first script
-    // the page did not name in its head).
-    expect(order.filter((p) => p === lessonPath)).toHaveLength(1);
-    const html = await (await page.request.get(`/lessons/${lesson.slug}`)).text();
-    const named = [...html.matchAll(/<link href="([^"]+)" rel="modulepreload"/g)].map((m) => m[1]!);
-    expect(named.length).toBeGreaterThan(0);
-    const firstScreenCode = order.findIndex((p) => p.startsWith('/_app/immutable/nodes/') && !named.includes(p));
-    expect(firstScreenCode).toBeGreaterThan(-1);
-    expect(order.indexOf(lessonPath)).toBeLessThan(firstScreenCode);
+    // Asked for once, by the page's own HTML while it was read, not by the app's scripts after they loaded.
+    expect(asked(`/api/content/pack/lessons/${lesson.slug}`)).toEqual(['page']);
     // The faces the fallback page preloads are the ones its text uses: each fetched once (a preload that does not
     // match the stylesheet's request would be fetched twice).
     const preloaded = await page
       .locator('link[rel="preload"][as="font"]')
       .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
     expect(preloaded).toHaveLength(4);
-    const fonts = order.filter((p) => p.endsWith('.woff2'));
     for (const font of preloaded) expect(fonts.filter((f) => f === font)).toHaveLength(1);
+  });
+
+  test('a quiz topic opened cold by its link asks for the contents and its questions from the page itself', async ({
+    page,
+  }) => {
+    const asked = await askedBy(page);
+    await page.goto('/quiz/law');
+    await expect(page.getByRole('heading', { name: /^Câu 1 \/ \d+$/ })).toBeVisible();
+    expect(asked('/api/content/pack/contents')).toEqual(['page']);
+    expect(asked('/api/content/pack/questions?topic=law')).toEqual(['page']);
   });
 
   test('a phone with a chosen village reads the version of its commune, with no early request for another', async ({

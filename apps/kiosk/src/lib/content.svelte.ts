@@ -1,6 +1,6 @@
 import type { Topic } from '@vungxanh/domain';
 import { client, reach } from './api';
-import { headStartNow, takeHeadStart } from './head-start';
+import { earlyUrls, headStartNow, takeHeadStart } from './head-start';
 import { network } from './network.svelte';
 import { isPackIndex, type PackIndex, type PackLesson, type PackQuestion } from './pack';
 import type { FromPackWorker, ToPackWorker } from './pack-messages';
@@ -84,7 +84,8 @@ class Content {
 
   /** The lesson's versions when they are already here without waiting: fetched while the page loaded. */
   lessonNow(slug: string): PackLesson[] | undefined {
-    return this.#communeId || this.packVersion ? undefined : headStartNow(slug);
+    if (this.#communeId || this.packVersion) return undefined;
+    return headStartNow<{ lessons: PackLesson[] }>(earlyUrls.lesson(slug))?.lessons;
   }
 
   /** Every language version of a lesson: from the whole pack when it is here, else fetched alone. */
@@ -94,7 +95,7 @@ class Content {
     if (held) return held;
     return cached(this.#lessons, slug, async () => {
       // The same request, under way since the page's HTML was read (app.html): same address, no commune.
-      const early = this.#communeId ? null : takeHeadStart(slug);
+      const early = this.#communeId ? null : takeHeadStart<{ lessons: PackLesson[] }>(earlyUrls.lesson(slug));
       const body = early && (await reach(early));
       if (body) return body.lessons;
       const res = await reach(client.api.content.pack.lessons[':slug'].$get({ param: { slug }, query: this.#query() }));
@@ -110,6 +111,10 @@ class Content {
     const held = this.packVersion ? ((await this.#ask({ kind: 'questions', topic })) as PackQuestion[] | null) : null;
     if (held) return held;
     return cached(this.#questions, topic ?? '*', async () => {
+      const early =
+        this.#communeId || !topic ? null : takeHeadStart<{ questions: PackQuestion[] }>(earlyUrls.questions(topic));
+      const body = early && (await reach(early));
+      if (body) return body.questions;
       const query = { ...this.#query(), ...(topic ? { topic } : {}) };
       const res = await reach(client.api.content.pack.questions.$get({ query }));
       if (!res.ok) throw new Error(`questions ${res.status}`);
@@ -195,9 +200,13 @@ class Content {
   async #fetchIndex(): Promise<void> {
     const communeId = this.#communeId;
     try {
-      const res = await reach(client.api.content.pack.contents.$get({ query: this.#query() }));
-      if (!res.ok) return;
-      const body: unknown = await res.json();
+      const early = communeId ? null : takeHeadStart<unknown>(earlyUrls.contents);
+      let body = early && (await reach(early));
+      if (!body) {
+        const res = await reach(client.api.content.pack.contents.$get({ query: this.#query() }));
+        if (!res.ok) return;
+        body = await res.json();
+      }
       if (isPackIndex(body) && communeId === this.#communeId && !this.packVersion) this.index = body;
     } catch {
       // Offline on a first visit: the screens say the content has not arrived yet.

@@ -1,32 +1,33 @@
-import type { PackLesson } from './pack';
+// What app.html began to fetch before the app's scripts ran, on a cold visit to a lesson or a quiz topic by a device
+// without a commune (the storage keys it checks are those of device.svelte.ts and place.svelte.ts). Each answer is
+// keyed by the address it was asked at, which the app's own request for the same thing would use: the parsed body
+// of a 200, or null for any other answer (the app then asks again itself and reads the status).
 
-// The lesson text that app.html began to fetch before the app's scripts ran: a cold visit to /lessons/<slug> on a
-// device without a commune. The storage keys it checks are those of device.svelte.ts and place.svelte.ts; the
-// answer's shape is the API's GET /api/content/pack/lessons/:slug (no version of the lesson: `lessons` is empty;
-// any answer but 200 and 404: null, and the app asks again itself).
-
-type Body = { lessons: PackLesson[] } | null;
+type Early = { body: Promise<unknown>; value: unknown };
 
 declare global {
   interface Window {
-    __vxLesson?: { slug: string; body: Promise<Body>; value: Body | undefined };
+    __vxEarly?: Record<string, Early>;
   }
 }
 
-const held = (slug: string) => {
-  const h = typeof window === 'undefined' ? undefined : window.__vxLesson;
-  return h?.slug === slug ? h : undefined;
-};
+const held = (url: string): Early | undefined => (typeof window === 'undefined' ? undefined : window.__vxEarly?.[url]);
 
-/** The lesson's versions if that fetch has already answered (so the page can draw them at once). */
-export function headStartNow(slug: string): PackLesson[] | undefined {
-  return held(slug)?.value?.lessons;
+/** The answer for this address if it has already come (so a screen can draw it at once). */
+export function headStartNow<T>(url: string): T | undefined {
+  return (held(url)?.value ?? undefined) as T | undefined;
 }
 
-/** That fetch, once, when it is for this lesson; null when there is none or it was taken. */
-export function takeHeadStart(slug: string): Promise<Body> | null {
-  const h = held(slug);
+/** That fetch for this address, once; null when there was none or it was taken. */
+export function takeHeadStart<T>(url: string): Promise<T | null> | null {
+  const h = held(url);
   if (!h) return null;
-  delete window.__vxLesson;
-  return h.body;
+  delete window.__vxEarly![url];
+  return h.body as Promise<T | null>;
 }
+
+export const earlyUrls = {
+  contents: '/api/content/pack/contents',
+  lesson: (slug: string) => `/api/content/pack/lessons/${encodeURIComponent(slug)}`,
+  questions: (topic: string) => `/api/content/pack/questions?topic=${encodeURIComponent(topic)}`,
+};

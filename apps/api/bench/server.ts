@@ -35,7 +35,9 @@ export async function start(
   env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [serverJs], {
+  // BENCH_NODE_ARGS passes flags to the product's server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, serverJs], {
     env: {
       ...process.env,
       PORT: process.env.BENCH_PORT ? String(Number(process.env.BENCH_PORT) + starts++) : '0',

@@ -1,12 +1,5 @@
 import type { InferResponseType } from 'hono/client';
-import {
-  campaignTarget,
-  entryInput,
-  entryProblems,
-  nameKey,
-  type CampaignKind,
-  type EntryInput,
-} from '@vungxanh/domain';
+import { campaignTarget, nameKey, type CampaignKind, type EntryInput } from '@vungxanh/domain';
 import { client, reach } from '$lib/api';
 import { i18n } from '$lib/i18n.svelte';
 import { outbox } from '$lib/outbox.svelte';
@@ -34,6 +27,13 @@ function fieldOf(path: string): string {
  * Everything here is forgotten at the kiosk's idle reset; only the outbox keeps the entry, and only
  * until the server has it.
  */
+type EntryRules = typeof import('./entry-rules');
+let loadingRules: Promise<EntryRules> | null = null;
+/** The entry's checks: asked for when a campaign is chosen, so the first paint does not wait for them. */
+function entryRules(): Promise<EntryRules> {
+  return (loadingRules ??= import('./entry-rules'));
+}
+
 export class Signing {
   offer = $state<Offer | null>(null);
   loadFailed = $state(false);
@@ -98,12 +98,13 @@ export class Signing {
 
   choose(campaign: Campaign, unitId = ''): void {
     this.campaign = campaign;
+    void entryRules();
     if (unitId && this.units.some((u) => u.id === unitId)) this.unitId = unitId;
     this.step = 'details';
   }
 
   /** The entry as it will be sent, or the problems to show next to each field. */
-  build(): { entry: EntryInput } | { errors: Record<string, string> } {
+  #build({ entryInput, entryProblems }: EntryRules): { entry: EntryInput } | { errors: Record<string, string> } {
     const kind = this.kind!;
     const unitKey = `${this.target}Id`;
     const raw = {
@@ -147,8 +148,8 @@ export class Signing {
   }
 
   /** Checks the fields of a step; moves on when they are fine. */
-  next(from: 'details' | 'sign'): boolean {
-    const result = this.build();
+  async next(from: 'details' | 'sign'): Promise<boolean> {
+    const result = this.#build(await entryRules());
     const fields =
       from === 'details'
         ? ['unit', 'signerName', 'address', 'members', 'phone', 'guardianName', 'consent']
@@ -163,7 +164,7 @@ export class Signing {
   }
 
   async send(): Promise<void> {
-    const result = this.build();
+    const result = this.#build(await entryRules());
     if ('errors' in result) {
       this.errors = result.errors;
       this.step = result.errors.signature ? 'sign' : 'details';

@@ -58,4 +58,15 @@ test.describe('kiosk app shell', () => {
     expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
     expect(csp).toContain("frame-ancestors 'none'");
   });
+
+  test('asks for its styles before the scripts, on prerendered pages and the fallback page alike', async ({
+    request,
+  }) => {
+    for (const path of ['/home', '/commitment', '/quiz/law', '/lessons/any-lesson', '/contests/any-contest']) {
+      const html = await (await request.get(path)).text();
+      const firstStyle = html.indexOf('rel="stylesheet"');
+      expect(firstStyle, path).toBeGreaterThan(-1);
+      expect(firstStyle, path).toBeLessThan(html.indexOf('rel="modulepreload"'));
+    }
+  });
 });

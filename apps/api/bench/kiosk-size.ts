@@ -14,7 +14,7 @@ const kiosk = resolve(fileURLToPath(import.meta.url), '../../../kiosk');
 export const routeBudgets: { route: string; kb: number }[] = [
   { route: '/home', kb: 60 },
   { route: '/lessons/[slug]', kb: 65 },
-  { route: '/quiz/[[topic]]', kb: 65 },
+  { route: '/quiz/[[topic]]', kb: 67 },
   { route: '/contests', kb: 60 },
   { route: '/commitment', kb: 85 },
 ];

@@ -17,6 +17,8 @@ export const routeBudgets: { route: string; kb: number }[] = [
   { route: '/quiz/[[topic]]', kb: 67 },
   { route: '/contests', kb: 60 },
   { route: '/commitment', kb: 85 },
+  // The page a contest's shared link or QR code opens on a phone, straight at registration.
+  { route: '/contests/[id]', kb: 95 },
 ];
 
 /**

@@ -24,11 +24,15 @@ async function sheet(rows: (string | number)[][]) {
   for (const r of rows) ws.addRow(r);
   return (await book.xlsx.writeBuffer()) as ArrayBuffer;
 }
-function upload(buffer: ArrayBuffer, mode: string, cookie = w.cookies.commune_admin) {
+function upload(buffer: ArrayBuffer, mode: string, cookie = w.cookies.commune_admin, locale?: 'vi' | 'en') {
   const form = new FormData();
   form.set('file', new File([new Uint8Array(buffer)], 'questions.xlsx'));
   form.set('mode', mode);
-  return h.call('POST', '/api/content/questions/import', { cookie, raw: form });
+  return h.call('POST', '/api/content/questions/import', {
+    cookie,
+    raw: form,
+    ...(locale ? { headers: { 'x-locale': locale } } : {}),
+  });
 }
 
 describe('content pack', () => {
@@ -284,6 +288,22 @@ describe('question bank import and export', () => {
     ).toBe(before);
     const loose = await upload(file, 'valid_only');
     expect(loose.body).toMatchObject({ imported: true, created: 1 });
+  });
+
+  it("words each row's problems in the reader's language, as the console shows them", async () => {
+    const file = await sheet([header, good, bad, good]);
+    const messages = async (locale: 'vi' | 'en') =>
+      (
+        (await upload(file, 'check', w.cookies.commune_admin, locale)).body.rows as { errors: { message: string }[] }[]
+      ).flatMap((r) => r.errors.map((e) => e.message));
+    const vi = await messages('vi');
+    expect(vi.length).toBeGreaterThan(2);
+    // Vietnamese sentences, none of the domain's English (the repeated row is named by its number).
+    for (const m of vi) expect(m).toMatch(/[ạ-ỹàáâãèéêìíòóôõùúýăđĩũơư]/i);
+    expect(vi).toContain('Trùng câu hỏi với dòng 2.');
+    const en = await messages('en');
+    expect(en).toContain('Same question as row 2.');
+    for (const m of en) expect(m).not.toMatch(/[ạ-ỹăđơư]/i);
   });
 
   it('exports the bank as XLSX that imports back unchanged', async () => {

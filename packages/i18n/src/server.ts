@@ -37,6 +37,15 @@ export function importIssueMessage(issue: ImportIssue, locale: Locale, columnLab
   return fill(issue.found ? m.issue.found : m.issue.empty, { row: issue.row, column, found: issue.found, expect });
 }
 
+/** A message lookup for one language, for the messages shared with the console (see question-rules.ts). */
+export function translator(locale: Locale): (key: string, params?: Record<string, string>) => string {
+  return (key, params = {}) => {
+    let node: unknown = resources[locale];
+    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    return typeof node === 'string' ? fill(node, params) : key;
+  };
+}
+
 /** A message of the `imports` section with its placeholders filled in. */
 export function importsMessage(
   key: 'exists' | 'repeated',

@@ -1,3 +1,5 @@
+import { questionIssueMessage } from '@vungxanh/i18n/question-rules';
+import { translator } from '@vungxanh/i18n/server';
 import type { Context } from 'hono';
 import {
   AppError,
@@ -128,12 +130,19 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { records, rowNumbers } = await readTable(form.file, c.get('locale'), questionSheetField);
   const results = checkQuestionRows(records, rowNumbers);
+  // Each problem in the reader's language, as the console shows it (the domain words them in English).
+  const t = translator(c.get('locale'));
+  const say = (message: string) => questionIssueMessage(message, t, c.get('locale'));
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
     mode: form.mode,
     valid: valid.length,
     invalid: results.length - valid.length,
-    rows: results.map((r) => ({ row: r.row, ref: r.ref, errors: r.errors })),
+    rows: results.map((r) => ({
+      row: r.row,
+      ref: r.ref,
+      errors: r.errors.map((e) => ({ ...e, message: say(e.message) })),
+    })),
   };
   const step = importStep(form.mode, report.valid, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);

@@ -20,8 +20,6 @@ export function isEmbedded(url: string): boolean {
   return url.startsWith('file:') || url === ':memory:';
 }
 
-const busyTimeoutMs = 5_000;
-
 /**
  * Opens the database. For a file: WAL, a busy timeout and foreign keys on. The libSQL local driver keeps a pool of
  * connections (one per overlapping call, up to 20) and hands one to each interactive transaction. The busy timeout
@@ -30,19 +28,17 @@ const busyTimeoutMs = 5_000;
  * by default; `synchronous: 'normal'` therefore speeds up only some commits and never makes one less durable than asked.
  */
 export async function openDb(options: DbOptions): Promise<Db> {
-  // `timeout` is the busy timeout of every connection of the client's pool: a PRAGMA below reaches only the one
-  // connection that runs it, and the driver opens more under concurrent load (up to 20), which then gave up at once
-  // with SQLITE_BUSY where a write held the lock for a moment.
+  // The busy timeout as a client setting, not a PRAGMA: connections the pool opens under load gave up at once with
+  // SQLITE_BUSY where a write held the lock for a moment.
   const client = createClient({
     url: options.url,
     authToken: options.authToken,
-    ...(isEmbedded(options.url) ? { timeout: busyTimeoutMs } : {}),
+    ...(isEmbedded(options.url) ? { timeout: 5_000 } : {}),
   });
   if (isEmbedded(options.url)) {
-    // Per-connection settings. WAL persists in the file; the others do not.
+    // Per-connection settings (the busy timeout is the client's, above). WAL persists in the file; the others do not.
     const connectionPragmas = [
       'PRAGMA foreign_keys = ON',
-      `PRAGMA busy_timeout = ${busyTimeoutMs}`,
       `PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`,
     ];
     await client.execute('PRAGMA journal_mode = WAL');

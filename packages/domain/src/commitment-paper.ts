@@ -1,6 +1,7 @@
 import { cleanText, nameKey } from './text.ts';
 import { nameSchema } from './units.ts';
-import { campaignTarget, phoneSchema, type CampaignKind } from './commitments.ts';
+import { campaignTarget, type CampaignKind } from './commitment-units.ts';
+import { phoneSchema } from './commitments.ts';
 import {
   findTable,
   parseSheetDate,

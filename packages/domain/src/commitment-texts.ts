@@ -1,5 +1,5 @@
 import type { lawIds } from './laws.ts';
-import type { CampaignKind } from './commitments.ts';
+import type { CampaignKind } from './commitment-units.ts';
 
 /**
  * The commitment texts shipped for each kind, written for this project. They cite only the law

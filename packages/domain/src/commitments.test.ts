@@ -6,15 +6,12 @@ import {
   duplicateOfProblem,
   entryInReviewScope,
   entryProblems,
-  entryUnit,
-  entryUnitIds,
   houseKey,
   isPngDataUrl,
   newReceiptCode,
   nextVersion,
   normalizeReceiptCode,
   proposeDuplicates,
-  signedUnit,
   receiptAlphabet,
   retentionCutoff,
   validatePaperRows,
@@ -22,6 +19,7 @@ import {
   vietnamToday,
   type DuplicateCandidate,
 } from './commitments.ts';
+import { entryUnit, entryUnitIds, signedUnit } from './commitment-units.ts';
 
 // A 1x1 PNG.
 const tinyPng =

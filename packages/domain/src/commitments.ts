@@ -1,13 +1,10 @@
+/** Rules of the commitments feature: campaigns, signed entries, receipts, duplicates and coverage. */
 import { z } from 'zod';
 import { lawIds } from './laws.ts';
 import { vnDate } from './periods.ts';
 import { cleanText, nameKey } from './text.ts';
 import { isoDate, nameSchema } from './units.ts';
 import { campaignKinds, campaignTarget, type CampaignKind, type EntryStatus } from './commitment-units.ts';
-
-export * from './commitment-units.ts';
-
-/** Rules of the commitments feature: campaigns, signed entries, receipts, duplicates and coverage. */
 
 const lawId = z.enum(lawIds);
 

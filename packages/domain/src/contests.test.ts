@@ -8,8 +8,6 @@ import {
   drawAttempt,
   initials,
   isImplausiblyFast,
-  isMinor,
-  normalizePhone,
   pastGrace,
   attemptStillOpen,
   purgeDue,
@@ -27,6 +25,7 @@ import {
   type FinishedAttempt,
   type RankInput,
 } from './contests.ts';
+import { isMinor, normalizePhone } from './contest-policy.ts';
 
 const attempt = (over: Partial<FinishedAttempt> = {}): FinishedAttempt => ({
   id: Math.random().toString(36).slice(2),

@@ -10,8 +10,6 @@ import { VN_OFFSET_MS } from './vn-time.ts';
 import { cleanText } from './text.ts';
 import { contestPolicy, isMinor, normalizePhone } from './contest-policy.ts';
 
-export * from './contest-policy.ts';
-
 export const contestScopes = ['commune', 'province'] as const;
 export const predictionTargets = ['participants', 'attempts'] as const;
 export const countingRules = ['best', 'first', 'last'] as const;

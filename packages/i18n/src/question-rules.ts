@@ -4,8 +4,8 @@ import { lawById, questionTypes } from '@vungxanh/domain';
 export type Translate = (key: string, params?: Record<string, string>) => string;
 
 /**
- * The domain words its question rules and field checks in English (packages/domain/src/content.ts and zod);
- * these say them in the reader's language, for the console's question form and for both question imports.
+ * The domain words its question rules in English (packages/domain/src/content.ts); these say them in the reader's
+ * language, for the console's question form and (through `questionIssueMessage` in server.ts) both question imports.
  */
 const rules: [RegExp, (m: RegExpExecArray, t: Translate) => string][] = [
   [
@@ -52,18 +52,4 @@ export function questionRuleMessage(message: string, t: Translate): string | nul
     if (match) return text(match, t);
   }
   return null;
-}
-
-/** A problem of a question (a rule, or a field check worded by zod in English) in the reader's language. */
-export function questionIssueMessage(message: string, t: Translate, locale: 'vi' | 'en'): string {
-  const known = questionRuleMessage(message, t);
-  if (known) return known;
-  if (locale === 'en') return message;
-  const min = /expected string to have >=(\d+)/.exec(message);
-  if (min)
-    return Number(min[1]) <= 1 ? t('admin.validation.required') : t('admin.validation.minChars', { min: min[1]! });
-  const max = /expected string to have <=(\d+)/.exec(message);
-  if (max) return t('admin.validation.maxChars', { max: max[1]! });
-  if (/^required$|received undefined/.test(message)) return t('admin.validation.required');
-  return t('admin.validation.invalid');
 }

@@ -1,3 +1,4 @@
+import { questionRuleMessage } from './question-rules.ts';
 import { resources } from './resources.ts';
 import type { Locale } from './index.ts';
 
@@ -44,6 +45,21 @@ export function translator(locale: Locale): (key: string, params?: Record<string
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     return typeof node === 'string' ? fill(node, params) : key;
   };
+}
+
+/** A problem of a question row (a rule, or a field check worded by zod in English) in the reader's language. */
+export function questionIssueMessage(message: string, locale: Locale): string {
+  const t = translator(locale);
+  const known = questionRuleMessage(message, t);
+  if (known) return known;
+  if (locale === 'en') return message;
+  const min = /expected string to have >=(\d+)/.exec(message);
+  if (min)
+    return Number(min[1]) <= 1 ? t('admin.validation.required') : t('admin.validation.minChars', { min: min[1]! });
+  const max = /expected string to have <=(\d+)/.exec(message);
+  if (max) return t('admin.validation.maxChars', { max: max[1]! });
+  if (/^required$|received undefined/.test(message)) return t('admin.validation.required');
+  return t('admin.validation.invalid');
 }
 
 /** A message of the `imports` section with its placeholders filled in. */

@@ -1,6 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { audiences, citationSchema, contentStatuses, questionBankKinds, questionTypes, topics } from '@vungxanh/domain';
+import {
+  audiences,
+  checkQuestionRows,
+  citationSchema,
+  contentStatuses,
+  questionBankKinds,
+  questionSheetField,
+  questionTypes,
+  topics,
+} from '@vungxanh/domain';
 import type { schema } from '@vungxanh/db';
+import type { Locale } from '@vungxanh/i18n';
+import { questionIssueMessage } from '@vungxanh/i18n/server';
+import { readTable } from './tabular.ts';
 
 const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
 
@@ -50,3 +62,24 @@ export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
   status: r.status,
   updatedAt: r.updatedAt.toISOString(),
 });
+
+/**
+ * A question file read and checked, for both question imports (the practice bank and a contest's own): the rows
+ * that pass, and the report the console shows, with each row's problems in the reader's language.
+ */
+export async function checkQuestionFile<M extends string>(file: File, mode: M, locale: Locale) {
+  const { records, rowNumbers } = await readTable(file, locale, questionSheetField);
+  const results = checkQuestionRows(records, rowNumbers);
+  const valid = results.filter((r) => r.value && r.errors.length === 0);
+  const report = {
+    mode,
+    valid: valid.length,
+    invalid: results.length - valid.length,
+    rows: results.map((r) => ({
+      row: r.row,
+      ref: r.ref,
+      errors: r.errors.map((e) => ({ ...e, message: questionIssueMessage(e.message, locale) })),
+    })),
+  };
+  return { valid, report };
+}

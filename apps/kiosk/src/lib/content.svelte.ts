@@ -88,16 +88,23 @@ class Content {
     return headStartNow<{ lessons: PackLesson[] }>(earlyUrls.lesson(slug))?.lessons;
   }
 
+  /**
+   * The answer app.html already asked for at this address, if any: it asks without a commune, so a device reading
+   * a commune's content never takes it. Null when there is none or it was not a 200 (the caller then asks itself).
+   */
+  async #early<T>(url: string): Promise<T | null> {
+    const early = this.#communeId ? null : takeHeadStart<T>(url);
+    return early && reach(early);
+  }
+
   /** Every language version of a lesson: from the whole pack when it is here, else fetched alone. */
   async lesson(slug: string): Promise<PackLesson[]> {
     await this.#chosen;
     const held = this.packVersion ? ((await this.#ask({ kind: 'lesson', slug })) as PackLesson[] | null) : null;
     if (held) return held;
     return cached(this.#lessons, slug, async () => {
-      // The same request, under way since the page's HTML was read (app.html): same address, no commune.
-      const early = this.#communeId ? null : takeHeadStart<{ lessons: PackLesson[] }>(earlyUrls.lesson(slug));
-      const body = early && (await reach(early));
-      if (body) return body.lessons;
+      const early = await this.#early<{ lessons: PackLesson[] }>(earlyUrls.lesson(slug));
+      if (early) return early.lessons;
       const res = await reach(client.api.content.pack.lessons[':slug'].$get({ param: { slug }, query: this.#query() }));
       if ((res.status as number) === 404) return [];
       if (!res.ok) throw new Error(`lesson ${res.status}`);
@@ -111,10 +118,8 @@ class Content {
     const held = this.packVersion ? ((await this.#ask({ kind: 'questions', topic })) as PackQuestion[] | null) : null;
     if (held) return held;
     return cached(this.#questions, topic ?? '*', async () => {
-      const early =
-        this.#communeId || !topic ? null : takeHeadStart<{ questions: PackQuestion[] }>(earlyUrls.questions(topic));
-      const body = early && (await reach(early));
-      if (body) return body.questions;
+      const early = topic ? await this.#early<{ questions: PackQuestion[] }>(earlyUrls.questions(topic)) : null;
+      if (early) return early.questions;
       const query = { ...this.#query(), ...(topic ? { topic } : {}) };
       const res = await reach(client.api.content.pack.questions.$get({ query }));
       if (!res.ok) throw new Error(`questions ${res.status}`);
@@ -200,8 +205,7 @@ class Content {
   async #fetchIndex(): Promise<void> {
     const communeId = this.#communeId;
     try {
-      const early = communeId ? null : takeHeadStart<unknown>(earlyUrls.contents);
-      let body = early && (await reach(early));
+      let body = await this.#early<unknown>(earlyUrls.contents);
       if (!body) {
         const res = await reach(client.api.content.pack.contents.$get({ query: this.#query() }));
         if (!res.ok) return;

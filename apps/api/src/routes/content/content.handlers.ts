@@ -1,5 +1,4 @@
-import { questionIssueMessage } from '@vungxanh/i18n/question-rules';
-import { resources, translator } from '@vungxanh/i18n/server';
+import { resources } from '@vungxanh/i18n/server';
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { newWorkbook } from '../../lib/lazy-modules.ts';
@@ -12,8 +11,6 @@ import {
   questionKey,
   questionSheetColumns,
   questionToRow,
-  checkQuestionRows,
-  questionSheetField,
   type Audience,
   type QuestionLike,
   type Topic,
@@ -51,9 +48,9 @@ import { audit, auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
 import { visibleCommuneIds } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
-import { readTable, templateXlsx, xlsxDownload } from '../../lib/tabular.ts';
+import { templateXlsx, xlsxDownload } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toQuestion } from '../../lib/question-dto.ts';
+import { checkQuestionFile, toQuestion } from '../../lib/question-dto.ts';
 import { toHotline, toLesson, toPackLesson, toPoster } from './content.schemas.ts';
 import type * as routes from './content.routes.ts';
 
@@ -327,22 +324,7 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
-  const { records, rowNumbers } = await readTable(form.file, c.get('locale'), questionSheetField);
-  const results = checkQuestionRows(records, rowNumbers);
-  // Each problem in the reader's language, as the console shows it (the domain words them in English).
-  const t = translator(c.get('locale'));
-  const say = (message: string) => questionIssueMessage(message, t, c.get('locale'));
-  const valid = results.filter((r) => r.value && r.errors.length === 0);
-  const report = {
-    mode: form.mode,
-    valid: valid.length,
-    invalid: results.length - valid.length,
-    rows: results.map((r) => ({
-      row: r.row,
-      ref: r.ref,
-      errors: r.errors.map((e) => ({ ...e, message: say(e.message) })),
-    })),
-  };
+  const { valid, report } = await checkQuestionFile(form.file, form.mode, c.get('locale'));
   const step = importStep(form.mode, report.valid, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
   if (step === 'refuse') throw new AppError(422, 'import_has_errors');

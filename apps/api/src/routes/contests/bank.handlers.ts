@@ -1,5 +1,3 @@
-import { questionIssueMessage } from '@vungxanh/i18n/question-rules';
-import { translator } from '@vungxanh/i18n/server';
 import type { Context } from 'hono';
 import {
   AppError,
@@ -12,8 +10,6 @@ import {
   importStep,
   questionKey,
   roundPhase,
-  checkQuestionRows,
-  questionSheetField,
   type QuestionLike,
   type Topic,
   type Audience,
@@ -40,9 +36,8 @@ import { docLocale } from '../../lib/doc-locale.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { gateDto, gateInput } from '../../lib/gates.ts';
 import { requireAuth } from '../../lib/session.ts';
-import { readTable } from '../../lib/tabular.ts';
 import { unique } from '../../lib/unique.ts';
-import { toQuestion } from '../../lib/question-dto.ts';
+import { checkQuestionFile, toQuestion } from '../../lib/question-dto.ts';
 import { managedContest, managedRound } from './contests.handlers.ts';
 import { closeExpired } from '../../use-cases/contests.ts';
 import { itemAnalysisXlsx } from './contests.files.ts';
@@ -128,22 +123,7 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   const form = c.req.valid('form');
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
-  const { records, rowNumbers } = await readTable(form.file, c.get('locale'), questionSheetField);
-  const results = checkQuestionRows(records, rowNumbers);
-  // Each problem in the reader's language, as the console shows it (the domain words them in English).
-  const t = translator(c.get('locale'));
-  const say = (message: string) => questionIssueMessage(message, t, c.get('locale'));
-  const valid = results.filter((r) => r.value && r.errors.length === 0);
-  const report = {
-    mode: form.mode,
-    valid: valid.length,
-    invalid: results.length - valid.length,
-    rows: results.map((r) => ({
-      row: r.row,
-      ref: r.ref,
-      errors: r.errors.map((e) => ({ ...e, message: say(e.message) })),
-    })),
-  };
+  const { valid, report } = await checkQuestionFile(form.file, form.mode, c.get('locale'));
   const step = importStep(form.mode, report.valid, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
   if (step === 'refuse') throw new AppError(422, 'import_has_errors');

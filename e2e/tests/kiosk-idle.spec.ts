@@ -22,6 +22,8 @@ test('kiosk mode: after the idle timeout a countdown, then everything a person c
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Self-check quiz' }).click();
     await page.getByRole('button', { name: 'All topics' }).click();
+    // Which controls a question has is read only once the question is on screen (as the other quiz tests do).
+    await expect(page.getByRole('heading', { name: /^Question 1 of \d+$/ })).toBeVisible();
     const confirm = page.getByRole('button', { name: 'Answer', exact: true });
     if (await confirm.isVisible()) {
       await page.locator('main input[type=checkbox]').first().check();

@@ -158,7 +158,7 @@ test.describe('content: question bank file', () => {
     await expect(page.getByRole('heading', { name: /Kết quả kiểm tra: 2 dòng hợp lệ, 1 dòng lỗi/ })).toBeVisible();
     const bad = page.getByRole('row').filter({ hasText: `e2e-${tag}-2` });
     await expect(bad.getByRole('rowheader')).toContainText('3');
-    await expect(bad).toContainText('Câu “Một đáp án” cần 1 đáp án đúng');
+    await expect(bad).toContainText(/Dòng 3, cột “correct”: “[^”]+” chưa đúng. Câu “Một đáp án” cần 1 đáp án đúng/);
     await expectAccessible(page, 'question import report');
 
     await page.getByLabel('Không nhập gì cả (tất cả hoặc không)').check();

@@ -290,7 +290,7 @@ describe('question bank import and export', () => {
     expect(loose.body).toMatchObject({ imported: true, created: 1 });
   });
 
-  it("words each row's problems in the reader's language, as the console shows them", async () => {
+  it("words each row's problems in the reader's language: row, column as labelled, what it holds, what to type", async () => {
     const file = await sheet([header, good, bad, good]);
     const messages = async (locale: 'vi' | 'en') =>
       (
@@ -299,11 +299,31 @@ describe('question bank import and export', () => {
     const vi = await messages('vi');
     expect(vi.length).toBeGreaterThan(2);
     // Vietnamese sentences, none of the domain's English (the repeated row is named by its number).
-    for (const m of vi) expect(m).toMatch(/[ạ-ỹàáâãèéêìíòóôõùúýăđĩũơư]/i);
-    expect(vi).toContain('Trùng câu hỏi với dòng 2.');
+    for (const m of vi) expect(m).toMatch(/^Dòng \d+/);
+    for (const m of vi) expect(m).not.toMatch(/expected|question|option|invalid/i);
+    expect(vi).toContain('Dòng 3, cột “difficulty”: “5” chưa đúng. Hãy nhập một trong các giá trị: 1, 2, 3.');
+    expect(vi.find((m) => m.includes('cột “law_version”'))).toMatch(
+      /“luat-999-2030” chưa đúng. Hãy nhập mã một văn bản, ví dụ luat-120-2025/,
+    );
+    expect(vi).toContain('Dòng 4: Trùng câu hỏi với dòng 2.');
     const en = await messages('en');
-    expect(en).toContain('Same question as row 2.');
+    expect(en).toContain('Row 3, column “difficulty”: “5” is not right. Type one of: 1, 2, 3.');
+    expect(en).toContain('Row 4: Same question as row 2.');
     for (const m of en) expect(m).not.toMatch(/[ạ-ỹăđơư]/i);
+  });
+
+  it('reads columns however they are capitalised, below a title row, and names them as the file does', async () => {
+    const shouting = header.map((h) => h.toUpperCase());
+    const wrongAnswer = [...good];
+    wrongAnswer[header.indexOf('correct')] = 'e';
+    wrongAnswer[header.indexOf('vi_text')] = 'Một câu hỏi khác về kẹo lạ, em nên làm gì?';
+    const file = await sheet([['NGÂN HÀNG CÂU HỎI XÃ 2026'], shouting, good, wrongAnswer]);
+    const check = await upload(file, 'check', w.cookies.commune_admin, 'vi');
+    expect(check.body).toMatchObject({ valid: 1, invalid: 1 });
+    expect(check.body.rows[1].row).toBe(4);
+    expect(check.body.rows[1].errors.map((e: { message: string }) => e.message)).toContain(
+      'Dòng 4, cột “CORRECT”: “e” chưa đúng. Đáp án đúng phải là một trong các phương án.',
+    );
   });
 
   it('exports the bank as XLSX that imports back unchanged', async () => {

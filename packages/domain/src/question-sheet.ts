@@ -1,4 +1,13 @@
-import { questionKey, questionSchema, type Citation, type LocalizedQuestion, type Question } from './content.ts';
+import {
+  audiences,
+  questionKey,
+  questionSchema,
+  questionTypes,
+  topics,
+  type Citation,
+  type LocalizedQuestion,
+  type Question,
+} from './content.ts';
 import type { FieldIssue } from './errors.ts';
 import { parseSheetDate } from './import-sheet.ts';
 
@@ -149,19 +158,119 @@ export function rowsToQuestions(
   });
 }
 
-/** A question file's rows, each also refused when it repeats an earlier row's question (one import, one item). */
+/**
+ * One problem of a question row, before it is put in words: the row number in the file, the question's field
+ * (`vi.options.a`), the column as the file labels it (null for a rule of the whole row), the cell as found (cut to
+ * 60 characters), the rule the domain broke (its English message, see `questionProblems`), and for a column that
+ * takes one of a few words, those words.
+ */
+export interface QuestionRowIssue {
+  row: number;
+  field: string;
+  column: string | null;
+  found: string;
+  rule: string;
+  values?: readonly string[];
+}
+
+export interface QuestionFileRow extends SheetRowResult {
+  issues: QuestionRowIssue[];
+}
+
+/** The sheet column of a question's field path ("vi.options.a" → vi_a, "legalBasis.0.law" → legal_basis). */
+export function questionColumnOf(path: string, type: string): string | null {
+  const option = /^(vi|en)\.options\.([a-etf])$/.exec(path);
+  if (option) {
+    const id = type === 'true_false' ? (option[2] === 't' ? 'a' : option[2] === 'f' ? 'b' : option[2]) : option[2];
+    return `${option[1]}_${id}`;
+  }
+  const [head = '', rest] = path.split('.', 2);
+  if ((head === 'vi' || head === 'en') && (rest === 'text' || rest === 'explanation')) return `${head}_${rest}`;
+  const columns: Record<string, string> = {
+    type: 'type',
+    topic: 'topic',
+    difficulty: 'difficulty',
+    audience: 'audience',
+    lawVersion: 'law_version',
+    legalBasis: 'legal_basis',
+    source: 'source',
+    correct: 'correct',
+    reviewedOn: 'reviewed_on',
+    vi: 'vi_text',
+    en: 'en_text',
+  };
+  return columns[head] ?? null;
+}
+
+/** The cross-field rules that one column answers for (the rest concern the whole row). */
+const ruleColumns: [RegExp, string][] = [
+  [/correct options?|correct option/, 'correct'],
+  [/^a legal item needs its legal basis$|^the law it follows/, 'legal_basis'],
+  [/^a general-knowledge item needs a named source$/, 'source'],
+];
+
+/** The words a column takes, for a message that says what to type. */
+const columnValues: Record<string, readonly string[]> = {
+  type: questionTypes,
+  topic: topics,
+  audience: audiences,
+  difficulty: ['1', '2', '3'],
+};
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/**
+ * A question file's rows, read by the column names of the header row however they are capitalised, each row also
+ * refused when it repeats an earlier row's question (one import, one item), with every problem as a
+ * `QuestionRowIssue` naming the column as the file labels it and what the cell holds.
+ */
 export function checkQuestionRows(
   records: readonly Record<string, string>[],
   rowNumbers: readonly number[] = [],
-): SheetRowResult[] {
-  const results = rowsToQuestions(records, rowNumbers);
+): QuestionFileRow[] {
+  const labels: Record<string, string> = {};
+  const keyed = records.map((record) => {
+    const fields: Record<string, string> = {};
+    for (const [label, value] of Object.entries(record)) {
+      const field = questionSheetField(label);
+      if (!field || field in fields) continue;
+      fields[field] = value;
+      labels[field] ??= label;
+    }
+    return fields;
+  });
+  const results = rowsToQuestions(keyed, rowNumbers);
   const firstRow = new Map<string, number>();
   for (const r of results) {
     if (!r.value) continue;
     const key = questionKey(r.value.vi.text);
     const first = firstRow.get(key);
-    if (first !== undefined) r.errors.push({ path: 'vi_text', message: `same question as row ${first}` });
+    if (first !== undefined) r.errors.push({ path: 'question', message: `same question as row ${first}` });
     else firstRow.set(key, r.row);
   }
-  return results;
+  return results.map((r, index) => {
+    const record = keyed[index] ?? {};
+    const type = String(record.type ?? '').trim();
+    const issues: QuestionRowIssue[] = [];
+    const named = new Set<string>();
+    for (const e of r.errors) {
+      const column =
+        e.path === 'question'
+          ? (ruleColumns.find(([rule]) => rule.test(e.message))?.[1] ?? null)
+          : questionColumnOf(e.path, type);
+      if (column && named.has(column)) continue;
+      if (column) named.add(column);
+      const found = column ? shorten(String(record[column] ?? '').trim()) : '';
+      const values = column && e.path !== 'question' ? columnValues[column] : undefined;
+      issues.push({
+        row: r.row,
+        field: e.path,
+        column: column ? (labels[column] ?? column) : null,
+        found,
+        rule: e.message,
+        ...(values ? { values } : {}),
+      });
+    }
+    return { ...r, issues };
+  });
 }

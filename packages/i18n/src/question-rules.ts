@@ -5,7 +5,7 @@ export type Translate = (key: string, params?: Record<string, string>) => string
 
 /**
  * The domain words its question rules in English (packages/domain/src/content.ts); these say them in the reader's
- * language, for the console's question form and (through `questionIssueMessage` in server.ts) both question imports.
+ * language, for the console's question form and (through `questionImportIssueMessage` in server.ts) both question imports.
  */
 const rules: [RegExp, (m: RegExpExecArray, t: Translate) => string][] = [
   [

@@ -48,7 +48,7 @@ export function translator(locale: Locale): (key: string, params?: Record<string
 }
 
 /** A problem of a question row (a rule, or a field check worded by zod in English) in the reader's language. */
-export function questionIssueMessage(message: string, locale: Locale): string {
+function questionIssueMessage(message: string, locale: Locale): string {
   const t = translator(locale);
   const known = questionRuleMessage(message, t);
   if (known) return known;
@@ -60,6 +60,38 @@ export function questionIssueMessage(message: string, locale: Locale): string {
   if (max) return t('admin.validation.maxChars', { max: max[1]! });
   if (/^required$|received undefined/.test(message)) return t('admin.validation.required');
   return t('admin.validation.invalid');
+}
+
+/** One problem of a question row, as the domain reports it (`QuestionRowIssue` in @vungxanh/domain). */
+export interface QuestionImportIssue {
+  row: number;
+  field: string;
+  column: string | null;
+  found: string;
+  rule: string;
+  values?: readonly string[];
+}
+
+/**
+ * A question row's problem as one sentence in the reader's language, like every import's: the row number, the
+ * column as the file labels it, what the cell holds and what to type (the words the column takes, or the rule).
+ */
+export function questionImportIssueMessage(issue: QuestionImportIssue, locale: Locale): string {
+  const m = resources[locale].imports;
+  const expect = issue.values
+    ? fill(m.expect.oneOf, { values: issue.values.join(', ') })
+    : issue.field === 'reviewedOn'
+      ? m.expect.date
+      : issue.field === 'lawVersion'
+        ? m.expect.lawCode
+        : questionIssueMessage(issue.rule, locale);
+  if (!issue.column) return fill(m.issue.row, { row: issue.row, expect });
+  return fill(issue.found ? m.issue.found : m.issue.empty, {
+    row: issue.row,
+    column: issue.column,
+    found: issue.found,
+    expect,
+  });
 }
 
 /** A message of the `imports` section with its placeholders filled in. */

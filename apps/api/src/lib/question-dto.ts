@@ -11,7 +11,7 @@ import {
 } from '@vungxanh/domain';
 import type { schema } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
-import { questionIssueMessage } from '@vungxanh/i18n/server';
+import { questionImportIssueMessage } from '@vungxanh/i18n/server';
 import { readTable } from './tabular.ts';
 
 const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
@@ -69,6 +69,7 @@ export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
  */
 export async function checkQuestionFile<M extends string>(file: File, mode: M, locale: Locale) {
   const { records, rowNumbers } = await readTable(file, locale, questionSheetField);
+  // Rows keep the file's own column labels; the domain reads them by name and names them back in its problems.
   const results = checkQuestionRows(records, rowNumbers);
   const valid = results.filter((r) => r.value && r.errors.length === 0);
   const report = {
@@ -78,7 +79,7 @@ export async function checkQuestionFile<M extends string>(file: File, mode: M, l
     rows: results.map((r) => ({
       row: r.row,
       ref: r.ref,
-      errors: r.errors.map((e) => ({ ...e, message: questionIssueMessage(e.message, locale) })),
+      errors: r.issues.map((i) => ({ path: i.field, message: questionImportIssueMessage(i, locale) })),
     })),
   };
   return { valid, report };

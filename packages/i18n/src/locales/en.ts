@@ -348,7 +348,6 @@ export const en: Messages = {
       chooseFile: 'Choose an XLSX file.',
       caption: 'Check result for each row of the question file',
       done: 'Imported: {{created}} new questions, {{updated}} updated, {{skipped}} rows with errors skipped.',
-      columnError: 'Column {{column}}: {{message}}',
     },
     hotline: {
       add: 'Add phone number',

@@ -4,12 +4,16 @@ import type { importsVi } from './imports.vi.ts';
 export const importsEn: typeof importsVi = {
   imports: {
     issue: {
+      row: 'Row {{row}}: {{expect}}',
       found: 'Row {{row}}, column “{{column}}”: “{{found}}” is not right. {{expect}}',
       empty: 'Row {{row}}, column “{{column}}” is empty. {{expect}}',
       exists: 'Row {{row}}: this form is already stored (imported before), so it is not imported again.',
       repeated: 'Row {{row}}: same as row {{first}} (same signer, unit and date), so it is not imported again.',
     },
     expect: {
+      lawCode:
+        'Type the code of a law, for example luat-120-2025 (as in an exported question bank), or general for a general-knowledge item.',
+      oneOf: 'Type one of: {{values}}.',
       required: 'Fill in this cell.',
       text120: 'Type at most 120 characters.',
       text200: 'Type at most 200 characters.',

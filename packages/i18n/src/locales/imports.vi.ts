@@ -6,12 +6,16 @@
 export const importsVi = {
   imports: {
     issue: {
+      row: 'Dòng {{row}}: {{expect}}',
       found: 'Dòng {{row}}, cột “{{column}}”: “{{found}}” chưa đúng. {{expect}}',
       empty: 'Dòng {{row}}, cột “{{column}}” còn trống. {{expect}}',
       exists: 'Dòng {{row}}: phiếu này đã có (đã nhập trước đây), không nhập lại.',
       repeated: 'Dòng {{row}}: giống dòng {{first}} (cùng người ký, đơn vị, ngày ký), không nhập lại.',
     },
     expect: {
+      lawCode:
+        'Hãy nhập mã một văn bản, ví dụ luat-120-2025 (như trong tệp xuất ngân hàng câu hỏi), hoặc general cho câu kiến thức chung.',
+      oneOf: 'Hãy nhập một trong các giá trị: {{values}}.',
       required: 'Hãy điền ô này.',
       text120: 'Hãy nhập tối đa 120 ký tự.',
       text200: 'Hãy nhập tối đa 200 ký tự.',

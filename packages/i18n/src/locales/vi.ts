@@ -346,7 +346,6 @@ export const vi = {
       chooseFile: 'Hãy chọn một tệp XLSX.',
       caption: 'Kết quả kiểm tra từng dòng của tệp câu hỏi',
       done: 'Đã nhập: {{created}} câu thêm mới, {{updated}} câu cập nhật, {{skipped}} dòng lỗi bỏ qua.',
-      columnError: 'Cột {{column}}: {{message}}',
     },
     hotline: {
       add: 'Thêm số điện thoại',

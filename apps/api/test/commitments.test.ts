@@ -94,6 +94,19 @@ describe('receipts', () => {
     expect(text).toContain(code);
     expect(text).toContain(campaign.title.toUpperCase());
     expect(text).toContain('Luật Phòng, chống ma túy số 120/2025/QH15');
+    expect(text).toContain(`Mã phiếu: ${code}`);
+    expect(text).toContain('Tình trạng: Đã nhận, chờ xác nhận');
+    // A kiosk showing English asks for an English copy: the labels follow, the commune's own text does not change.
+    const en = (
+      await pdfText(
+        (await download(h, `/api/public/commitments/entries/${body.id}/receipt?code=${code}&lang=en`)).bytes,
+      )
+    ).replace(/([-/]) /g, '$1');
+    expect(en).toContain(`Receipt code: ${code}`);
+    expect(en).toContain('Status: Received, awaiting confirmation');
+    expect(en).toContain('SOCIALIST REPUBLIC OF VIET NAM');
+    expect(en).toContain(campaign.title.toUpperCase());
+    expect(en).not.toContain('Mã phiếu');
     expect((await download(h, `/api/public/commitments/entries/${body.id}/receipt?code=ABCD-EFGH`)).status).toBe(404);
   });
 
@@ -109,6 +122,16 @@ describe('receipts', () => {
     expect(text).toContain(w.villageA.name);
     expect(text).toContain('Số nhân khẩu');
     expect(text).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
+    const en = await download(
+      h,
+      `/api/commitments/campaigns/${campaign.id}/form?villageId=${w.villageA.id}&lang=en`,
+      w.cookies.village_head,
+    );
+    const enText = (await pdfText(en.bytes)).replace(/([-/]) /g, '$1');
+    expect(enText).toContain('House no.');
+    expect(enText).toContain('Date signed');
+    expect(enText).toContain('Personal Data Protection Law No. 91/2025/QH15');
+    expect(enText).not.toContain('Số nhân khẩu');
     expect(
       (
         await download(

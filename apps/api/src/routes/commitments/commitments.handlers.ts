@@ -15,6 +15,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { auditContext, summarize } from '../../lib/audit.ts';
 import { toPage, type Handler } from '../../lib/openapi.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { reviewCommitmentEntry } from '../../use-cases/review-entry.ts';
@@ -92,6 +93,7 @@ export const blankForm: Handler<typeof routes.blankForm> = async (c) => {
     communeName: commune.name,
     unitName: village?.name ?? null,
     retentionMonths: await retentionMonthsOf(db, commune.id),
+    locale: docLocale(c),
   });
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `inline; filename="phieu-cam-ket-${campaign.year}.pdf"`);

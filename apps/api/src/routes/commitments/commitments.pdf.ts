@@ -1,26 +1,21 @@
 import { campaignTarget, lawById, type CampaignKind } from '@vungxanh/domain';
 import type { CampaignRow, EntryRow } from '@vungxanh/db';
-import { officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
+import type { Locale } from '@vungxanh/i18n';
+import { resources } from '@vungxanh/i18n/server';
+import { fill, officialHeading, renderPdf, type PdfContent } from '../../lib/pdf.ts';
 
-const statusVi = {
-  submitted: 'Đã nhận, chờ xác nhận',
-  verified: 'Đã xác nhận',
-  rejected: 'Không hợp lệ',
-  duplicate: 'Trùng',
-};
+/**
+ * The commitment papers: the signer's copy and the blank paper form. Their labels follow the language asked for
+ * (the kiosk's or the console's); the campaign's own title and text are printed as the commune wrote them.
+ */
+const words = (locale: Locale) => resources[locale].documents.commitmentPaper;
 
-const unitLabel: Record<ReturnType<typeof campaignTarget>, string> = {
-  village: 'Thôn, tổ dân phố',
-  school: 'Trường',
-  organization: 'Cơ quan, doanh nghiệp',
-};
-
-function body(campaign: CampaignRow): PdfContent[] {
+function body(campaign: CampaignRow, locale: Locale): PdfContent[] {
   const basis = campaign.legalBasis.map((id) => lawById(id)?.title ?? id).join('; ');
   return [
     { text: campaign.title.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 4] },
     {
-      text: `Mẫu số ${campaign.version} · Căn cứ: ${basis}`,
+      text: fill(words(locale).form, { version: campaign.version, basis }),
       italics: true,
       fontSize: 9,
       alignment: 'center',
@@ -32,9 +27,9 @@ function body(campaign: CampaignRow): PdfContent[] {
   ];
 }
 
-function consentLine(communeName: string, retentionMonths: number): PdfContent {
+function consentLine(communeName: string, retentionMonths: number, locale: Locale): PdfContent {
   return {
-    text: `Người ký đồng ý để ${communeName} lưu các thông tin trong phiếu chỉ để xác nhận và thống kê việc ký cam kết; sau ${retentionMonths} tháng, họ tên, địa chỉ, số điện thoại và chữ ký được xóa, chỉ giữ số liệu tổng hợp (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).`,
+    text: fill(words(locale).consent, { commune: communeName, months: retentionMonths }),
     fontSize: 9,
     italics: true,
     margin: [0, 10, 0, 0],
@@ -49,15 +44,17 @@ export function receiptPdf(opts: {
   unitName: string;
   checkUrl: string;
   retentionMonths: number;
+  locale: Locale;
 }) {
-  const { campaign, entry } = opts;
+  const { campaign, entry, locale } = opts;
+  const w = words(locale);
   const rows: [string, string][] = [
-    ['Người ký', entry.signerName],
-    [unitLabel[campaignTarget(campaign.kind)], opts.unitName],
+    [w.signer, entry.signerName],
+    [w.units[campaignTarget(campaign.kind)], opts.unitName],
   ];
-  if (entry.address) rows.push(['Địa chỉ, số nhà', entry.address]);
-  if (entry.members !== null) rows.push(['Số nhân khẩu', String(entry.members)]);
-  if (entry.guardianName) rows.push(['Cha mẹ (người giám hộ)', entry.guardianName]);
+  if (entry.address) rows.push([w.address, entry.address]);
+  if (entry.members !== null) rows.push([w.members, String(entry.members)]);
+  if (entry.guardianName) rows.push([w.guardian, entry.guardianName]);
   const signature: PdfContent =
     entry.signatureKind === 'drawn' && entry.signature
       ? { image: entry.signature, fit: [200, 80] }
@@ -70,8 +67,9 @@ export function receiptPdf(opts: {
         issuer: opts.unitName,
         place: opts.communeName,
         date: entry.signedAt,
+        locale,
       }),
-      ...body(campaign),
+      ...body(campaign, locale),
       {
         table: { widths: ['35%', '65%'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
         layout: 'lightHorizontalLines',
@@ -82,20 +80,20 @@ export function receiptPdf(opts: {
           {
             width: '*',
             stack: [
-              { text: `Mã phiếu: ${entry.code}`, bold: true, fontSize: 13 },
-              { text: `Tình trạng: ${statusVi[entry.status]}` },
-              { text: `Kiểm tra tại: ${opts.checkUrl}`, fontSize: 9 },
+              { text: fill(w.code, { code: entry.code }), bold: true, fontSize: 13 },
+              { text: fill(w.status, { status: w.statuses[entry.status] }) },
+              { text: fill(w.checkAt, { url: opts.checkUrl }), fontSize: 9 },
               { qr: opts.checkUrl, fit: 96, margin: [0, 6, 0, 0] },
             ],
           },
           {
             width: 220,
             alignment: 'center',
-            stack: [{ text: 'Người ký', bold: true }, signature, { text: entry.signerName }],
+            stack: [{ text: w.signer, bold: true }, signature, { text: entry.signerName }],
           },
         ],
       },
-      consentLine(opts.communeName, opts.retentionMonths),
+      consentLine(opts.communeName, opts.retentionMonths, locale),
     ],
   });
 }
@@ -106,45 +104,49 @@ export function blankFormPdf(opts: {
   communeName: string;
   unitName: string | null;
   retentionMonths: number;
+  locale: Locale;
 }) {
+  const { locale } = opts;
+  const w = words(locale);
   const kind: CampaignKind = opts.campaign.kind;
   const household = kind === 'household';
   const header = [
-    'STT',
-    'Họ tên',
-    household ? 'Số nhà' : 'Địa chỉ',
-    ...(household ? ['Số nhân khẩu'] : []),
-    ...(kind === 'student' ? ['Phụ huynh'] : []),
-    'Điện thoại',
-    'Ngày ký',
-    'Chữ ký',
+    w.columns.no,
+    w.columns.name,
+    household ? w.columns.houseNo : w.columns.address,
+    ...(household ? [w.columns.members] : []),
+    ...(kind === 'student' ? [w.columns.guardian] : []),
+    w.columns.phone,
+    w.columns.signedOn,
+    w.columns.signature,
   ];
   const blank = Array.from({ length: 14 }, (_, i) => header.map((_, j) => (j === 0 ? String(i + 1) : ' ')));
   return renderPdf({
-    info: { title: `${opts.campaign.title} - phiếu giấy` },
+    info: { title: fill(w.blankTitle, { title: opts.campaign.title }) },
     content: [
       ...officialHeading({
         authority: opts.communeName,
         issuer: opts.unitName ?? opts.communeName,
         place: opts.communeName,
         date: new Date(),
+        locale,
       }),
-      ...body(opts.campaign),
+      ...body(opts.campaign, locale),
       {
-        text: `${unitLabel[campaignTarget(kind)]}: ${opts.unitName ?? '..............................'}`,
+        text: `${w.units[campaignTarget(kind)]}: ${opts.unitName ?? '..............................'}`,
         bold: true,
         margin: [0, 10, 0, 6],
       },
       {
         table: {
           headerRows: 1,
-          widths: header.map((h) => (h === 'Họ tên' ? '*' : h === 'STT' ? 22 : 'auto')),
+          widths: header.map((h) => (h === w.columns.name ? '*' : h === w.columns.no ? 22 : 'auto')),
           heights: (row: number) => (row === 0 ? 14 : 24),
           body: [header.map((h) => ({ text: h, bold: true, fontSize: 9 })), ...blank],
         },
         fontSize: 9,
       },
-      consentLine(opts.communeName, opts.retentionMonths),
+      consentLine(opts.communeName, opts.retentionMonths, locale),
     ],
   });
 }

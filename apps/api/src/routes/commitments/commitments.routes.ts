@@ -114,7 +114,10 @@ export const blankForm = createRoute({
   path: '/campaigns/{id}/form',
   tags,
   summary: 'A printable blank paper form (PDF) for the campaign, optionally for one village',
-  request: { params: IdParam, query: z.object({ villageId: z.string().min(1).max(64).optional() }) },
+  request: {
+    params: IdParam,
+    query: z.object({ villageId: z.string().min(1).max(64).optional(), lang: docLang }),
+  },
   responses: { 200: pdf('The form'), ...errorResponses },
 });
 

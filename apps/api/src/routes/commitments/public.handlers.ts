@@ -30,6 +30,7 @@ import type { AppEnv } from '../../lib/context.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import { deviceKiosk } from '../../lib/device.ts';
 import type { Handler } from '../../lib/openapi.ts';
+import { docLocale } from '../../lib/doc-locale.ts';
 import { receiptPdf as renderReceipt } from './commitments.pdf.ts';
 import type * as routes from './public.routes.ts';
 
@@ -171,6 +172,7 @@ export const receiptPdf: Handler<typeof routes.receiptPdf> = async (c) => {
     unitName: unit?.name ?? '',
     checkUrl: checkUrl(c, entry.code),
     retentionMonths: await retentionMonthsOf(db, commune.id),
+    locale: docLocale(c),
   });
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `inline; filename="cam-ket-${entry.code}.pdf"`);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { campaignKinds, entryInput, entryStatuses } from '@vungxanh/domain';
 import { errorResponses, IdParam, json, jsonBody } from '../../lib/openapi.ts';
+import { docLang } from '../../lib/doc-locale.ts';
 import { CampaignSchema, pdf } from './commitments.routes.ts';
 
 /** Routes of the signers' side, under /api/public/commitments: no session. */
@@ -72,6 +73,6 @@ export const receiptPdf = createRoute({
   path: '/entries/{id}/receipt',
   tags,
   summary: 'The signer’s PDF copy; needs both the entry id (known only to the signing device) and its code',
-  request: { params: IdParam, query: z.object({ code: z.string().max(20).optional() }) },
+  request: { params: IdParam, query: z.object({ code: z.string().max(20).optional(), lang: docLang }) },
   responses: { 200: pdf('The signed commitment'), ...errorResponses },
 });

@@ -326,6 +326,28 @@ describe('question bank import and export', () => {
     );
   });
 
+  it('recognises a file uploaded again: the questions the bank holds are not created twice', async () => {
+    const fresh = [...good];
+    fresh[header.indexOf('vi_text')] = 'Khi người lạ nhờ mang hộ một gói hàng không rõ, em nên làm gì?';
+    const file = await sheet([header, fresh]);
+    const count = async () =>
+      (await h.call('GET', '/api/content/questions?q=g%C3%B3i%20h%C3%A0ng', { cookie: w.cookies.commune_admin })).body
+        .total as number;
+    const before = await count();
+    const first = await upload(file, 'valid_only');
+    expect(first.body).toMatchObject({ imported: true, created: 1, existing: 0 });
+    const again = await upload(file, 'check');
+    expect(again.body).toMatchObject({ valid: 1, invalid: 0, existing: 1 });
+    expect(again.body.rows[0]).toMatchObject({
+      action: 'exists',
+      note: expect.stringContaining('Dòng 2: câu hỏi này đã có'),
+    });
+    const write = await upload(file, 'valid_only');
+    expect(write.status).toBe(200);
+    expect(write.body).toMatchObject({ imported: false, created: 0, existing: 1 });
+    expect(await count()).toBe(before + 1);
+  });
+
   it('exports the bank as XLSX that imports back unchanged', async () => {
     const res = await h.app.request('/api/content/questions/export?topic=events', {
       headers: { cookie: w.cookies.system },

@@ -152,12 +152,19 @@ describe('a contest’s own questions', () => {
 
   it('are imported from an XLSX in the question export’s format, all or nothing', async () => {
     const { contestId } = await openContest(h, w, { questionCount: 2 });
+    const raw = await questionSheet([`Câu nhập một ${rand()}?`, `Câu nhập hai ${rand()}?`]);
     const res = await h.call('POST', `/api/contests/${contestId}/questions/import`, {
       cookie: w.cookies.organizer,
-      raw: await questionSheet([`Câu nhập một ${rand()}?`, `Câu nhập hai ${rand()}?`]),
+      raw,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ imported: true, created: 2, invalid: 0 });
+    // The same file again creates nothing twice: both rows are recognised as already in the contest's bank.
+    const again = await h.call('POST', `/api/contests/${contestId}/questions/import`, {
+      cookie: w.cookies.organizer,
+      raw,
+    });
+    expect(again.body).toMatchObject({ imported: false, created: 0, existing: 2 });
     const bank = await h.call('GET', `/api/contests/${contestId}/questions`, { cookie: w.cookies.organizer });
     expect(bank.body.questions).toHaveLength(2);
     // Both rest on no article of a named law, so the gate report says they cannot be contest items.

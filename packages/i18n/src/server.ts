@@ -96,7 +96,7 @@ export function questionImportIssueMessage(issue: QuestionImportIssue, locale: L
 
 /** A message of the `imports` section with its placeholders filled in. */
 export function importsMessage(
-  key: 'exists' | 'repeated',
+  key: 'exists' | 'repeated' | 'questionExists',
   locale: Locale,
   values: Record<string, string | number>,
 ): string {

@@ -5,13 +5,14 @@ import {
   citationSchema,
   contentStatuses,
   questionBankKinds,
+  questionKey,
   questionSheetField,
   questionTypes,
   topics,
 } from '@vungxanh/domain';
 import type { schema } from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
-import { questionImportIssueMessage } from '@vungxanh/i18n/server';
+import { importsMessage, questionImportIssueMessage } from '@vungxanh/i18n/server';
 import { readTable } from './tabular.ts';
 
 const Localized = z.object({ text: z.string(), options: z.record(z.string(), z.string()), explanation: z.string() });
@@ -63,23 +64,60 @@ export const toQuestion = (r: typeof schema.questions.$inferSelect) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
+/** A row of a question import's report: what happens to it, its problems, and why it is not written again. */
+export const questionReportRow = {
+  ref: z.string(),
+  action: z.enum(['create', 'update', 'exists', 'error']),
+  note: z.string().optional(),
+};
+
+/** What a question bank already holds of a file's questions (see `storedQuestionKeys` in @vungxanh/db). */
+type Stored = (
+  textKeys: readonly string[],
+  refs: readonly string[],
+) => Promise<{ textKeys: Set<string>; refs: Set<string> }>;
+
 /**
  * A question file read and checked, for both question imports (the practice bank and a contest's own): the rows
- * that pass, and the report the console shows, with each row's problems in the reader's language.
+ * to write, and the report the console shows, with each row's problems in the reader's language. A row whose
+ * question the bank already holds is not written again (a file uploaded twice creates nothing twice); with
+ * `updatesByRef`, a row whose ref the bank holds updates that question instead.
  */
-export async function checkQuestionFile<M extends string>(file: File, mode: M, locale: Locale) {
+export async function checkQuestionFile<M extends string>(
+  file: File,
+  mode: M,
+  locale: Locale,
+  stored: Stored,
+  updatesByRef: boolean,
+) {
   const { records, rowNumbers } = await readTable(file, locale, questionSheetField);
   // Rows keep the file's own column labels; the domain reads them by name and names them back in its problems.
   const results = checkQuestionRows(records, rowNumbers);
-  const valid = results.filter((r) => r.value && r.errors.length === 0);
+  const checked = results.filter((r) => r.value && r.errors.length === 0);
+  const found = await stored(
+    checked.map((r) => questionKey(r.value!.vi.text)),
+    updatesByRef ? checked.flatMap((r) => (r.value!.ref ? [r.value!.ref] : [])) : [],
+  );
+  const actionOf = (r: (typeof results)[number]) => {
+    if (!r.value || r.errors.length > 0) return 'error' as const;
+    if (updatesByRef && r.value.ref && found.refs.has(r.value.ref)) return 'update' as const;
+    return found.textKeys.has(questionKey(r.value.vi.text)) ? ('exists' as const) : ('create' as const);
+  };
+  const actions = results.map(actionOf);
+  const valid = results.filter((_, i) => actions[i] === 'create' || actions[i] === 'update');
+  const invalid = actions.filter((a) => a === 'error').length;
+  const existing = actions.filter((a) => a === 'exists').length;
   const report = {
     mode,
-    valid: valid.length,
-    invalid: results.length - valid.length,
-    rows: results.map((r) => ({
+    valid: results.length - invalid,
+    invalid,
+    existing,
+    rows: results.map((r, i) => ({
       row: r.row,
       ref: r.ref,
-      errors: r.issues.map((i) => ({ path: i.field, message: questionImportIssueMessage(i, locale) })),
+      action: actions[i]!,
+      errors: r.issues.map((issue) => ({ path: issue.field, message: questionImportIssueMessage(issue, locale) })),
+      ...(actions[i] === 'exists' ? { note: importsMessage('questionExists', locale, { row: r.row }) } : {}),
     })),
   };
   return { valid, report };

@@ -223,6 +223,37 @@ export async function updatePoster(db: Db, id: string, patch: Partial<typeof pos
  * Writes imported questions in one batch with its audit row: a row whose ref already exists in the
  * same scope updates that question; the others are added as drafts. All of it lands or none.
  */
+/**
+ * Which of an import's questions a scope (a commune's bank, the national bank, a contest's own) already holds: the
+ * question texts (by `questionKey`) and the refs found there, so that a file uploaded again creates nothing twice.
+ */
+export async function storedQuestionKeys(
+  db: Db,
+  scope: string,
+  textKeys: readonly string[],
+  refs: readonly string[],
+): Promise<{ textKeys: Set<string>; refs: Set<string> }> {
+  const found = { textKeys: new Set<string>(), refs: new Set<string>() };
+  const chunk = 500;
+  for (let i = 0; i < Math.max(textKeys.length, refs.length); i += chunk) {
+    const keys = textKeys.slice(i, i + chunk);
+    const someRefs = refs.slice(i, i + chunk);
+    const match = [
+      ...(keys.length ? [inArray(questions.textKey, keys)] : []),
+      ...(someRefs.length ? [inArray(questions.ref, someRefs)] : []),
+    ];
+    const rows = await db
+      .select({ textKey: questions.textKey, ref: questions.ref })
+      .from(questions)
+      .where(and(eq(questions.scope, scope), or(...match)));
+    for (const r of rows) {
+      found.textKeys.add(r.textKey);
+      if (r.ref) found.refs.add(r.ref);
+    }
+  }
+  return found;
+}
+
 export async function importQuestionRows(
   db: Db,
   rows: readonly (Omit<typeof questions.$inferInsert, 'scope' | 'communeId' | 'status'> & { ref: string | null })[],

@@ -9,6 +9,8 @@ export const importsEn: typeof importsVi = {
       empty: 'Row {{row}}, column “{{column}}” is empty. {{expect}}',
       exists: 'Row {{row}}: this form is already stored (imported before), so it is not imported again.',
       repeated: 'Row {{row}}: same as row {{first}} (same signer, unit and date), so it is not imported again.',
+      questionExists:
+        'Row {{row}}: this question is already in the bank (imported before), so it is not imported again.',
     },
     expect: {
       lawCode:
@@ -56,6 +58,8 @@ export const importsEn: typeof importsVi = {
     progressRead: 'Reading the file…',
     limit: 'At most {{max}} rows per import, and 16 MB per file.',
     existing: '{{count}} rows were imported before and will not be imported again.',
+    questionsExisting:
+      '{{count}} questions are already in the bank from an earlier import and will not be imported again.',
     onlyProblems: 'Only rows with errors or already stored are listed ({{count}} rows).',
     allGood: 'Every row is valid.',
   },

@@ -11,6 +11,7 @@ export const importsVi = {
       empty: 'Dòng {{row}}, cột “{{column}}” còn trống. {{expect}}',
       exists: 'Dòng {{row}}: phiếu này đã có (đã nhập trước đây), không nhập lại.',
       repeated: 'Dòng {{row}}: giống dòng {{first}} (cùng người ký, đơn vị, ngày ký), không nhập lại.',
+      questionExists: 'Dòng {{row}}: câu hỏi này đã có trong ngân hàng (đã nhập trước đây), không nhập lại.',
     },
     expect: {
       lawCode:
@@ -58,6 +59,7 @@ export const importsVi = {
     progressRead: 'Đang đọc tệp…',
     limit: 'Mỗi lần nhập tối đa {{max}} dòng, tệp tối đa 16 MB.',
     existing: '{{count}} dòng đã có từ lần nhập trước, sẽ không nhập lại.',
+    questionsExisting: '{{count}} câu hỏi đã có trong ngân hàng từ lần nhập trước, sẽ không nhập lại.',
     onlyProblems: 'Chỉ liệt kê các dòng có lỗi hoặc đã có ({{count}} dòng).',
     allGood: 'Mọi dòng đều hợp lệ.',
   },

@@ -36,6 +36,7 @@ import {
   packLessons,
   publicQuestions,
   scopeOf,
+  storedQuestionKeys,
   updateHotline as writeHotline,
   updateLesson as writeLesson,
   updatePoster as writePoster,
@@ -324,8 +325,14 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
   const { db } = c.get('deps');
-  const { valid, report } = await checkQuestionFile(form.file, form.mode, c.get('locale'));
-  const step = importStep(form.mode, report.valid, report.invalid);
+  const { valid, report } = await checkQuestionFile(
+    form.file,
+    form.mode,
+    c.get('locale'),
+    (keys, refs) => storedQuestionKeys(db, scopeOf(communeId), keys, refs),
+    true,
+  );
+  const step = importStep(form.mode, valid.length, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
   if (step === 'refuse') throw new AppError(422, 'import_has_errors');
   const rows = valid.map((r) => ({ ...questionRow(r.value!), ref: r.value!.ref }));

@@ -22,7 +22,7 @@ import {
   questionPatch,
   statusPatch,
 } from './content.schemas.ts';
-import { QuestionSchema } from '../../lib/question-dto.ts';
+import { QuestionSchema, questionReportRow } from '../../lib/question-dto.ts';
 
 const tags = ['content'];
 const Filters = PageQuery.extend({
@@ -186,7 +186,9 @@ export const outdate = createRoute({
   responses: { 200: json(z.object({ lessons: z.number().int(), questions: z.number().int() })), ...errorResponses },
 });
 
-export const ImportReport = importReportSchema({ ref: z.string() }, 'QuestionImportReport');
+export const ImportReport = importReportSchema(questionReportRow, 'QuestionImportReport').extend({
+  existing: z.number().int(),
+});
 
 export const importQuestions = createRoute({
   method: 'post',

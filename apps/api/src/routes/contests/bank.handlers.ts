@@ -8,6 +8,7 @@ import {
   gateLimits,
   gateReport,
   importStep,
+  contestScope,
   questionKey,
   roundPhase,
   type QuestionLike,
@@ -25,6 +26,7 @@ import {
   releaseToPractice,
   roundQuestionIds,
   roundResults,
+  storedQuestionKeys,
   updateQuestion,
   type ContestRow,
   type QuestionRow,
@@ -123,8 +125,14 @@ export const importQuestions: Handler<typeof routes.importQuestions> = async (c)
   const form = c.req.valid('form');
   if (!(form.file instanceof File))
     throw new AppError(422, 'validation_failed', {}, [{ path: 'file', message: 'required' }]);
-  const { valid, report } = await checkQuestionFile(form.file, form.mode, c.get('locale'));
-  const step = importStep(form.mode, report.valid, report.invalid);
+  const { valid, report } = await checkQuestionFile(
+    form.file,
+    form.mode,
+    c.get('locale'),
+    (keys) => storedQuestionKeys(c.get('deps').db, contestScope(contest.id), keys, []),
+    false,
+  );
+  const step = importStep(form.mode, valid.length, report.invalid);
   if (step === 'report') return c.json({ ...report, imported: false, created: 0, updated: 0 }, 200);
   if (step === 'refuse') throw new AppError(422, 'import_has_errors');
   // Imported items are published straight into the contest's own bank: the organizer checked them in the file.

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { contentStatuses, questionFields, withQuestionRules } from '@vungxanh/domain';
 import { errorResponses, IdParam, importReportSchema, importUploadBody, json, jsonBody } from '../../lib/openapi.ts';
 import { docLang } from '../../lib/doc-locale.ts';
+import { questionReportRow } from '../../lib/question-dto.ts';
 import { QuestionSchema } from '../../lib/question-dto.ts';
 
 const tags = ['contests'];
@@ -61,7 +62,9 @@ export const setQuestionStatus = createRoute({
   responses: { 200: json(QuestionSchema), ...errorResponses },
 });
 
-const ImportReport = importReportSchema({ ref: z.string() }, 'ContestQuestionImportReport');
+const ImportReport = importReportSchema(questionReportRow, 'ContestQuestionImportReport').extend({
+  existing: z.number().int(),
+});
 export const importQuestions = createRoute({
   method: 'post',
   path: '/{id}/questions/import',

@@ -1,6 +1,7 @@
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { adminPassword } from '../playwright.config.ts';
 import { expectAccessible } from './axe.ts';
+import { pdfBytesText } from './pdf-text.ts';
 import { adminApi as kioskAdmin, pairOnPage, waitForServiceWorker } from './kiosk-helpers.ts';
 import { ownServerPassword, startOwnServer } from './server.ts';
 import { signIn } from './sign-in.ts';
@@ -120,6 +121,10 @@ test.describe('commitments', () => {
           .then((h) => h!),
       );
       expect(pdf.headers()['content-type']).toBe('application/pdf');
+      // The signer's copy is in the kiosk's language, with the receipt code the screen showed.
+      const copy = await pdfBytesText(new Uint8Array(await pdf.body()));
+      expect(copy).toContain(`Mãphiếu:${receipt}`);
+      expect(copy).toContain('Tìnhtrạng:Đãnhận,chờxácnhận');
 
       await page.getByRole('link', { name: 'Kiểm tra mã' }).click();
       await expect(page.getByTestId('check-result')).toContainText('Chờ xác nhận');

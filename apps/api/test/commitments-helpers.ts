@@ -63,5 +63,10 @@ export async function auditActions(h: H, entityId: string) {
 /** A binary response (PDF, XLSX) straight from the app. */
 export async function download(h: H, path: string, cookie?: string) {
   const res = await h.app.request(path, { headers: { origin: ORIGIN, ...(cookie ? { cookie } : {}) } });
-  return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    headers: res.headers,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  };
 }

@@ -88,6 +88,11 @@ describe('receipts', () => {
 
     const pdf = await download(h, `/api/public/commitments/entries/${body.id}/receipt?code=${code}`);
     expect(pdf.type).toBe('application/pdf');
+    // Shown in the browser, the signer's copy is a document: never cached, no referrer, no powerful features.
+    expect(pdf.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    expect(pdf.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(pdf.headers.get('permissions-policy')).toContain('camera=()');
     // pdf.js splits lines after hyphens and slashes; join them back.
     const text = (await pdfText(pdf.bytes)).replace(/([-/]) /g, '$1');
     expect(text).toContain('Trần Thị Ngọc Ánh');

@@ -59,9 +59,12 @@ describe('origin checks', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+    // A JSON answer is not a rendered document: the headers that only act on documents are left off.
+    expect(res.headers.get('referrer-policy')).toBeNull();
+    expect(res.headers.get('permissions-policy')).toBeNull();
   });
   it('marks the session cookie Secure behind https', async () => {
     const account = await factories.account(h.db, { passwordHash: await passwordHash() });
@@ -202,14 +205,18 @@ describe('serving the built apps', () => {
       const page = await fetch(`${base}/admin/units`);
       const hash = createHash('sha256').update(inline).digest('base64');
       expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
-      for (const path of ['/api/health', '/api/nowhere', '/app.js']) {
+      for (const path of ['/api/health', '/api/nowhere', '/app.js', '/admin/units']) {
         const res = await fetch(base + path, { headers: { 'x-request-id': `probe-${path.length}-abcdef` } });
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('x-frame-options')).toBe('DENY');
-        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-        expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
         expect(res.headers.get('x-request-id')).toBe(`probe-${path.length}-abcdef`);
         expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+        // Pages and files are documents; the API's JSON answers are not.
+        const document = !path.startsWith('/api/');
+        expect(res.headers.get('referrer-policy')).toBe(document ? 'no-referrer' : null);
+        expect(res.headers.get('cross-origin-opener-policy')).toBe(document ? 'same-origin' : null);
+        expect(res.headers.get('permissions-policy')?.includes('camera=()') ?? null).toBe(document ? true : null);
       }
       expect((await fetch(`${base}/api/health`)).headers.get('content-security-policy')).toBe(
         "default-src 'none'; frame-ancestors 'none'",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.ts';
+import { createLogger, perTurn } from './logger.ts';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -26,5 +26,30 @@ describe('logger', () => {
     const silent = capture();
     createLogger('silent', silent.stream).error('nothing');
     expect(silent.lines).toEqual([]);
+  });
+});
+
+describe('perTurn', () => {
+  it('hands the lines of one turn to the destination in one write, in order, and all of them on flush', async () => {
+    const writes: string[] = [];
+    let flushed = 0;
+    const dest = perTurn({ write: (s: string) => void writes.push(s), flush: (cb) => (flushed++, cb?.()) });
+    const log = createLogger('info', dest);
+    log.info('one', { n: 1 });
+    log.info('two', { n: 2 });
+    expect(writes).toEqual([]);
+    await new Promise((ok) => setImmediate(ok));
+    expect(writes).toHaveLength(1);
+    expect(
+      writes[0]!
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { msg: string }).msg),
+    ).toEqual(['one', 'two']);
+    log.info('three');
+    log.flush();
+    expect(writes).toHaveLength(2);
+    expect(JSON.parse(writes[1]!)).toMatchObject({ msg: 'three', level: 'info' });
+    expect(flushed).toBe(1);
   });
 });

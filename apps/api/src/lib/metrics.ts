@@ -45,10 +45,22 @@ export function createMetrics(db: Db, databaseUrl: string): Metrics {
   observeContestWriteBatches(db, (size) => batches.observe(size));
   const walFile = isEmbedded(databaseUrl) ? `${resolve(databaseUrl.replace(/^file:/, '').split('?')[0]!)}-wal` : null;
 
+  // Every request is counted: its series are found once per method, route and status (a bounded set: routes as
+  // declared), not by sorting label names on each request.
+  const perRoute = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
   return {
     observeRequest(method, route, status, seconds) {
-      requests.inc({ method, route, status: String(status) });
-      latency.observe(seconds, { method, route });
+      const key = `${method} ${status} ${route}`;
+      let series = perRoute.get(key);
+      if (!series) {
+        series = {
+          count: requests.child({ method, route, status: String(status) }),
+          time: latency.child({ method, route }),
+        };
+        perRoute.set(key, series);
+      }
+      series.count.inc();
+      series.time.observe(seconds);
     },
     eventsIngested(occurredAt, receivedAt) {
       for (const at of occurredAt) lag.observe(Math.max(0, (receivedAt.getTime() - at.getTime()) / 1000));

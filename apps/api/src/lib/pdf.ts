@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
+import type { Context } from 'hono';
 import type pdfmakeType from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Locale } from '@vungxanh/i18n';
 import { formatDate } from '@vungxanh/i18n/format';
 import { resources } from '@vungxanh/i18n/server';
+import { documentHeaders } from '../middleware/security.ts';
+import type { AppEnv } from './context.ts';
 
 const require = createRequire(import.meta.url);
 const faceOf = (pkg: string, name: string) => {
@@ -39,6 +42,23 @@ export type PdfContent = Content;
 export const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 export type PdfDocument = TDocumentDefinitions;
+
+/**
+ * A PDF as the answer: saved as `filename`, or shown in the browser (`inline`) as a document with the headers
+ * a rendered document gets; `private` ones (a signer's copy) are never stored by a cache.
+ */
+export function pdfAnswer(
+  c: Context<AppEnv>,
+  bytes: Uint8Array,
+  filename: string,
+  opts: { inline?: boolean; private?: boolean } = {},
+) {
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', `${opts.inline ? 'inline' : 'attachment'}; filename="${filename}"`);
+  if (opts.private) c.header('Cache-Control', 'no-store');
+  if (opts.inline) documentHeaders(c);
+  return c.body(new Uint8Array(bytes), 200) as never;
+}
 
 /** Renders a pdfmake document with the project's Vietnamese font as the default. */
 export async function renderPdf(doc: PdfDocument): Promise<Buffer> {

@@ -10,7 +10,7 @@ const labelText = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
-/** One key per label set, whatever order the names come in (called twice on every request). */
+/** One key per label set, whatever order the names come in. */
 const keyOf = (labels: Labels) => {
   let key = '';
   for (const name of Object.keys(labels).sort()) key += `${name}\u0000${labels[name]}\u0001`;
@@ -34,12 +34,20 @@ export class MetricRegistry {
         ...[...values.values()].map((v) => `${name}${labelText(v.labels)} ${v.value}`),
       ],
     });
+    const entry = (labels: Labels) => {
+      const key = keyOf(labels);
+      let hit = values.get(key);
+      if (!hit) values.set(key, (hit = { labels, value: 0 }));
+      return hit;
+    };
     return {
       inc(labels: Labels = {}, by = 1) {
-        const key = keyOf(labels);
-        const hit = values.get(key);
-        if (hit) hit.value += by;
-        else values.set(key, { labels, value: by });
+        entry(labels).value += by;
+      },
+      /** The series of one label set, to count on without finding it again (a hot path keeps it). */
+      child(labels: Labels) {
+        const hit = entry(labels);
+        return { inc: (by = 1) => void (hit.value += by) };
       },
     };
   }
@@ -70,15 +78,26 @@ export class MetricRegistry {
         ]),
       ],
     });
+    const entry = (labels: Labels) => {
+      const key = keyOf(labels);
+      let s = series.get(key);
+      if (!s) series.set(key, (s = { labels, counts: buckets.map(() => 0), sum: 0, count: 0 }));
+      return s;
+    };
+    const observeOn = (s: { counts: number[]; sum: number; count: number }, value: number) => {
+      // Buckets are cumulative: a value counts in every bucket whose bound it does not exceed.
+      for (let i = buckets.length - 1; i >= 0 && value <= buckets[i]!; i--) s.counts[i]!++;
+      s.sum += value;
+      s.count++;
+    };
     return {
       observe(value: number, labels: Labels = {}) {
-        const key = keyOf(labels);
-        let s = series.get(key);
-        if (!s) series.set(key, (s = { labels, counts: buckets.map(() => 0), sum: 0, count: 0 }));
-        // Buckets are cumulative: a value counts in every bucket whose bound it does not exceed.
-        buckets.forEach((le, i) => value <= le && s.counts[i]!++);
-        s.sum += value;
-        s.count++;
+        observeOn(entry(labels), value);
+      },
+      /** The series of one label set, to observe on without finding it again (a hot path keeps it). */
+      child(labels: Labels) {
+        const s = entry(labels);
+        return { observe: (value: number) => observeOn(s, value) };
       },
     };
   }

@@ -23,20 +23,44 @@ export const originCheck = (publicOrigin: string | undefined) =>
     throw new AppError(403, 'origin_rejected');
   });
 
-const fixedHeaders: [string, string][] = [
+/** Headers every answer carries, a JSON answer of the API as much as a page (OWASP REST Security Cheat Sheet). */
+const everyAnswer: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
-  ['Referrer-Policy', 'no-referrer'],
   ['X-Frame-Options', 'DENY'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],
+];
+/**
+ * Headers that only act on a document a browser renders (where it sends referrers, what opens it, which features
+ * it may use): pages, the API's docs, files. A JSON answer is not rendered, and every request pays for each header
+ * twice (writing it, and the client reading it), so the API's JSON answers go without them.
+ */
+const documentOnly: [string, string][] = [
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
 ];
+const hsts: [string, string] = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'];
+const headerSets = {
+  api: everyAnswer,
+  document: [...everyAnswer, ...documentOnly],
+  apiHttps: [...everyAnswer, hsts],
+  documentHttps: [...everyAnswer, ...documentOnly, hsts],
+};
 
-/** Headers for every response; HTML pages set their own Content-Security-Policy (see static.ts). */
-const headersFor = (c: Context<AppEnv>): [string, string][] =>
-  c.get('deps').config.PUBLIC_ORIGIN?.startsWith('https:')
-    ? [...fixedHeaders, ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']]
-    : fixedHeaders;
+/** Marks an API answer as a document a browser renders (an inline PDF): it gets the document-only headers too. */
+export function documentHeaders(c: Context<AppEnv>) {
+  for (const [name, value] of documentOnly) c.header(name, value);
+}
+
+/** JSON routes of the API; its docs (an HTML page) and the apps' files are documents. */
+const isJsonApi = (path: string) => path.startsWith('/api/') && !path.startsWith('/api/docs');
+
+/** The fixed headers of an answer: its kind by path, HSTS when the public origin is https. */
+const headersFor = (c: Context<AppEnv>): [string, string][] => {
+  const https = c.get('deps').config.PUBLIC_ORIGIN?.startsWith('https:') ?? false;
+  const api = isJsonApi(c.req.path);
+  return api ? (https ? headerSets.apiHttps : headerSets.api) : https ? headerSets.documentHttps : headerSets.document;
+};
 const defaultCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /**

@@ -18,6 +18,7 @@ import { toPage, type Handler } from '../../lib/openapi.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
 import { communeParam, manageableCommune, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { reviewCommitmentEntry } from '../../use-cases/review-entry.ts';
 import { reviewEntries } from '../../use-cases/review-entries.ts';
 import { blankFormPdf } from './commitments.pdf.ts';
@@ -95,9 +96,7 @@ export const blankForm: Handler<typeof routes.blankForm> = async (c) => {
     retentionMonths: await retentionMonthsOf(db, commune.id),
     locale: docLocale(c),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `inline; filename="phieu-cam-ket-${campaign.year}.pdf"`);
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, `phieu-cam-ket-${campaign.year}.pdf`, { inline: true });
 };
 
 /** The filter a reviewer may use: a village head is held to their village's household entries. */

@@ -31,6 +31,7 @@ import { clientIp } from '../../lib/client-ip.ts';
 import { deviceKiosk } from '../../lib/device.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { receiptPdf as renderReceipt } from './commitments.pdf.ts';
 import type * as routes from './public.routes.ts';
 
@@ -174,8 +175,5 @@ export const receiptPdf: Handler<typeof routes.receiptPdf> = async (c) => {
     retentionMonths: await retentionMonthsOf(db, commune.id),
     locale: docLocale(c),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `inline; filename="cam-ket-${entry.code}.pdf"`);
-  c.header('Cache-Control', 'no-store');
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, `cam-ket-${entry.code}.pdf`, { inline: true, private: true });
 };

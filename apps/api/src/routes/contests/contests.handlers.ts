@@ -44,6 +44,7 @@ import { toPage } from '../../lib/openapi.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { communePart as communePartOf, contestStandings } from '../../use-cases/province-contests.ts';
 import {
   closeExpired,
@@ -519,9 +520,7 @@ export const certificates: Handler<typeof routes.certificates> = async (c) => {
     action: 'export_certificates',
     summary: summarize({ winners: winners.length }),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', 'attachment; filename="giay-chung-nhan.pdf"');
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, 'giay-chung-nhan.pdf');
 };
 
 export const purge: Handler<typeof routes.purge> = async (c) => {

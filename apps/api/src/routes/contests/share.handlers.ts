@@ -28,6 +28,7 @@ import { audit, summarize } from '../../lib/audit.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { managedContest } from './contests.handlers.ts';
 import { sha } from '../../use-cases/contests.ts';
 import { posterPdf } from './share.poster.ts';
@@ -99,9 +100,7 @@ export const poster: Handler<typeof routes.poster> = async (c) => {
     action: 'export_poster',
     summary: summarize({ rounds: rounds.length }),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', 'attachment; filename="ap-phich-cuoc-thi.pdf"');
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, 'ap-phich-cuoc-thi.pdf');
 };
 
 /** A short link answers only the id of a contest participants may already see; drafts and unknown codes are 404. */

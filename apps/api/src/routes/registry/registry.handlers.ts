@@ -34,6 +34,7 @@ import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { certificatePdf } from './registry.certificate.ts';
 import { decisionPdf } from './registry.decision.ts';
 import { recognitionFacts } from '../../use-cases/coverage.ts';
@@ -236,9 +237,7 @@ export const certificate: Handler<typeof routes.certificate> = async (c) => {
     action: 'export',
     summary: summarize({ format: 'pdf', certificate: decision.certificateNumber }),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `attachment; filename="giay-chung-nhan-${decision.date}.pdf"`);
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, `giay-chung-nhan-${decision.date}.pdf`);
 };
 
 /** The decision as an official document, in the console's language (`lang`), Vietnamese by default. */
@@ -264,7 +263,5 @@ export const decisionDocument: Handler<typeof routes.decisionDocument> = async (
     action: 'export',
     summary: summarize({ format: 'pdf', number: decision.number }),
   });
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `attachment; filename="quyet-dinh-${decision.date}.pdf"`);
-  return c.body(new Uint8Array(pdf), 200) as never;
+  return pdfAnswer(c, pdf, `quyet-dinh-${decision.date}.pdf`);
 };

@@ -7,6 +7,7 @@ import type { Handler } from '../../lib/openapi.ts';
 import { communeParam, readableCommune } from '../../lib/scope.ts';
 import { requireAuth } from '../../lib/session.ts';
 import { docLocale } from '../../lib/doc-locale.ts';
+import { pdfAnswer } from '../../lib/pdf.ts';
 import { reportPdf, reportXlsx } from './reports.files.ts';
 import { buildReport } from '../../use-cases/report.ts';
 import type * as routes from './reports.routes.ts';
@@ -67,7 +68,5 @@ export const xlsx: Handler<typeof routes.xlsx> = async (c) => {
 export const pdf: Handler<typeof routes.pdf> = async (c) => {
   const { report: r, heading, filename } = await exported(c, c.req.valid('query'), 'pdf');
   const bytes = await reportPdf(r, heading);
-  c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(new Uint8Array(bytes), 200) as never;
+  return pdfAnswer(c, bytes, filename);
 };

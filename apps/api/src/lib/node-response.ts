@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 
 /**
@@ -10,15 +10,3 @@ import type { Context } from 'hono';
  */
 export const nodeResponse = (c: Context): ServerResponse | undefined =>
   (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-
-/**
- * A request header, read from the Node request when there is one: Hono's `c.req.header()` builds a Fetch `Headers`
- * of every header the request carries the first time it is asked, which is most of what a small request costs
- * before its answer. Node's own header object is parsed once and cheaply. `name` is lower case.
- */
-export function requestHeader(c: Context, name: string): string | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming) return c.req.header(name);
-  const value = incoming.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { pickLocale } from '@vungxanh/i18n';
 import { isConfidentialRoute } from '../lib/confidential-routes.ts';
 import type { AppEnv, Deps } from '../lib/context.ts';
-import { nodeResponse, requestHeader } from '../lib/node-response.ts';
+import { nodeResponse } from '../lib/node-response.ts';
 
 /**
  * Liveness and readiness probes come every few seconds from every kiosk and from the balancer: a
@@ -14,12 +14,12 @@ const probes = new Set(['/api/health', '/api/health/ready']);
 /** Request id, the caller's language and one structured log line per request (no personal data). */
 export const requestContext = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const incoming = requestHeader(c, 'x-request-id');
+    const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     c.set('requestId', requestId);
     c.set('deps', deps);
     c.set('auth', null);
-    c.set('locale', pickLocale(requestHeader(c, 'x-locale') ?? requestHeader(c, 'accept-language')));
+    c.set('locale', pickLocale(c.req.header('x-locale') ?? c.req.header('accept-language')));
     const outgoing = nodeResponse(c);
     if (outgoing) outgoing.setHeader('X-Request-Id', requestId);
     else c.header('X-Request-Id', requestId);

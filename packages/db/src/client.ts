@@ -1,6 +1,7 @@
 import { createClient, type Client, type TransactionMode, type Transaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { keepPreparedStatements } from './statement-cache.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -28,6 +29,7 @@ export function isEmbedded(url: string): boolean {
  * by default; `synchronous: 'normal'` therefore speeds up only some commits and never makes one less durable than asked.
  */
 export async function openDb(options: DbOptions): Promise<Db> {
+  if (isEmbedded(options.url)) keepPreparedStatements();
   // The busy timeout as a client setting, not a PRAGMA: connections the pool opens under load gave up at once with
   // SQLITE_BUSY where a write held the lock for a moment.
   const client = createClient({

@@ -184,11 +184,49 @@ describe('coverage rollups', () => {
     await storeEvents(db, [event({ communeId: commune.id, villageId: village.id })], new Date(), null);
     await db.update(schema.coverageDays).set({ n: 5 }).where(eq(schema.coverageDays.communeId, commune.id));
     const diff = await rollupDifferences(db);
+    // The month rows follow the day rows, drift included.
     expect(diff.map((d) => [d.table, d.side, d.row.n])).toEqual([
       ['coverage_days', 'missing', 1],
       ['coverage_days', 'extra', 5],
+      ['coverage_months', 'missing', 1],
+      ['coverage_months', 'extra', 5],
     ]);
     await rebuildRollups(db);
+    expect(await rollupDifferences(db)).toEqual([]);
+    // A drift of the month rows alone is named too, and repaired.
+    await db.update(schema.coverageMonths).set({ n: 7 }).where(eq(schema.coverageMonths.communeId, commune.id));
+    expect((await rollupDifferences(db)).map((d) => [d.table, d.side, d.row.n])).toEqual([
+      ['coverage_months', 'missing', 1],
+      ['coverage_months', 'extra', 7],
+    ]);
+    await rebuildRollups(db);
+    expect(await rollupDifferences(db)).toEqual([]);
+  });
+
+  it('sums whole months from the month rows, the same as from the days, after deletions too', async () => {
+    const { commune, village } = await place();
+    const at = (iso: string) => new Date(iso);
+    // Vietnam days: 31/01 16:59 UTC is 31/01 23:59 in Vietnam; 31/01 17:00 UTC is already 01/02.
+    const events = [
+      event({ communeId: commune.id, villageId: village.id, occurredAt: at('2026-01-10T03:00:00Z') }),
+      event({ communeId: commune.id, villageId: village.id, occurredAt: at('2026-01-31T16:59:00Z') }),
+      event({ communeId: commune.id, villageId: village.id, occurredAt: at('2026-01-31T17:00:00Z') }),
+      event({ communeId: commune.id, villageId: village.id, occurredAt: at('2026-02-20T05:00:00Z') }),
+    ];
+    await storeEvents(db, events, new Date(), null);
+    const sums = async (from: string, to: string) =>
+      (await coverageSums(db, [commune.id], from, to, { byMonth: true })).map((r) => [r.month, r.n, r.last]);
+    // Whole months (month rows) and a range that is not (day rows) agree on the same months.
+    expect(await sums('2026-01-01', '2026-03-01')).toEqual([
+      ['2026-01', 2, '2026-01-31'],
+      ['2026-02', 2, '2026-02-20'],
+    ]);
+    expect(await sums('2026-01-01', '2026-02-28')).toEqual(await sums('2026-01-01', '2026-03-01'));
+    // The month's last day goes back when its latest day empties.
+    await db.delete(schema.events).where(eq(schema.events.id, events[3]!.id));
+    expect(await sums('2026-02-01', '2026-03-01')).toEqual([['2026-02', 1, '2026-02-01']]);
+    await db.delete(schema.events).where(eq(schema.events.id, events[2]!.id));
+    expect(await sums('2026-02-01', '2026-03-01')).toEqual([]);
     expect(await rollupDifferences(db)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type EntryStatus,
 } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
-import { commitmentCampaigns, commitmentDays, coverageDays } from '../schema/index.ts';
+import { commitmentCampaigns, commitmentDays, coverageDays, coverageMonths } from '../schema/index.ts';
 
 /** One summed line of the coverage rollup: a unit's count of one metric over a range of days (or one month of it). */
 export interface CoverageSum {
@@ -21,9 +21,13 @@ export interface CoverageSum {
   last: string;
 }
 
+/** A Vietnam day that starts a month (`YYYY-MM-01`). */
+const monthStart = (day: string) => /^\d{4}-\d{2}-01$/.test(day);
+
 /**
  * The rollup summed per commune, unit and metric between two Vietnam days (`toDay` exclusive), optionally per month.
- * `metrics` narrows to metric prefixes (`act:`, `ev:`), which skips reading what a caller does not need.
+ * `metrics` narrows to metric prefixes (`act:`, `ev:`), which skips reading what a caller does not need. A range of
+ * whole months (every period the product reads) is summed from the month rows, about thirty times fewer than days.
  */
 export async function coverageSums(
   db: Db,
@@ -33,6 +37,28 @@ export async function coverageSums(
   options: { byMonth: boolean; metricPrefix?: string },
 ): Promise<CoverageSum[]> {
   if (communeIds.length === 0) return [];
+  if (monthStart(fromDay) && monthStart(toDay)) {
+    const conditions = [
+      inArray(coverageMonths.communeId, [...communeIds]),
+      gte(coverageMonths.month, fromDay.slice(0, 7)),
+      lt(coverageMonths.month, toDay.slice(0, 7)),
+    ];
+    if (options.metricPrefix) conditions.push(like(coverageMonths.metric, `${options.metricPrefix}%`));
+    const month = options.byMonth ? coverageMonths.month : sql<null>`null`;
+    const rows = await db
+      .select({
+        communeId: coverageMonths.communeId,
+        month,
+        unitKey: coverageMonths.unitKey,
+        metric: coverageMonths.metric,
+        n: sql<number>`sum(${coverageMonths.n})`,
+        last: sql<string>`max(${coverageMonths.lastDay})`,
+      })
+      .from(coverageMonths)
+      .where(and(...conditions))
+      .groupBy(coverageMonths.communeId, month, coverageMonths.unitKey, coverageMonths.metric);
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  }
   const month = options.byMonth ? sql<string>`substr(${coverageDays.day}, 1, 7)` : sql<null>`null`;
   const conditions = [
     inArray(coverageDays.communeId, [...communeIds]),
@@ -152,20 +178,25 @@ const expectedCommitments = `
          kind, status, ${vnDay('signed_at')} AS day, count(*) AS n
   FROM commitment_entries GROUP BY 1, 2, 3, 4, 5, 6`;
 const coverageColumns = 'commune_id, day, unit_key, metric, n';
+const expectedMonths = `
+  SELECT commune_id, substr(day, 1, 7) AS month, unit_key, metric, sum(n) AS n, max(day) AS last_day
+  FROM (${expectedCoverage}) GROUP BY 1, 2, 3, 4`;
+const monthColumns = 'commune_id, month, unit_key, metric, n, last_day';
 const commitmentColumns = 'commune_id, campaign_id, unit_key, kind, status, day, n';
 
 export interface RollupDifference {
-  table: 'coverage_days' | 'commitment_days';
+  table: 'coverage_days' | 'coverage_months' | 'commitment_days';
   /** `missing`: the raw rows give this line but the rollup does not hold it; `extra`: the other way round. */
   side: 'missing' | 'extra';
   row: Record<string, unknown>;
 }
 
-/** Compares both rollups with a recomputation from the raw rows; an empty list means they agree. */
+/** Compares the rollups (days, months, commitments) with a recomputation from the raw rows; an empty list means they agree. */
 export async function rollupDifferences(db: Db, limit = 100): Promise<RollupDifference[]> {
   const out: RollupDifference[] = [];
   const pairs = [
     ['coverage_days', expectedCoverage, coverageColumns],
+    ['coverage_months', expectedMonths, monthColumns],
     ['commitment_days', expectedCommitments, commitmentColumns],
   ] as const;
   for (const [table, expected, columns] of pairs) {
@@ -179,10 +210,14 @@ export async function rollupDifferences(db: Db, limit = 100): Promise<RollupDiff
   return out;
 }
 
-/** Rewrites both rollups from the raw rows in one transaction (the repair the consistency command offers). */
+/**
+ * Rewrites the rollups from the raw rows in one transaction (the repair the consistency command offers); the month
+ * rows are emptied first and come back through their triggers as the day rows are written.
+ */
 export async function rebuildRollups(db: Db) {
   await db.$client.batch(
     [
+      'DELETE FROM coverage_months',
       'DELETE FROM coverage_days',
       `INSERT INTO coverage_days (${coverageColumns}) SELECT ${coverageColumns} FROM (${expectedCoverage})`,
       'DELETE FROM commitment_days',

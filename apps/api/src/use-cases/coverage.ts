@@ -93,7 +93,7 @@ export interface CommuneCoverage {
 /** Sums the rollup of these communes between two Vietnam days, per month or as one span. */
 async function readTallies(db: Db, communeIds: readonly string[], from: string, to: string, byMonth: boolean) {
   const out = new Map<string, Map<string, CoverageTally>>();
-  for (const s of await coverageSums(db, communeIds, from, to, { byMonth })) {
+  for (const s of await coverageSums(db, communeIds, from, to, { byMonth, classes: true })) {
     const months = out.get(s.communeId) ?? out.set(s.communeId, new Map()).get(s.communeId)!;
     const key = s.month ?? '*';
     addRollup(months.get(key) ?? months.set(key, emptyCoverageTally()).get(key)!, [s]);

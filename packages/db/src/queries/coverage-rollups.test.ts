@@ -70,6 +70,14 @@ describe('coverage rollups', () => {
       '2026-03 ev:self:lesson_opened 1',
       '2026-04 ev:kiosk:quiz_completed 1',
     ]);
+    // Summed into the classes the indicators read: quizzes apart, every other event type together, per source.
+    await storeEvents(db, [event({ ...at, kioskId: kiosk.id, type: 'lesson_completed' })], new Date(), kiosk.id);
+    const classes = await coverageSums(db, [commune.id], '2026-03-01', '2026-05-01', { byMonth: false, classes: true });
+    expect(classes.map(({ metric, n: count }) => `${metric} ${count}`).sort()).toEqual([
+      'ev:kiosk:* 2',
+      'ev:kiosk:quiz_completed 1',
+      'ev:self:* 1',
+    ]);
     expect(await rollupDifferences(db)).toEqual([]);
   });
 

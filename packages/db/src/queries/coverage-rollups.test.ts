@@ -201,6 +201,16 @@ describe('coverage rollups', () => {
     ]);
     await rebuildRollups(db);
     expect(await rollupDifferences(db)).toEqual([]);
+    // A drift of the unit rows of commitments alone is named, and repaired.
+    await db.$client.execute({
+      sql: 'INSERT INTO commitment_units VALUES (?, ?, ?, ?, ?, ?)',
+      args: [commune.id, 'c1', 'v:x', 'household', 'verified', 3],
+    });
+    expect((await rollupDifferences(db)).map((d) => [d.table, d.side, d.row.n])).toEqual([
+      ['commitment_units', 'extra', 3],
+    ]);
+    await rebuildRollups(db);
+    expect(await rollupDifferences(db)).toEqual([]);
     // A drift of the month rows alone is named too, and repaired.
     await db.update(schema.coverageMonths).set({ n: 7 }).where(eq(schema.coverageMonths.communeId, commune.id));
     expect((await rollupDifferences(db)).map((d) => [d.table, d.side, d.row.n])).toEqual([

@@ -103,7 +103,7 @@ export async function commitmentCounts(db: Db, communeIds: readonly string[], ye
   const rs = await db.$client.execute({
     sql: `SELECT commune_id, json_group_array(json_array(unit_key, kind, status, n)) FROM (
             SELECT d.commune_id, d.unit_key, d.kind, d.status, sum(d.n) AS n
-            FROM commitment_days d JOIN commitment_campaigns c ON c.id = d.campaign_id
+            FROM commitment_units d JOIN commitment_campaigns c ON c.id = d.campaign_id
             WHERE d.commune_id IN (${communeIds.map(() => '?').join(', ')}) AND c.year = ?
             GROUP BY 1, 2, 3, 4)
           GROUP BY commune_id`,
@@ -187,9 +187,12 @@ const expectedMonths = `
   FROM (${expectedCoverage}) GROUP BY 1, 2, 3, 4`;
 const monthColumns = 'commune_id, month, unit_key, metric, n, last_day';
 const commitmentColumns = 'commune_id, campaign_id, unit_key, kind, status, day, n';
+const expectedUnits = `
+  SELECT commune_id, campaign_id, unit_key, kind, status, sum(n) AS n FROM (${expectedCommitments}) GROUP BY 1, 2, 3, 4, 5`;
+const unitColumns = 'commune_id, campaign_id, unit_key, kind, status, n';
 
 export interface RollupDifference {
-  table: 'coverage_days' | 'coverage_months' | 'commitment_days';
+  table: 'coverage_days' | 'coverage_months' | 'commitment_days' | 'commitment_units';
   /** `missing`: the raw rows give this line but the rollup does not hold it; `extra`: the other way round. */
   side: 'missing' | 'extra';
   row: Record<string, unknown>;
@@ -202,6 +205,7 @@ export async function rollupDifferences(db: Db, limit = 100): Promise<RollupDiff
     ['coverage_days', expectedCoverage, coverageColumns],
     ['coverage_months', expectedMonths, monthColumns],
     ['commitment_days', expectedCommitments, commitmentColumns],
+    ['commitment_units', expectedUnits, unitColumns],
   ] as const;
   for (const [table, expected, columns] of pairs) {
     const [missing, extra] = await Promise.all([
@@ -215,8 +219,8 @@ export async function rollupDifferences(db: Db, limit = 100): Promise<RollupDiff
 }
 
 /**
- * Rewrites the rollups from the raw rows in one transaction (the repair the consistency command offers); the month
- * rows are emptied first and come back through their triggers as the day rows are written.
+ * Rewrites the rollups from the raw rows in one transaction (the repair the consistency command offers); the month and
+ * unit rows are emptied first and come back through their triggers as the day rows are written.
  */
 export async function rebuildRollups(db: Db) {
   await db.$client.batch(
@@ -224,6 +228,7 @@ export async function rebuildRollups(db: Db) {
       'DELETE FROM coverage_months',
       'DELETE FROM coverage_days',
       `INSERT INTO coverage_days (${coverageColumns}) SELECT ${coverageColumns} FROM (${expectedCoverage})`,
+      'DELETE FROM commitment_units',
       'DELETE FROM commitment_days',
       `INSERT INTO commitment_days (${commitmentColumns}) SELECT ${commitmentColumns} FROM (${expectedCommitments})`,
     ],

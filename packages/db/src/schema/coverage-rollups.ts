@@ -61,3 +61,20 @@ export const commitmentDays = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.communeId, t.campaignId, t.unitKey, t.kind, t.status, t.day] })],
 );
+
+/**
+ * The same counts without the day: what commitment coverage reads for a campaign year (a tenth of the day rows at
+ * province scale). Kept from `commitment_days` by triggers (migration 0017), so it follows every write those follow.
+ */
+export const commitmentUnits = sqliteTable(
+  'commitment_units',
+  {
+    communeId: text('commune_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    unitKey: text('unit_key').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.campaignId, t.unitKey, t.kind, t.status] })],
+);

@@ -4,7 +4,7 @@ import { every } from 'hono/combine';
 import { compress } from 'hono/compress';
 import { matchedRoutes } from 'hono/route';
 import type { Context } from 'hono';
-import { AppError } from '@vungxanh/domain';
+import { AppError, tipLimits } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
 import { metricsHandler } from './routes/metrics.ts';
@@ -33,6 +33,8 @@ import { indicatorsRouter } from './routes/indicators/indicators.index.ts';
 import { registryRouter } from './routes/registry/registry.index.ts';
 import { reportsRouter } from './routes/reports/reports.index.ts';
 import { maxImportBytes } from './lib/tabular.ts';
+import { publicTipsRouter } from './routes/tips/public.index.ts';
+import { tipsRouter } from './routes/tips/tips.index.ts';
 
 export interface AppOptions {
   /** Built single-page apps to serve; omitted in API tests. */
@@ -41,7 +43,13 @@ export interface AppOptions {
 
 // Phone photos of outreach activities arrive full size and are reduced on the server.
 const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
-const limits = { json: 64 * 1024, upload: maxImportBytes + 64 * 1024, photo: 12 * 1024 * 1024 + 64 * 1024 };
+// A sealed tip carries one photo re-encoded in the browser (see tipLimits in the domain).
+const limits = {
+  json: 64 * 1024,
+  upload: maxImportBytes + 64 * 1024,
+  photo: 12 * 1024 * 1024 + 64 * 1024,
+  tip: tipLimits.tipChars + 64 * 1024,
+};
 
 /** The API's routes, chained so their types reach the apps through Hono's RPC client. */
 function apiRoutes() {
@@ -63,7 +71,9 @@ function apiRoutes() {
     .route('/api/activities', activitiesRouter)
     .route('/api/indicators', indicatorsRouter)
     .route('/api/registry', registryRouter)
-    .route('/api/reports', reportsRouter);
+    .route('/api/reports', reportsRouter)
+    .route('/api/public/tips', publicTipsRouter)
+    .route('/api/tips', tipsRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
@@ -96,7 +106,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
           ? limits.upload
           : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
             ? limits.photo
-            : limits.json,
+            : c.req.path === '/api/public/tips'
+              ? limits.tip
+              : limits.json,
         onError: () => {
           throw new AppError(413, 'payload_too_large');
         },

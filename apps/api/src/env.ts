@@ -30,6 +30,8 @@ const schema = z.object({
   CONTEST_PHONE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   /** Contest registrations and attempt starts per client address per minute (a school room shares one). */
   CONTEST_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(300),
+  /** Tips sent per hour from one address or one kiosk (also the hourly cap on additions; reads get six times it). */
+  TIP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   /** Milliseconds contest answer and submit writes wait to share one commit; 0 commits each alone. */
   CONTEST_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
   /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */

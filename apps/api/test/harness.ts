@@ -29,7 +29,7 @@ export interface Call {
  * its route declares for that status, so a handler cannot drift from its OpenAPI document.
  */
 export async function createHarness(env: Record<string, string> = {}) {
-  const { db, cleanup } = await createTestDb();
+  const { db, url, cleanup } = await createTestDb();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const deps = createDeps(db, config, '0.0.0-test');
   const app = createApp(deps);
@@ -86,7 +86,7 @@ export async function createHarness(env: Record<string, string> = {}) {
     return cookieFrom(res.headers);
   }
 
-  return { app, db, deps, call, signIn, routes, cleanup };
+  return { app, db, dbUrl: url, deps, call, signIn, routes, cleanup };
 }
 
 export function cookieFrom(headers: Headers): string {

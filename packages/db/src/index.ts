@@ -20,3 +20,4 @@ export * from './queries/contest-share.ts';
 export * from './queries/registry.ts';
 export * from './queries/reports.ts';
 export * from './queries/coverage-rollups.ts';
+export * from './queries/tips.ts';

@@ -33,23 +33,33 @@ export const wrappedKeySchema = z.object({
     .max(1024 * 1024 * 1024),
 });
 
-export const tipKeySetupInput = z.object({ publicKey: b64.length(43), wrapped: wrappedKeySchema });
-export const tipKeyGrantInput = z.object({ accountId: z.string().min(1).max(64), wrapped: wrappedKeySchema });
+export type WrappedKeyInput = z.infer<typeof wrappedKeySchema>;
+
+/** A new commune key: the public key, the creating officer's wrap and the recovery sheet's wrap. */
+export const tipKeySetupInput = z.strictObject({
+  publicKey: b64.length(43),
+  wrapped: wrappedKeySchema,
+  recoveryWrapped: wrappedKeySchema,
+});
+/** A wrap stored for one holder (the caller, another officer, or the recovery sheet). */
+export const tipKeyGrantWrap = z.strictObject({ wrapped: wrappedKeySchema });
+/** The holder name of the printed recovery sheet's wrap. */
+export const recoveryHolder = 'recovery';
 
 /** The server keeps only a hash of the lookup value derived from the receipt code (see @vungxanh/tip-crypto). */
 export const tipLookup = b64.length(43);
 
-export const tipSubmitInput = z.object({
+export const tipSubmitInput = z.strictObject({
   communeId: z.string().min(1).max(64),
   villageId: z.string().min(1).max(64).optional(),
   ciphertext: b64.max(tipLimits.tipChars),
   lookup: tipLookup,
 });
-export const tipAddInput = z.object({ lookup: tipLookup, ciphertext: b64.max(tipLimits.messageChars) });
-export const tipReadInput = z.object({ lookup: tipLookup });
+export const tipAddInput = z.strictObject({ lookup: tipLookup, ciphertext: b64.max(tipLimits.messageChars) });
+export const tipReadInput = z.strictObject({ lookup: tipLookup });
 
 /** A reply is `nonce.box` (secretbox); a tipster's message or a note is a sealed box. */
-export const tipMessageInput = z.object({
+export const tipMessageInput = z.strictObject({
   kind: z.enum(['reply', 'note']),
   ciphertext: z
     .string()
@@ -58,7 +68,7 @@ export const tipMessageInput = z.object({
 });
 
 export const tipStatusInput = z
-  .object({ status: z.enum(tipStatuses), handedTo: z.enum(tipHandovers).optional() })
+  .strictObject({ status: z.enum(tipStatuses), handedTo: z.enum(tipHandovers).optional() })
   .refine((v) => (v.status === 'passed_on') === (v.handedTo !== undefined), {
     message: 'handedTo goes with passed_on, and only with it',
     path: ['handedTo'],

@@ -4,6 +4,7 @@ import { AppError } from '@vungxanh/domain';
 import type { Locale } from '@vungxanh/i18n';
 import { errorMessage } from '@vungxanh/i18n/server';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isConfidentialRoute } from './confidential-routes.ts';
 import type { AppEnv } from './context.ts';
 
 /** The one error body of the API: `{ code, message, requestId }` plus `issues` for validation. */
@@ -32,12 +33,14 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = codeForHttpException(err);
     return c.json(errorBody(code, locale, requestId), status >= 500 ? 500 : status);
   }
-  c.get('deps')?.logger.error('unhandled error', {
-    requestId,
-    route: c.req.routePath,
-    error: err.name,
-    detail: err.message.slice(0, 300),
-  });
+  // The tip box leaves no trace, a failure included: a log line's time would date a tip (see confidential-routes.ts).
+  if (!isConfidentialRoute(c.req.path))
+    c.get('deps')?.logger.error('unhandled error', {
+      requestId,
+      route: c.req.routePath,
+      error: err.name,
+      detail: err.message.slice(0, 300),
+    });
   return c.json(errorBody('internal', locale, requestId), 500);
 }
 

@@ -28,7 +28,9 @@ export function pageCsp(html: string): string {
     .map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
   return [
     "default-src 'self'",
-    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    // The tip box's encryption (libsodium) runs as WebAssembly; 'wasm-unsafe-eval' lets a page compile it and
+    // allows no JavaScript eval. Every page carries it because the apps navigate without reloading the document.
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

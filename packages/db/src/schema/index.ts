@@ -17,3 +17,4 @@ export * from './commitments.ts';
 export * from './activities.ts';
 export * from './registry.ts';
 export * from './coverage-rollups.ts';
+export * from './tips.ts';

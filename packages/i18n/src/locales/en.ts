@@ -8,6 +8,8 @@ import { coverageEn } from './coverage.en.ts';
 import { registryEn } from './registry.en.ts';
 import { documentsEn } from './documents.en.ts';
 import { importsEn } from './imports.en.ts';
+import { tipBoxEn } from './tip-box.en.ts';
+import { tipInboxEn } from './tip-inbox.en.ts';
 
 /** English: mirrors every key of the Vietnamese source (the type enforces it). */
 export const en: Messages = {
@@ -671,6 +673,8 @@ export const en: Messages = {
   contests: contestsEn.contests,
   contestBank: contestBankEn.contestBank,
   contestShare: contestShareEn.contestShare,
+  tipBox: tipBoxEn.tipBox,
+  tipInbox: tipInboxEn.tipInbox,
   contentRelease: contentReleaseEn.contentRelease,
   commitments: commitmentsEn.commitments,
   coverage: coverageEn.coverage,
@@ -696,6 +700,14 @@ export const en: Messages = {
     duplicate_question: 'The same question already exists.',
     payload_too_large: 'The data sent is too large.',
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
+    tip_box_closed:
+      'This commune’s online tip box is not open yet. You can call a hotline or put a letter in the village tip mailbox.',
+    tip_box_exists: 'The commune already has a tip-box key. Unlock it with your passphrase.',
+    tip_box_missing: 'The tip box has no key yet. A commune police officer must create it first.',
+    tip_key_not_held: 'You do not hold the tip-box key yet, so you cannot give access to others.',
+    tip_recovery_kept: 'The recovery sheet cannot be deleted, only replaced by a new one.',
+    tip_closed: 'This tip is closed and cannot take additions. If you have new information, send a new tip.',
+    tip_thread_full: 'This tip has had too many additions. Please send a new tip.',
     invalid_credentials: 'Wrong username or password.',
     account_locked: 'The account is locked after too many failed attempts. Try again in {{minutes}} minutes.',
     account_disabled: 'This account is disabled. Contact an administrator.',

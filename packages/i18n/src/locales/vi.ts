@@ -7,6 +7,8 @@ import { coverageVi } from './coverage.vi.ts';
 import { registryVi } from './registry.vi.ts';
 import { documentsVi } from './documents.vi.ts';
 import { importsVi } from './imports.vi.ts';
+import { tipBoxVi } from './tip-box.vi.ts';
+import { tipInboxVi } from './tip-inbox.vi.ts';
 
 /** Vietnamese: the source language. Plain words; every other locale mirrors these keys. */
 export const vi = {
@@ -667,6 +669,8 @@ export const vi = {
   contests: contestsVi.contests,
   contestBank: contestBankVi.contestBank,
   contestShare: contestShareVi.contestShare,
+  tipBox: tipBoxVi.tipBox,
+  tipInbox: tipInboxVi.tipInbox,
   contentRelease: contentReleaseVi.contentRelease,
   commitments: commitmentsVi.commitments,
   coverage: coverageVi.coverage,
@@ -692,6 +696,14 @@ export const vi = {
     duplicate_question: 'Đã có câu hỏi giống hệt câu này.',
     payload_too_large: 'Dữ liệu gửi lên quá lớn.',
     rate_limited: 'Bạn thao tác quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+    tip_box_closed:
+      'Hòm thư tố giác trực tuyến của xã/phường này chưa mở. Bạn có thể gọi đường dây nóng hoặc bỏ thư vào hòm thư tố giác tại thôn.',
+    tip_box_exists: 'Xã/phường đã có khoá hòm thư tố giác. Hãy mở khoá bằng mật khẩu của bạn.',
+    tip_box_missing: 'Hòm thư tố giác chưa được tạo khoá. Một cán bộ công an xã cần tạo khoá trước.',
+    tip_key_not_held: 'Bạn chưa giữ khoá hòm thư nên chưa thể cấp quyền cho người khác.',
+    tip_recovery_kept: 'Không thể xoá phiếu khôi phục; chỉ có thể thay bằng phiếu mới.',
+    tip_closed: 'Tin này đã được đóng, không thể bổ sung thêm. Nếu có thông tin mới, hãy gửi một tin mới.',
+    tip_thread_full: 'Tin này đã có quá nhiều lần bổ sung. Hãy gửi một tin mới.',
     invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     account_locked: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau {{minutes}} phút.',
     account_disabled: 'Tài khoản đã bị khóa. Liên hệ quản trị viên.',

@@ -26,7 +26,7 @@ import {
   type CommitmentTallies,
   type DigitalReach,
 } from '@vungxanh/domain';
-import { coverageFor } from './coverage.ts';
+import { computeCoverage, coverageFor } from './coverage.ts';
 
 /**
  * Random histories against the rollups: whatever sequence of event batches (at period edges in Vietnam time),
@@ -154,7 +154,15 @@ describe('coverage rollups against a recomputation from raw rows', () => {
             .returning();
           const activityIds: string[] = [];
           const entryIds: string[] = [];
-          for (const s of steps) {
+          // The service keeps computed figures in memory: read every period before the history and halfway
+          // through it, so the final comparison also checks that each kind of write made them be computed again.
+          const readAll = async () => {
+            for (const key of periods)
+              for (const series of [false, true]) await coverageFor(db, [commune.id], key, { series });
+          };
+          await readAll();
+          for (const [i, s] of steps.entries()) {
+            if (i === Math.floor(steps.length / 2)) await readAll();
             if (s.kind === 'events') {
               const rows = s.at.map((e) => ({
                 id: crypto.randomUUID(),
@@ -255,4 +263,113 @@ describe('coverage rollups against a recomputation from raw rows', () => {
       { numRuns: 30 },
     );
   }, 240_000);
+});
+
+describe('figures kept in memory', () => {
+  it('are served again until a source of the commune changes, whichever table it is', async () => {
+    const commune = await factories.commune(db);
+    const other = await factories.commune(db);
+    const [village] = await Promise.all([factories.village(db, commune.id), factories.village(db, other.id)]);
+    const [campaign] = await db
+      .insert(schema.commitmentCampaigns)
+      .values({
+        communeId: commune.id,
+        kind: 'household',
+        year: 2026,
+        title: 'c',
+        text: 'c',
+        legalBasis: [],
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+      })
+      .returning();
+    const key = '2026-Q2';
+    const read = async () => (await coverageFor(db, [commune.id, other.id], key, { series: false }))[0]!;
+    const first = await read();
+    expect(await read()).toBe(first);
+    const writes: [string, () => Promise<unknown>][] = [
+      [
+        'a kiosk event',
+        () =>
+          storeEvents(
+            db,
+            [
+              {
+                id: crypto.randomUUID(),
+                type: 'lesson_opened',
+                occurredAt: new Date('2026-05-02T03:00:00Z'),
+                kioskId: null,
+                communeId: commune.id,
+                villageId: village!.id,
+                schoolId: null,
+                selfDeclared: false,
+                payload: {},
+              },
+            ],
+            new Date(),
+            null,
+          ),
+      ],
+      [
+        'a village edit',
+        () => db.update(schema.villages).set({ households: 321 }).where(eq(schema.villages.id, village!.id)),
+      ],
+      ['a new school', () => factories.school(db, commune.id)],
+      [
+        'the coverage settings',
+        () =>
+          db.insert(schema.coverageSettings).values({ communeId: commune.id, digitalReachCounts: true, minEvents: 1 }),
+      ],
+      [
+        'a signed entry',
+        () =>
+          insertEntry(db, {
+            id: crypto.randomUUID(),
+            communeId: commune.id,
+            campaignId: campaign!.id,
+            kind: 'household',
+            campaignVersion: 1,
+            villageId: village!.id,
+            signerName: 'Trần Thị B',
+            address: 'Số 2',
+            signatureKind: 'typed',
+            consentAt: new Date('2026-05-03'),
+            signedAt: new Date('2026-05-03'),
+            channel: 'online',
+            status: 'verified',
+            code: crypto.randomUUID(),
+            payloadHash: 'h',
+          }),
+      ],
+      [
+        'the campaign year',
+        () =>
+          db
+            .update(schema.commitmentCampaigns)
+            .set({ year: 2025 })
+            .where(eq(schema.commitmentCampaigns.id, campaign!.id)),
+      ],
+      [
+        'the registry',
+        () =>
+          db
+            .insert(schema.registryVillages)
+            .values({ communeId: commune.id, villageId: village!.id, status: 'recognized' }),
+      ],
+    ];
+    let before = first;
+    for (const [what, write] of writes) {
+      const otherBefore = (await coverageFor(db, [other.id], key, { series: false }))[0]!;
+      await write();
+      const after = await read();
+      expect(after, what).not.toBe(before);
+      expect(after, what).toEqual((await computeCoverage(db, [commune.id], key, { series: false }))[0]);
+      // Another commune's figures stay where they were.
+      expect((await coverageFor(db, [other.id], key, { series: false }))[0], what).toBe(otherBefore);
+      before = after;
+    }
+    expect(before.units.villages[0]!.households).toBe(321);
+    expect(before.settings.digitalReachCounts).toBe(true);
+    expect(before.result.villages[0]!.digitalEvents).toBeGreaterThan(0);
+  });
 });

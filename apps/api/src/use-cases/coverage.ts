@@ -31,6 +31,7 @@ import {
   commitmentTallies,
   coverageSums,
   coverageUnits,
+  coverageVersionsOf,
   getCoverageSettings,
   lastActivityDays,
   recognizedVillages,
@@ -127,8 +128,19 @@ const activeSum = (result: IndicatorResult, reach: CoverageTally['phone']) =>
   result.villages.reduce((sum, v) => sum + (reach[v.villageId]?.events ?? 0), 0);
 
 /**
- * Coverage of each commune for the period, with one query per source for all of them (a province of a hundred
- * communes costs the same number of round trips as one commune). `series` adds the twelve months up to the period.
+ * Figures already computed, per database, commune, period and shape, each with the commune's coverage counter at the
+ * time it was read (`coverage_versions`, moved by triggers on every source). A figure is served again only while the
+ * counter has not moved, so it is never older than the database, whoever wrote (another process, a rebuild, a
+ * statement run by hand). Bounded; the oldest entries go first. Callers treat the results as read-only.
+ */
+const memos = new WeakMap<Db, Map<string, { version: number; value: CommuneCoverage }>>();
+const maxMemoEntries = 5_000;
+
+/**
+ * Coverage of each commune for the period. Communes whose sources have not changed since they were last computed
+ * for this period come from memory; the rest are computed together, with one query per source for all of them (a
+ * province of a hundred communes costs the same number of round trips as one commune). `series` adds the twelve
+ * months up to the period.
  */
 export async function coverageFor(
   db: Db,
@@ -137,6 +149,39 @@ export async function coverageFor(
   options: { series: boolean },
 ): Promise<CommuneCoverage[]> {
   if (communeIds.length === 0) return [];
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  // The counters are read before the sources: a write landing in between makes the stored version older than the
+  // figures, so the next read computes again (never the other way round).
+  const versions = await coverageVersionsOf(db, communeIds);
+  const key = (communeId: string) => `${communeId}|${periodKey}|${options.series ? 's' : ''}`;
+  const found = new Map<string, CommuneCoverage>();
+  const missing: string[] = [];
+  for (const communeId of communeIds) {
+    const hit = memo.get(key(communeId));
+    if (hit && hit.version === versions.get(communeId)) found.set(communeId, hit.value);
+    else missing.push(communeId);
+  }
+  if (missing.length > 0)
+    for (const value of await computeCoverage(db, missing, periodKey, options)) {
+      found.set(value.communeId, value);
+      const version = versions.get(value.communeId);
+      if (version === undefined) continue;
+      const k = key(value.communeId);
+      memo.delete(k);
+      if (memo.size >= maxMemoEntries) memo.delete(memo.keys().next().value!);
+      memo.set(k, { version, value });
+    }
+  return communeIds.map((communeId) => found.get(communeId)!);
+}
+
+/** The same figures computed from the rollups now, without the memory: for checks. */
+export async function computeCoverage(
+  db: Db,
+  communeIds: readonly string[],
+  periodKey: string,
+  options: { series: boolean },
+): Promise<CommuneCoverage[]> {
   const period = periodRange(periodKey);
   const months = options.series ? seriesMonths(period) : [];
   const from = Math.min(period.start, months.length ? periodRange(months[0]!).start : period.start);

@@ -235,3 +235,15 @@ export async function rebuildRollups(db: Db) {
     'write',
   );
 }
+
+/** The coverage counter of each commune asked for (see `coverageVersions`); a commune never written has none. */
+export async function coverageVersionsOf(db: Db, communeIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (communeIds.length === 0) return out;
+  const rows = await db.$client.execute({
+    sql: `SELECT commune_id, v FROM coverage_versions WHERE commune_id IN (${communeIds.map(() => '?').join(', ')})`,
+    args: [...communeIds],
+  });
+  for (const r of rows.rows) out.set(String(r[0]), Number(r[1]));
+  return out;
+}

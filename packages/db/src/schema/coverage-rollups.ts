@@ -78,3 +78,14 @@ export const commitmentUnits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.communeId, t.campaignId, t.unitKey, t.kind, t.status] })],
 );
+
+/**
+ * A counter per commune that moves with every change to what its coverage is computed from: the day rollups of reach,
+ * activities and commitments, its units, its coverage settings, its registry and its campaigns (triggers, migration
+ * 0019). The coverage service keeps computed figures in memory against it: a figure whose commune's counter has not
+ * moved is still right, whichever process or statement wrote since.
+ */
+export const coverageVersions = sqliteTable('coverage_versions', {
+  communeId: text('commune_id').primaryKey(),
+  v: integer('v').notNull(),
+});

@@ -12,6 +12,7 @@ import {
   sealText,
   sealTip,
   unlock,
+  unwrapPrivateKey,
   wrapPrivateKey,
 } from './index.ts';
 
@@ -47,6 +48,15 @@ describe('tips', () => {
     const a = await createCommuneKey('a passphrase', kdf);
     const content = { text: 'same', replyKey: 'k' };
     expect(await sealTip(a.publicKey, content)).not.toBe(await sealTip(a.publicKey, content));
+  });
+});
+
+describe('passphrases in Vietnamese', () => {
+  it('open the key whether the accents arrive composed or decomposed', async () => {
+    const typed = 'Cây đa đầu làng có bốn con chim sẻ';
+    const { secretKey, wrapped } = await createCommuneKey(typed.normalize('NFD'), kdf);
+    expect(await unwrapPrivateKey(wrapped, typed.normalize('NFC'))).toEqual(secretKey);
+    await expect(unwrapPrivateKey(wrapped, 'Cay da dau lang co bon con chim se')).rejects.toThrow(WrongPassphraseError);
   });
 });
 

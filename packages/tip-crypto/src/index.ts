@@ -32,6 +32,12 @@ export interface WrappedKey {
 /** Argon2id cost: libsodium's "moderate"-like work that a kiosk-class PC finishes in a few seconds. */
 export const defaultKdf = { opslimit: 3, memlimit: 64 * 1024 * 1024 };
 
+/**
+ * A Vietnamese passphrase typed on another device or keyboard may arrive with its accents composed differently (NFC
+ * or NFD): it is hashed in one form, so the same words always open the key.
+ */
+const samePassphrase = (passphrase: string) => passphrase.normalize('NFC');
+
 export class WrongPassphraseError extends Error {
   override name = 'WrongPassphraseError';
 }
@@ -45,7 +51,7 @@ export async function wrapPrivateKey(
   const salt = s.randombytes_buf(s.crypto_pwhash_SALTBYTES);
   const key = s.crypto_pwhash(
     s.crypto_secretbox_KEYBYTES,
-    passphrase,
+    samePassphrase(passphrase),
     salt,
     kdf.opslimit,
     kdf.memlimit,
@@ -62,7 +68,7 @@ export async function unwrapPrivateKey(wrapped: WrappedKey, passphrase: string):
   const s = await ready();
   const key = s.crypto_pwhash(
     s.crypto_secretbox_KEYBYTES,
-    passphrase,
+    samePassphrase(passphrase),
     unb64(s, wrapped.salt),
     wrapped.opslimit,
     wrapped.memlimit,

@@ -7,6 +7,7 @@ export const areas = [
   'contests',
   'content',
   'kiosks',
+  'tips',
   'registry',
   'reports',
   'units',
@@ -23,6 +24,8 @@ export function inNav(role: Role, area: Area): boolean {
   // The provincial Youth Union runs the province's contests and reads no commune's other data.
   if (role === 'province_organizer') return area === 'contests';
   if (area === 'settings') return role === 'system';
+  // The tip box: the police's inbox, and the commune admins' figures and village posters.
+  if (area === 'tips') return role === 'commune_police' || role === 'commune_admin';
   if (area === 'registry') return canReadRegistry({ role });
   if (area === 'reports') return canReadReports({ role });
   if (adminAreas.has(area)) return role === 'system' || role === 'commune_admin';
@@ -32,6 +35,8 @@ export function inNav(role: Role, area: Area): boolean {
 /** Whether a role may open a part at all: every role may read the unit lists of its own scope. */
 export function canOpen(role: Role, area: Area): boolean {
   if (role === 'province_organizer') return area === 'contests' || area === 'dashboard';
+  // Those above a commune read its tip figures (never the tips) without an entry in their navigation.
+  if (area === 'tips') return inNav(role, area) || role === 'province_viewer' || role === 'system';
   return area === 'units' || inNav(role, area);
 }
 

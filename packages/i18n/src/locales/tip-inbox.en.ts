@@ -12,7 +12,8 @@ export const tipInboxEn = {
     policeOnly:
       'Only the commune police can read tips. Here you see how many tips came in by month and status, never their content.',
     unlockedLabel: 'The tip box is open',
-    unlockedNote: 'The tip box is open on this computer. Press “Lock” when you leave it.',
+    unlockedNote:
+      'The tip box is open on this computer. Press “Lock” when you leave it. After 15 minutes without use it locks itself.',
     lock: 'Lock',
     locked: 'The tip box is locked. Enter your passphrase again to read on.',
     noVillage: 'No village given',
@@ -74,7 +75,8 @@ export const tipInboxEn = {
     },
     recovery: {
       title: 'Use the recovery sheet',
-      intro: 'Enter the recovery passphrase printed on the sheet. Once the box is open you will set your own passphrase.',
+      intro:
+        'Enter the recovery passphrase printed on the sheet. Once the box is open you will set your own passphrase.',
       phrase: 'Recovery passphrase (on the sheet)',
       hint: 'Type the 30 letters and digits printed on the sheet, with or without the dashes.',
       invalid: 'The recovery passphrase has 30 letters and digits as printed on the sheet. Check it again.',

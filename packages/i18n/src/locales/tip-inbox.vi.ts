@@ -12,7 +12,8 @@ export const tipInboxVi = {
     policeOnly:
       'Chỉ cán bộ công an xã/phường đọc được nội dung tố giác. Tại đây bạn xem số lượng tố giác theo tháng và trạng thái, không có nội dung.',
     unlockedLabel: 'Hòm thư đang mở',
-    unlockedNote: 'Hòm thư đang mở trên máy này. Khi rời máy, hãy bấm “Khoá lại”.',
+    unlockedNote:
+      'Hòm thư đang mở trên máy này. Khi rời máy, hãy bấm “Khoá lại”. Sau 15 phút không thao tác, hòm thư tự khoá.',
     lock: 'Khoá lại',
     locked: 'Đã khoá hòm thư. Muốn đọc tiếp, hãy nhập lại mật khẩu.',
     noVillage: 'Không nêu thôn',

@@ -7,7 +7,10 @@ import { findChromium } from './find-chromium.mjs';
 import { scaled } from './timeouts.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
-const dataDir = mkdtempSync(join(tmpdir(), 'vungxanh-e2e-'));
+// Workers load this file again: the directory made by the runner reaches them through the environment, so that a
+// test can read the server's database file (the tip box's test searches it for what must not be there).
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'vungxanh-e2e-')));
+export const databaseFile = join(dataDir, 'e2e.db');
 export const adminPassword = 'e2e-admin-password';
 
 /**
@@ -56,7 +59,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      DATABASE_URL: `file:${databaseFile}`,
       ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '1000',

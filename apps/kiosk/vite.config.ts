@@ -49,6 +49,11 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
+        // The tip box's encryption (libsodium, about 540 KB, the one file this large) is not put on every phone that
+        // opens the kiosk: it is fetched when the tip pages load it, and a tip cannot be sent offline anyway.
+        manifestTransforms: [
+          (entries) => ({ manifest: entries.filter((entry) => entry.size < 300 * 1024), warnings: [] }),
+        ],
         // The admin console and the API are never served from the kiosk's cache.
         navigateFallbackDenylist: [/^\/admin/, /^\/api/],
         runtimeCaching: [

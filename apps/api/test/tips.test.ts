@@ -224,6 +224,7 @@ describe('the tip box', () => {
 
     const read = await h.call('POST', '/api/public/tips/read', { body: { lookup: receipt.keys.lookup } });
     expect(read.status).toBe(200);
+    expect(read.body.communeId).toBe(w.communeA.id);
     expect(read.body.thread).toHaveLength(1);
     expect(await tc.decryptReply(receipt.keys.replyKey, read.body.thread[0].ciphertext)).toBe(
       'Cảm ơn, chúng tôi đang xác minh.',
@@ -253,12 +254,12 @@ describe('the tip box', () => {
     expect(bad.status).toBe(422);
     const passed = await h.call('PATCH', `/api/tips/${tipId}`, {
       ...asPolice(police.a1),
-      body: { status: 'passed_on', handedTo: 'district' },
+      body: { status: 'passed_on', handedTo: 'ministry' },
     });
     expect(passed.status).toBe(200);
-    expect(passed.body).toMatchObject({ status: 'passed_on', handedTo: 'district' });
+    expect(passed.body).toMatchObject({ status: 'passed_on', handedTo: 'ministry' });
     const read = await h.call('POST', '/api/public/tips/read', { body: { lookup: receipt.keys.lookup } });
-    expect(read.body).toMatchObject({ status: 'passed_on', handedTo: 'district' });
+    expect(read.body).toMatchObject({ status: 'passed_on', handedTo: 'ministry' });
     const actions = (await h.db.select().from(schema.auditLog))
       .filter((a) => a.entity === 'tip' || a.entity === 'tip_box')
       .map((a) => a.action);

@@ -4,7 +4,9 @@ import { vietnamToday } from './commitments.ts';
 /** What the police do with a tip; `passed_on` records a hand-over to another police level. */
 export const tipStatuses = ['new', 'checking', 'passed_on', 'closed'] as const;
 export type TipStatus = (typeof tipStatuses)[number];
-export const tipHandovers = ['district', 'province', 'other'] as const;
+// There is no district level since 01/7/2025 (two-tier local government): a commune hands a matter to the province
+// police, or to the Ministry of Public Security's drug crime police (C04).
+export const tipHandovers = ['province', 'ministry', 'other'] as const;
 export type TipHandover = (typeof tipHandovers)[number];
 
 /** Who wrote a message on a tip: the tipster (sealed to the police), an officer's reply (readable with the receipt code), an internal note (sealed). */

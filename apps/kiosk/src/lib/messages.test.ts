@@ -18,6 +18,7 @@ describe('pickSections', () => {
       'contests',
       'errors',
       'kiosk',
+      'tipBox',
     ]);
     expect(Object.keys(kiosk.admin as object)).toEqual(['validation']);
     expect(JSON.stringify(kiosk).length).toBeLessThan(JSON.stringify(resources.vi).length * 0.7);

@@ -13,6 +13,7 @@ export const kioskSections = [
   'contests',
   'contestShare',
   'commitments',
+  'tipBox',
   'admin.validation',
 ] as const;
 

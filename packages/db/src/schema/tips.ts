@@ -55,7 +55,7 @@ export const tips = sqliteTable(
     status: text('status', { enum: ['new', 'checking', 'passed_on', 'closed'] })
       .notNull()
       .default('new'),
-    handedTo: text('handed_to', { enum: ['district', 'province', 'other'] }),
+    handedTo: text('handed_to', { enum: ['province', 'ministry', 'other'] }),
     /** The sealed tip (text, contact, photo, reply key). */
     ciphertext: text('ciphertext').notNull(),
     /** SHA-256 of the lookup value derived from the tipster's receipt code. */

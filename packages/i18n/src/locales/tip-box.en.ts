@@ -13,8 +13,7 @@ export const tipBoxEn = {
       encrypted:
         'The tip is encrypted on this device before it is sent. Only the commune police officers who hold the tip box key can read it; the people who run the server cannot.',
       noName: 'No name is needed. Leaving a way to contact you is up to you.',
-      receipt:
-        'After sending you get a receipt code. Use it to read the police replies and to add information.',
+      receipt: 'After sending you get a receipt code. Use it to read the police replies and to add information.',
       vneid: 'Besides this box, the VNeID application also takes reports and tips.',
     },
     privacyTitle: 'Your data',
@@ -94,8 +93,6 @@ export const tipBoxEn = {
       yoursSealed: 'Encrypted: only the police can read it.',
       unreadable: 'This reply could not be read.',
       addTitle: 'Add information',
-      addCommuneHelp:
-        'Choose the commune you sent the tip to: added information is encrypted for that commune’s police, and the wrong one cannot read it.',
       addText: 'More information',
       addSend: 'Encrypt and send',
       added: 'Information added on {{date}}.',
@@ -109,7 +106,7 @@ export const tipBoxEn = {
       closed: 'Dealt with, tip closed',
     },
     levels: {
-      district: 'a higher police unit in the area',
+      ministry: 'the Ministry of Public Security',
       province: 'the provincial police',
       other: 'another competent authority',
     },

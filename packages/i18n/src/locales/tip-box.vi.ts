@@ -13,8 +13,7 @@ export const tipBoxVi = {
       encrypted:
         'Tin được mã hoá ngay trên thiết bị này trước khi gửi. Chỉ cán bộ công an xã/phường giữ khoá hòm thư mới đọc được; người quản lý máy chủ cũng không đọc được.',
       noName: 'Không cần ghi tên. Để lại cách liên lạc là tuỳ bạn.',
-      receipt:
-        'Gửi xong, bạn nhận một mã biên nhận. Dùng mã đó để xem trả lời của công an và bổ sung thông tin.',
+      receipt: 'Gửi xong, bạn nhận một mã biên nhận. Dùng mã đó để xem trả lời của công an và bổ sung thông tin.',
       vneid: 'Ngoài hòm thư này, ứng dụng VNeID cũng nhận tin báo, tố giác.',
     },
     privacyTitle: 'Dữ liệu của bạn',
@@ -46,8 +45,7 @@ export const tipBoxVi = {
     contactHelp:
       'Ví dụ số điện thoại, nếu bạn muốn công an liên lạc lại. Nếu ghi, cán bộ công an đọc tin sẽ biết cách liên lạc đó, tức là biết người gửi. Không muốn thì để trống.',
     photo: 'Ảnh (không bắt buộc, một ảnh)',
-    photoHelp:
-      'Ảnh được thu nhỏ và xoá thông tin vị trí, thông tin máy chụp ngay trên thiết bị này trước khi mã hoá.',
+    photoHelp: 'Ảnh được thu nhỏ và xoá thông tin vị trí, thông tin máy chụp ngay trên thiết bị này trước khi mã hoá.',
     photoChoose: 'Chọn hoặc chụp ảnh',
     photoBusy: 'Đang xử lý ảnh…',
     photoReady: 'Đã thêm ảnh (đã xoá thông tin vị trí).',
@@ -94,8 +92,6 @@ export const tipBoxVi = {
       yoursSealed: 'Nội dung đã mã hoá, chỉ công an đọc được.',
       unreadable: 'Không đọc được trả lời này.',
       addTitle: 'Bổ sung thông tin',
-      addCommuneHelp:
-        'Chọn đúng xã/phường bạn đã gửi tin: thông tin bổ sung được mã hoá cho công an xã/phường đó, chọn sai thì họ không đọc được.',
       addText: 'Thông tin thêm',
       addSend: 'Mã hoá và gửi',
       added: 'Đã gửi thông tin bổ sung, ngày {{date}}.',
@@ -109,8 +105,8 @@ export const tipBoxVi = {
       closed: 'Đã xử lý xong, tin đã đóng',
     },
     levels: {
-      district: 'cơ quan công an cấp trên ở khu vực',
       province: 'Công an tỉnh/thành phố',
+      ministry: 'Bộ Công an',
       other: 'cơ quan có thẩm quyền khác',
     },
     hotlineLinkTitle: 'Gửi tin qua mạng',

@@ -113,7 +113,7 @@ export const tipInboxEn = {
       closed: 'Closed',
     },
     handovers: {
-      district: 'District police',
+      ministry: 'Ministry of Public Security (drug crime police department)',
       province: 'Provincial police',
       other: 'Elsewhere',
     },

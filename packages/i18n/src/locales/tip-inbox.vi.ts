@@ -112,8 +112,8 @@ export const tipInboxVi = {
       closed: 'Đã đóng',
     },
     handovers: {
-      district: 'Công an cấp huyện',
-      province: 'Công an tỉnh',
+      province: 'Công an tỉnh/thành phố',
+      ministry: 'Bộ Công an (Cục Cảnh sát điều tra tội phạm về ma tuý)',
       other: 'Nơi khác',
     },
     tip: {

@@ -118,7 +118,14 @@ export const read: Handler<typeof routes.read> = async (c) => {
       writtenOn: m.writtenOn,
     }));
   return c.json(
-    { receivedOn: tip.receivedOn, status: tip.status, handedTo: tip.handedTo, changedOn: tip.changedOn, thread },
+    {
+      communeId: tip.communeId,
+      receivedOn: tip.receivedOn,
+      status: tip.status,
+      handedTo: tip.handedTo,
+      changedOn: tip.changedOn,
+      thread,
+    },
     200,
   );
 };

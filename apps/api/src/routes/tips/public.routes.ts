@@ -43,6 +43,8 @@ export const read = createRoute({
   responses: {
     200: json(
       z.object({
+        /** The commune the tip went to: additions are sealed to its key (GET /box). */
+        communeId: z.string(),
         receivedOn: z.string(),
         status: z.enum(tipStatuses),
         handedTo: z.enum(tipHandovers).nullable(),

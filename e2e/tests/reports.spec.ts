@@ -41,7 +41,7 @@ test('the quarter report lists a logged activity, and its XLSX opens with the fi
   ]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile((await download.path())!)).buffer as ArrayBuffer);
-  expect(book.worksheets).toHaveLength(5);
+  expect(book.worksheets).toHaveLength(6);
   // A date cell holds the day as Excel shows it (dd/mm/yyyy, no time zone); the screen shows the same day.
   const text = (v: ExcelJS.CellValue) =>
     v === null || v === undefined

@@ -40,7 +40,7 @@ describe('the periodic report', () => {
     expect(res.status).toBe(200);
     expect(res.body.periodLabel).toBe('Quý I/2026');
     const byKey = Object.fromEntries(res.body.sections.map((s: Section) => [s.key, s])) as Record<string, Section>;
-    expect(Object.keys(byKey)).toEqual(['coverage', 'activities', 'commitments', 'contests', 'registry']);
+    expect(Object.keys(byKey)).toEqual(['coverage', 'activities', 'commitments', 'contests', 'registry', 'tips']);
     const villageRow = byKey.coverage!.rows.find((r) => r.village === w.villageA.name);
     expect(villageRow).toEqual({ village: w.villageA.name, reached: 'Có', activities: 2, lastActivity: '2026-03-31' });
     expect(byKey.coverage!.rows.find((r) => r.village === quiet.name)).toMatchObject({
@@ -100,7 +100,7 @@ describe('report files', () => {
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
-    expect(book.worksheets).toHaveLength(5);
+    expect(book.worksheets).toHaveLength(6);
     const sheet = book.worksheets[0]!;
     const text = (r: number, c: number) => String(sheet.getRow(r).getCell(c).value ?? '');
     expect(text(1, 3)).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

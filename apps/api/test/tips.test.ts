@@ -288,6 +288,15 @@ describe('the tip box', () => {
     expect(province.body.total).toBe(1);
     for (const role of ['organizer', 'village_head', 'school_staff'] as const)
       expect((await h.call('GET', '/api/tips/figures', { cookie: w.cookies[role] })).status).toBe(403);
+    // The periodic report carries the same counts, by status, for the period the tip was received in.
+    const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+    const report = await h.call('GET', `/api/reports?communeId=${w.communeA.id}&periodKey=${quarter}`, {
+      cookie: w.cookies.commune_admin,
+    });
+    const section = report.body.sections.find((x: { key: string }) => x.key === 'tips');
+    expect(section.rows).toContainEqual({ status: 'Đã đóng', count: 1 });
+    expect(section.total.count).toBe(1);
+    expect(JSON.stringify(section)).not.toContain(marker);
     const otherCommune = await h.call('GET', `/api/tips/figures?communeId=${w.communeA.id}`, {
       cookie: w.cookies.communeB_admin,
     });

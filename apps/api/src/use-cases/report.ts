@@ -1,5 +1,21 @@
-import { isDrugFree, activityTypes, periodLabel, periodRange, vnDate, type ReportSection } from '@vungxanh/domain';
-import { activitiesByType, contestSummary, decisionsBetween, registryVillageRows, type Db } from '@vungxanh/db';
+import {
+  isDrugFree,
+  activityTypes,
+  periodLabel,
+  periodRange,
+  tipStatuses,
+  vnDate,
+  type ReportSection,
+} from '@vungxanh/domain';
+import {
+  activitiesByType,
+  contestSummary,
+  decisionsBetween,
+  registryVillageRows,
+  tipKeyOf,
+  tipStatusRows,
+  type Db,
+} from '@vungxanh/db';
 import type { Locale } from '@vungxanh/i18n';
 import { resources } from '@vungxanh/i18n/server';
 import { formatDate } from '@vungxanh/i18n/format';
@@ -204,8 +220,36 @@ const contests: SectionProvider = async ({ db, commune, periodKey, locale }) => 
   return contestsSection(await contestSummary(db, commune.id, p.start, p.end), locale);
 };
 
+/**
+ * Tips received in the period, counted by status. Counts only: a tip's content opens in the commune police's browser
+ * and nowhere else (docs/tip-box.md); those who read reports may read these figures (`canReadTipFigures`).
+ */
+const tips: SectionProvider = async ({ db, commune, periodKey, locale }) => {
+  const t = words(locale);
+  const p = periodRange(periodKey);
+  const [received, key] = await Promise.all([
+    tipStatusRows(db, commune.id, vnDate(p.start), vnDate(p.end - 1)),
+    tipKeyOf(db, commune.id),
+  ]);
+  const rows = tipStatuses.map((status) => ({
+    status: t.tipStatuses[status],
+    count: received.filter((r) => r.status === status).length,
+  }));
+  return {
+    key: 'tips',
+    title: t.sections.tips,
+    note: key ? t.tipsNote : t.tipsClosed,
+    columns: [
+      { key: 'status', label: t.columns.status, kind: 'text' },
+      { key: 'count', label: t.columns.count, kind: 'number' },
+    ],
+    rows,
+    total: { status: t.total, count: received.length },
+  };
+};
+
 /** The report's parts, in the order they are printed. */
-export const sections: SectionProvider[] = [coverage, activities, commitments, contests, registry];
+export const sections: SectionProvider[] = [coverage, activities, commitments, contests, registry, tips];
 
 /** A commune's periodic report (the screen, its PDF and XLSX): every feature's section for the period. */
 export async function buildReport(ctx: ReportContext) {

@@ -123,6 +123,7 @@ export const registryEn = {
         commitments: 'Commitments',
         contests: 'Contests',
         registry: 'Drug-free villages',
+        tips: 'Online tip box',
       },
       total: 'Total',
       heading: 'REPORT ON DRUG-PREVENTION OUTREACH',
@@ -173,6 +174,14 @@ export const registryEn = {
         rejected: 'Rejected',
         duplicate: 'Duplicate',
       },
+      tipStatuses: {
+        new: 'New, not yet read',
+        checking: 'Being checked',
+        passed_on: 'Passed on to other police',
+        closed: 'Closed',
+      },
+      tipsNote: 'Tips received in the period by their status now; only the commune police can read their content.',
+      tipsClosed: 'The commune’s online tip box is not open yet.',
     },
   },
   errors: {

@@ -121,6 +121,7 @@ export const registryVi = {
         commitments: 'Cam kết',
         contests: 'Cuộc thi',
         registry: 'Thôn không ma túy',
+        tips: 'Hòm thư tố giác trực tuyến',
       },
       total: 'Tổng cộng',
       heading: 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN, PHÒNG, CHỐNG MA TÚY',
@@ -171,6 +172,14 @@ export const registryVi = {
         rejected: 'Không hợp lệ',
         duplicate: 'Trùng lặp',
       },
+      tipStatuses: {
+        new: 'Mới nhận, chưa xem',
+        checking: 'Đang xác minh',
+        passed_on: 'Đã chuyển cơ quan công an khác',
+        closed: 'Đã đóng',
+      },
+      tipsNote: 'Số tin nhận trong kỳ theo trạng thái hiện nay; nội dung tin chỉ công an xã/phường đọc được.',
+      tipsClosed: 'Hòm thư tố giác trực tuyến của xã/phường chưa mở.',
     },
   },
   errors: {

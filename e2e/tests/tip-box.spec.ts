@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { databaseFile } from '../playwright.config.ts';
+import { request } from '@playwright/test';
 import { adminApi, demoCommunes } from './api.ts';
+import { pairOnPage } from './kiosk-helpers.ts';
 import { expectAccessible } from './axe.ts';
 import { signIn } from './sign-in.ts';
 
@@ -111,4 +113,64 @@ test('a tip sealed on a phone reaches only the commune police, who read and answ
   await expect(tipster.getByText('Cảm ơn bạn, công an xã đang xác minh.')).toBeVisible();
   await expectAccessible(tipster, 'tip check');
   await phone.close();
+});
+
+/** A commune's box opened through the API with a key nobody holds: enough for a form to seal and send to. */
+async function openBoxByApi(baseURL: string, officer: string) {
+  const police = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  expect((await police.post('/api/auth/login', { data: { username: officer, password } })).ok()).toBe(true);
+  const b64 = (n: number) => Buffer.from(crypto.getRandomValues(new Uint8Array(n))).toString('base64url');
+  const wrapped = () => ({ v: 1, salt: b64(16), nonce: b64(24), box: b64(48), opslimit: 1, memlimit: 8 * 1024 * 1024 });
+  const res = await police.post('/api/tips/box', {
+    data: { publicKey: b64(32), wrapped: wrapped(), recoveryWrapped: wrapped() },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await police.dispose();
+}
+
+test('on a kiosk, the idle reset clears a half-written tip and a receipt code left on screen', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const api = await adminApi(baseURL!);
+  const { village, officer } = await policeCommune(api);
+  await openBoxByApi(baseURL!, officer);
+  const kiosk = await api.json<{ kiosk: { id: string }; pairingCode: string }>('POST', '/api/kiosks', {
+    name: 'Ki-ốt nhà văn hóa',
+    villageId: village.id,
+    idleSeconds: 30,
+  });
+  await page.clock.install();
+  await pairOnPage(page, baseURL!, kiosk.pairingCode);
+  await page.goto('/home');
+  await page
+    .getByRole('link', { name: /Hòm thư tố giác/ })
+    .first()
+    .click();
+  await expect(page.getByLabel('Điều bạn muốn báo')).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Điều bạn muốn báo').fill('Nửa chừng, người sau không được thấy.');
+
+  // Nobody touches the screen: the countdown, then the attract screen, and the form is empty again.
+  await page.clock.runFor(31_000);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.clock.runFor(16_000);
+  // The next person, without a reload: from the attract screen to the tip box tile.
+  await page.getByRole('link', { name: 'Chạm để bắt đầu' }).click();
+  await page
+    .getByRole('link', { name: /Hòm thư tố giác/ })
+    .first()
+    .click();
+  await expect(page.getByLabel('Điều bạn muốn báo')).toHaveValue('');
+
+  // A sent tip's receipt code is wiped the same way.
+  await page.getByLabel('Điều bạn muốn báo').fill('Có người lạ ở bến sông.');
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole('button', { name: 'Mã hoá và gửi tin' }).click();
+  await expect(page.getByTestId('tip-receipt-code')).toBeVisible({ timeout: 30_000 });
+  await page.clock.runFor(31_000);
+  await page.clock.runFor(16_000);
+  await expect(page.getByRole('link', { name: 'Chạm để bắt đầu' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('tip-receipt-code')).toHaveCount(0);
 });

@@ -271,13 +271,14 @@ export async function buildProvince(dbFile: string) {
   }
   await client.execute('ANALYZE');
   client.close();
-  return { provinceId: province!.id, communeId: communeIds[0]! };
+  return { provinceId: province!.id, communeId: communeIds[0]!, communeIds };
 }
 
-/** One request at a time: the latency a single user sees. */
-async function sample(url: string, cookie: string, count: number) {
+/** One request at a time: the latency a single user sees. `before` runs ahead of each request, untimed. */
+async function sample(url: string, cookie: string, count: number, before?: (i: number) => Promise<unknown>) {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
+    await before?.(i);
     const t = performance.now();
     const res = await fetch(url, { headers: { cookie } });
     if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
@@ -301,7 +302,7 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
   const first = await start(dbFile);
   await stop(first.child);
   const built = performance.now();
-  const { provinceId, communeId } = await buildProvince(dbFile);
+  const { provinceId, communeId, communeIds } = await buildProvince(dbFile);
   const buildSeconds = (performance.now() - built) / 1000;
   const { url, child } = await start(dbFile);
   try {
@@ -320,6 +321,16 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
     const h = await sample(health, cookie, 200);
     const c = await sample(commune, cookie, 200);
     const p = await sample(province, cookie, 40);
+    // The service keeps computed figures against a counter per commune that every write moves (coverage_versions):
+    // the reads above find every commune unchanged. Moving one commune's counter before each read is what a kiosk's
+    // event in that commune does; moving them all makes the whole province be computed again.
+    const writer = await openDb({ url: `file:${dbFile}` });
+    const move = (sql: string, args: string[] = []) => writer.$client.execute({ sql, args });
+    const pOne = await sample(province, cookie, 40, (i) =>
+      move('UPDATE coverage_versions SET v = v + 1 WHERE commune_id = ?', [communeIds[i % communeIds.length]!]),
+    );
+    const pAll = await sample(province, cookie, 20, () => move('UPDATE coverage_versions SET v = v + 1'));
+    writer.$client.close();
     const hl = await underLoad(health, cookie, ctx.seconds, 10);
     const cl = await underLoad(commune, cookie, ctx.seconds, 10);
     const pl = await underLoad(province, cookie, ctx.seconds, 4);
@@ -331,7 +342,9 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
       `One request at a time:                 p50        p95     p95 / health p95`,
       `GET /api/health                     ${ms(h.p50)}  ${ms(h.p95)}`,
       `GET /api/indicators/dashboard       ${ms(c.p50)}  ${ms(c.p95)}  ${ratio(c.p95, h.p95)}   (aim: p95 < 100 ms)`,
-      `GET /api/indicators/province        ${ms(p.p50)}  ${ms(p.p95)}  ${ratio(p.p95, h.p95)}   (aim: p95 < 500 ms)`,
+      `GET /api/indicators/province        ${ms(p.p50)}  ${ms(p.p95)}  ${ratio(p.p95, h.p95)}   (aim: p95 < 150 ms)`,
+      `  … after a write in one commune    ${ms(pOne.p50)}  ${ms(pOne.p95)}  ${ratio(pOne.p95, h.p95)}`,
+      `  … after writes in every commune   ${ms(pAll.p50)}  ${ms(pAll.p95)}  ${ratio(pAll.p95, h.p95)}`,
       `Under load (autocannon):        req/s      p50    p97.5    ratio of req/s to health in this run (${hl.rps.toFixed(0)} req/s) and to the main health baseline`,
       `commune dashboard, 10 conn   ${cl.rps.toFixed(0).padStart(7)}  ${ms(cl.p50)} ${ms(cl.p97)}   ${(cl.rps / hl.rps).toFixed(4)}   ${(cl.rps / ctx.healthRps).toFixed(4)}`,
       `province view, 4 conn        ${pl.rps.toFixed(0).padStart(7)}  ${ms(pl.p50)} ${ms(pl.p97)}   ${(pl.rps / hl.rps).toFixed(4)}   ${(pl.rps / ctx.healthRps).toFixed(4)}`,

@@ -26,7 +26,7 @@ import {
   type CommitmentTallies,
   type DigitalReach,
 } from '@vungxanh/domain';
-import { computeCoverage, coverageFor } from './coverage.ts';
+import { computeCoverage, coverageFor, recognitionFacts } from './coverage.ts';
 
 /**
  * Random histories against the rollups: whatever sequence of event batches (at period edges in Vietnam time),
@@ -371,5 +371,26 @@ describe('figures kept in memory', () => {
     expect(before.units.villages[0]!.households).toBe(321);
     expect(before.settings.digitalReachCounts).toBe(true);
     expect(before.result.villages[0]!.digitalEvents).toBeGreaterThan(0);
+  });
+
+  it("include the registry's computed criteria, which follow a village's mailbox and the clock", async () => {
+    const commune = await factories.commune(db);
+    const village = await factories.village(db, commune.id);
+    const ref = { id: commune.id, targetFrequency: 'monthly' as const };
+    const key = 'RP6-2026-09';
+    const early = Date.parse('2026-04-15T00:00:00Z');
+    const first = await recognitionFacts(db, ref, key, early);
+    expect(await recognitionFacts(db, ref, key, early)).toBe(first);
+    expect(first[village.id]!.mailboxBoard).toBe(0);
+    await db
+      .update(schema.villages)
+      .set({ mailboxInstalledOn: '2026-03-01', boardInstalledOn: '2026-03-01' })
+      .where(eq(schema.villages.id, village.id));
+    const after = await recognitionFacts(db, ref, key, early);
+    expect(after[village.id]!.mailboxBoard).toBe(100);
+    // A month later one more month of the period has begun: computed again, not served from memory.
+    const later = await recognitionFacts(db, ref, key, Date.parse('2026-05-15T00:00:00Z'));
+    expect(later).not.toBe(after);
+    expect(later).toEqual(await recognitionFacts(db, ref, key, Date.parse('2026-05-16T00:00:00Z')));
   });
 });

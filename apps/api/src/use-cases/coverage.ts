@@ -230,6 +230,34 @@ export async function recognitionFacts(
   periodKey: string,
   now: number,
 ): Promise<Record<string, ComputedFacts>> {
+  // Kept like the coverage figures, against the commune's counter; the clock enters only through which target
+  // periods have begun, so that count is part of the key.
+  const kind = headlineKind(commune.targetFrequency);
+  const period = periodRange(periodKey);
+  let begun = 0;
+  for (let t = period.start; t < period.end && t <= now; t = periodRange(periodOf(kind, t)).end) begun++;
+  const key = `facts|${commune.id}|${periodKey}|${kind}|${begun}`;
+  let memo = factMemos.get(db);
+  if (!memo) factMemos.set(db, (memo = new Map()));
+  const version = (await coverageVersionsOf(db, [commune.id])).get(commune.id);
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value;
+  const value = await computeRecognitionFacts(db, commune, periodKey, now);
+  if (version !== undefined) {
+    memo.delete(key);
+    if (memo.size >= maxMemoEntries) memo.delete(memo.keys().next().value!);
+    memo.set(key, { version, value });
+  }
+  return value;
+}
+const factMemos = new WeakMap<Db, Map<string, { version: number; value: Record<string, ComputedFacts> }>>();
+
+async function computeRecognitionFacts(
+  db: Db,
+  commune: { id: string; targetFrequency: 'monthly' | 'quarterly' },
+  periodKey: string,
+  now: number,
+): Promise<Record<string, ComputedFacts>> {
   const period = periodRange(periodKey);
   const [base, tallies] = await Promise.all([
     baseInputs(db, [commune.id], vnParts(period.end - 1).year),

@@ -34,6 +34,9 @@ export function createDeps(db: Db, config: Config, version: string, shipped?: Sh
       phoneReads: new RateLimiter(phoneReadsPerDevicePerDay, 86_400_000),
       contestPhone: new RateLimiter(config.CONTEST_PHONE_RATE_LIMIT, 60_000),
       contestAddress: new RateLimiter(config.CONTEST_ADDRESS_RATE_LIMIT, 60_000),
+      tipSend: new RateLimiter(config.TIP_RATE_LIMIT, 3_600_000),
+      tipRead: new RateLimiter(config.TIP_RATE_LIMIT * 6, 3_600_000),
+      tipAdd: new RateLimiter(config.TIP_RATE_LIMIT, 3_600_000),
     },
   };
 }

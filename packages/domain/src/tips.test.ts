@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { tipDay, tipFigures, tipStatusInput, tipSubmitInput } from './tips.ts';
+import {
+  tipDay,
+  tipFigures,
+  tipLimits,
+  tipMessageInput,
+  tipStatusInput,
+  tipSubmitInput,
+  tipTextProblem,
+  tipsterThread,
+} from './tips.ts';
 
 describe('tips', () => {
   it('keeps the Vietnam day only', () => {
@@ -24,5 +33,26 @@ describe('tips', () => {
     const ok = { communeId: 'c', ciphertext: 'abc_-', lookup: 'a'.repeat(43) };
     expect(tipSubmitInput.safeParse(ok).success).toBe(true);
     expect(tipSubmitInput.safeParse({ ...ok, ciphertext: 'plain text tip' }).success).toBe(false);
+  });
+  it('refuses an empty or overlong text', () => {
+    expect(tipTextProblem('   ')).toBe('missing');
+    expect(tipTextProblem('x'.repeat(tipLimits.textChars + 1))).toBe('tooLong');
+    expect(tipTextProblem(' Có người lạ ')).toBeNull();
+  });
+  it('tells a reply (nonce.box) from a note (one sealed box)', () => {
+    expect(tipMessageInput.safeParse({ kind: 'reply', ciphertext: 'n.b' }).success).toBe(true);
+    expect(tipMessageInput.safeParse({ kind: 'reply', ciphertext: 'nb' }).success).toBe(false);
+    expect(tipMessageInput.safeParse({ kind: 'note', ciphertext: 'n.b' }).success).toBe(false);
+  });
+  it('shows the tipster replies and their own additions, never notes', () => {
+    const thread = tipsterThread([
+      { kind: 'reply', ciphertext: 'n.b', writtenOn: '2026-12-01' },
+      { kind: 'note', ciphertext: 'sealed', writtenOn: '2026-12-01' },
+      { kind: 'tipster', ciphertext: 'sealed', writtenOn: '2026-12-02' },
+    ]);
+    expect(thread).toEqual([
+      { kind: 'reply', ciphertext: 'n.b', writtenOn: '2026-12-01' },
+      { kind: 'tipster', ciphertext: null, writtenOn: '2026-12-02' },
+    ]);
   });
 });

@@ -20,7 +20,20 @@ const b64 = z.string().regex(/^[\w-]+$/, 'base64url');
  * Size limits. A tip carries at most one photo re-encoded in the browser (about 1,600 px, JPEG), so a sealed tip is
  * kept under 1.5 MB of text; added information and replies are text only.
  */
-export const tipLimits = { tipChars: 1_500_000, messageChars: 40_000, textChars: 5_000, contactChars: 200 };
+export const tipLimits = {
+  tipChars: 1_500_000,
+  messageChars: 40_000,
+  textChars: 5_000,
+  contactChars: 200,
+  /** Additions a receipt-code holder may make to one tip: the box is for information, not a chat. */
+  tipsterMessages: 20,
+};
+
+/** Why a tip's (or an addition's) text cannot be sent, or null: empty, or longer than the limit. */
+export function tipTextProblem(text: string): 'missing' | 'tooLong' | null {
+  const body = text.trim();
+  return !body ? 'missing' : body.length > tipLimits.textChars ? 'tooLong' : null;
+}
 
 export const wrappedKeySchema = z.object({
   v: z.literal(1),
@@ -61,13 +74,30 @@ export const tipAddInput = z.strictObject({ lookup: tipLookup, ciphertext: b64.m
 export const tipReadInput = z.strictObject({ lookup: tipLookup });
 
 /** A reply is `nonce.box` (secretbox); a tipster's message or a note is a sealed box. */
-export const tipMessageInput = z.strictObject({
-  kind: z.enum(['reply', 'note']),
-  ciphertext: z
-    .string()
-    .max(tipLimits.messageChars)
-    .regex(/^[\w-]+(\.[\w-]+)?$/, 'ciphertext'),
-});
+export const tipMessageInput = z
+  .strictObject({
+    kind: z.enum(['reply', 'note']),
+    ciphertext: z
+      .string()
+      .max(tipLimits.messageChars)
+      .regex(/^[\w-]+(\.[\w-]+)?$/, 'ciphertext'),
+  })
+  .refine((v) => (v.kind === 'reply') === v.ciphertext.includes('.'), {
+    message: 'a reply is nonce.box, a note one sealed box',
+    path: ['ciphertext'],
+  });
+
+/**
+ * What the holder of a receipt code sees of a tip's messages: the police's replies (encrypted to the code) and that
+ * they added information (sealed to the police, so without its ciphertext); never the officers' internal notes.
+ */
+export function tipsterThread<M extends { kind: TipMessageKind; ciphertext: string; writtenOn: string }>(
+  messages: readonly M[],
+) {
+  return messages
+    .filter((m): m is M & { kind: 'tipster' | 'reply' } => m.kind !== 'note')
+    .map((m) => ({ kind: m.kind, ciphertext: m.kind === 'reply' ? m.ciphertext : null, writtenOn: m.writtenOn }));
+}
 
 export const tipStatusInput = z
   .strictObject({ status: z.enum(tipStatuses), handedTo: z.enum(tipHandovers).optional() })

@@ -39,5 +39,9 @@ export interface Deps {
     phoneReads: RateLimiter;
     contestPhone: RateLimiter;
     contestAddress: RateLimiter;
+    /** The tip box, per blinded address and per blinded kiosk token (routes/tips/public.handlers.ts). */
+    tipSend: RateLimiter;
+    tipRead: RateLimiter;
+    tipAdd: RateLimiter;
   };
 }

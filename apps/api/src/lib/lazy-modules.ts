@@ -26,3 +26,6 @@ export async function newWorkbook(): Promise<ExcelJS.Workbook> {
 export async function qrDataUrl(text: string, options: QRCodeType.QRCodeToDataURLOptions): Promise<string> {
   return (await loadQr()).toDataURL(text, options);
 }
+
+/** The QR of a printed poster: large, and error correction M, which survives a creased sheet or a blurred photo. */
+export const posterQr = (url: string) => qrDataUrl(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' });

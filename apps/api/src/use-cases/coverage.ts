@@ -128,13 +128,36 @@ const activeSum = (result: IndicatorResult, reach: CoverageTally['phone']) =>
   result.villages.reduce((sum, v) => sum + (reach[v.villageId]?.events ?? 0), 0);
 
 /**
- * Figures already computed, per database, commune, period and shape, each with the commune's coverage counter at the
- * time it was read (`coverage_versions`, moved by triggers on every source). A figure is served again only while the
- * counter has not moved, so it is never older than the database, whoever wrote (another process, a rebuild, a
- * statement run by hand). Bounded; the oldest entries go first. Callers treat the results as read-only.
+ * Values computed from a commune's coverage sources, each kept with the commune's coverage counter at the time it was
+ * read (`coverage_versions`, moved by triggers on every source). A value is served again only while the counter has
+ * not moved, so it is never older than the database, whoever wrote (another process, a rebuild, a statement run by
+ * hand). Bounded; the oldest entries go first. Callers treat the values as read-only.
  */
-const memos = new WeakMap<Db, Map<string, { version: number; value: CommuneCoverage }>>();
-const maxMemoEntries = 5_000;
+class VersionedMemo<T> {
+  static readonly maxEntries = 5_000;
+  readonly #entries = new Map<string, { version: number; value: T }>();
+
+  get(key: string, version: number | undefined): T | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.version === version ? hit.value : undefined;
+  }
+
+  /** A commune without a counter (never written since the migration) is not kept. */
+  set(key: string, version: number | undefined, value: T): void {
+    if (version === undefined) return;
+    this.#entries.delete(key);
+    if (this.#entries.size >= VersionedMemo.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, { version, value });
+  }
+}
+
+/** One memo per database (tests open many). */
+function perDb<T>() {
+  const memos = new WeakMap<Db, VersionedMemo<T>>();
+  return (db: Db) => memos.get(db) ?? memos.set(db, new VersionedMemo<T>()).get(db)!;
+}
+const coverageMemo = perDb<CommuneCoverage>();
+const factsMemo = perDb<Record<string, ComputedFacts>>();
 
 /**
  * Coverage of each commune for the period. Communes whose sources have not changed since they were last computed
@@ -149,8 +172,7 @@ export async function coverageFor(
   options: { series: boolean },
 ): Promise<CommuneCoverage[]> {
   if (communeIds.length === 0) return [];
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
+  const memo = coverageMemo(db);
   // The counters are read before the sources: a write landing in between makes the stored version older than the
   // figures, so the next read computes again (never the other way round).
   const versions = await coverageVersionsOf(db, communeIds);
@@ -158,19 +180,14 @@ export async function coverageFor(
   const found = new Map<string, CommuneCoverage>();
   const missing: string[] = [];
   for (const communeId of communeIds) {
-    const hit = memo.get(key(communeId));
-    if (hit && hit.version === versions.get(communeId)) found.set(communeId, hit.value);
+    const hit = memo.get(key(communeId), versions.get(communeId));
+    if (hit) found.set(communeId, hit);
     else missing.push(communeId);
   }
   if (missing.length > 0)
     for (const value of await computeCoverage(db, missing, periodKey, options)) {
       found.set(value.communeId, value);
-      const version = versions.get(value.communeId);
-      if (version === undefined) continue;
-      const k = key(value.communeId);
-      memo.delete(k);
-      if (memo.size >= maxMemoEntries) memo.delete(memo.keys().next().value!);
-      memo.set(k, { version, value });
+      memo.set(key(value.communeId), versions.get(value.communeId), value);
     }
   return communeIds.map((communeId) => found.get(communeId)!);
 }
@@ -231,50 +248,43 @@ export async function recognitionFacts(
   now: number,
 ): Promise<Record<string, ComputedFacts>> {
   // Kept like the coverage figures, against the commune's counter; the clock enters only through which target
-  // periods have begun, so that count is part of the key.
-  const kind = headlineKind(commune.targetFrequency);
-  const period = periodRange(periodKey);
-  let begun = 0;
-  for (let t = period.start; t < period.end && t <= now; t = periodRange(periodOf(kind, t)).end) begun++;
-  const key = `facts|${commune.id}|${periodKey}|${kind}|${begun}`;
-  let memo = factMemos.get(db);
-  if (!memo) factMemos.set(db, (memo = new Map()));
+  // periods have begun, so those are part of the key.
+  const begun = targetPeriodsBegun(periodKey, headlineKind(commune.targetFrequency), now);
+  const key = `${commune.id}|${periodKey}|${begun.join(',')}`;
   const version = (await coverageVersionsOf(db, [commune.id])).get(commune.id);
-  const hit = memo.get(key);
-  if (hit && hit.version === version) return hit.value;
-  const value = await computeRecognitionFacts(db, commune, periodKey, now);
-  if (version !== undefined) {
-    memo.delete(key);
-    if (memo.size >= maxMemoEntries) memo.delete(memo.keys().next().value!);
-    memo.set(key, { version, value });
-  }
+  const hit = factsMemo(db).get(key, version);
+  if (hit) return hit;
+  const value = await computeRecognitionFacts(db, commune.id, periodKey, begun);
+  factsMemo(db).set(key, version, value);
   return value;
 }
-const factMemos = new WeakMap<Db, Map<string, { version: number; value: Record<string, ComputedFacts> }>>();
+
+/** The commune's target periods (months or quarters) of a recognition period that have begun by `now`. */
+function targetPeriodsBegun(periodKey: string, kind: ReturnType<typeof headlineKind>, now: number): string[] {
+  const period = periodRange(periodKey);
+  const keys: string[] = [];
+  for (let t = period.start; t < period.end && t <= now; t = periodRange(keys.at(-1)!).end)
+    keys.push(periodOf(kind, t));
+  return keys;
+}
 
 async function computeRecognitionFacts(
   db: Db,
-  commune: { id: string; targetFrequency: 'monthly' | 'quarterly' },
+  communeId: string,
   periodKey: string,
-  now: number,
+  begun: readonly string[],
 ): Promise<Record<string, ComputedFacts>> {
   const period = periodRange(periodKey);
   const [base, tallies] = await Promise.all([
-    baseInputs(db, [commune.id], vnParts(period.end - 1).year),
-    readTallies(db, [commune.id], vnDate(period.start), vnDate(period.end), true),
+    baseInputs(db, [communeId], vnParts(period.end - 1).year),
+    readTallies(db, [communeId], vnDate(period.start), vnDate(period.end), true),
   ]);
-  const input = base(commune.id);
-  const byMonth = tallies.get(commune.id) ?? new Map<string, CoverageTally>();
-  const kind = headlineKind(commune.targetFrequency);
-  const subPeriods: IndicatorResult[] = [];
-  for (let t = period.start; t < period.end && t <= now;) {
-    const key = periodOf(kind, t);
+  const input = base(communeId);
+  const byMonth = tallies.get(communeId) ?? new Map<string, CoverageTally>();
+  const subPeriods = begun.map((key) => {
     const tally = mergeTallies(periodMonths(key).map((m) => byMonth.get(m) ?? emptyCoverageTally()));
-    subPeriods.push(
-      computeIndicators({ ...input, period: periodRange(key), activity: tally.activity, digital: tally.digital }),
-    );
-    t = periodRange(key).end;
-  }
+    return computeIndicators({ ...input, period: periodRange(key), activity: tally.activity, digital: tally.digital });
+  });
   const whole = computeIndicators({ ...input, period, ...emptyCoverageTally() });
   const share = reachedShare(
     subPeriods,

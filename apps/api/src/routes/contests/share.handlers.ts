@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { qrDataUrl as makeQr } from '../../lib/lazy-modules.ts';
+import { posterQr } from '../../lib/lazy-modules.ts';
 import {
   AppError,
   newRecoveryCode,
@@ -65,8 +65,7 @@ async function shareOf(c: Context<AppEnv>, contest: ContestRow) {
   const { code } = await linkOf(c, contest);
   const origin = c.get('deps').config.PUBLIC_ORIGIN ?? new URL(c.req.url).origin;
   const url = `${origin}/c/${code}`;
-  // Error correction M survives a creased poster or a blurred Zalo photo.
-  const qrDataUrl = await makeQr(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' });
+  const qrDataUrl = await posterQr(url);
   return { code, url, qrDataUrl };
 }
 

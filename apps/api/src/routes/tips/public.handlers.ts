@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { AppError, tipDay } from '@vungxanh/domain';
+import { AppError, tipDay, tipLimits, tipsterThread } from '@vungxanh/domain';
 import {
   addTipMessage,
   getCommune,
@@ -16,7 +15,7 @@ import type { AppEnv } from '../../lib/context.ts';
 import { blindKeys } from '../../lib/blind-key.ts';
 import { clientIp } from '../../lib/client-ip.ts';
 import type { Handler } from '../../lib/openapi.ts';
-import { RateLimiter } from '../../lib/rate-limit.ts';
+import { hashToken as lookupHash } from '../../lib/session.ts';
 import type * as routes from './public.routes.ts';
 
 /**
@@ -25,44 +24,20 @@ import type * as routes from './public.routes.ts';
  * ciphertext made in the browser.
  */
 
-/** Tips arrive rarely: a handful per hour from one address or one kiosk, more would be a script. */
-interface TipLimits {
-  blind: (kind: string, value: string) => string;
-  send: RateLimiter;
-  read: RateLimiter;
-  add: RateLimiter;
-}
-const limitsByDeps = new WeakMap<object, TipLimits>();
-function tipLimits(c: Context<AppEnv>): TipLimits {
-  const deps = c.get('deps');
-  let limits = limitsByDeps.get(deps);
-  if (!limits) {
-    const perHour = deps.config.TIP_RATE_LIMIT;
-    limits = {
-      blind: blindKeys(),
-      send: new RateLimiter(perHour, 3_600_000),
-      read: new RateLimiter(perHour * 6, 3_600_000),
-      add: new RateLimiter(perHour, 3_600_000),
-    };
-    limitsByDeps.set(deps, limits);
-  }
-  return limits;
-}
+// Tips arrive rarely: a handful per hour from one address or one kiosk, more would be a script. The limiters count
+// under keys blinded with a secret of this process that is replaced daily, so their tables hold no address.
+const blind = blindKeys();
+const limiters = { send: 'tipSend', read: 'tipRead', add: 'tipAdd' } as const;
 
-/** Counts a hit against the caller's address and, on a kiosk, its device token, both blinded; 429 when over. */
-function limit(c: Context<AppEnv>, which: 'send' | 'read' | 'add') {
-  const limits = tipLimits(c);
-  const keys = [limits.blind(`${which}-ip`, clientIp(c))];
+/** Counts a hit against the caller's address and, on a kiosk, its device token; 429 when over. */
+function limit(c: Context<AppEnv>, which: keyof typeof limiters) {
+  const limiter = c.get('deps').limits[limiters[which]];
+  const keys = [blind(`${which}-ip`, clientIp(c))];
   const device = c.req.header('authorization');
-  if (device) keys.push(limits.blind(`${which}-device`, device));
-  const wait = Math.max(...keys.map((key) => limits[which].hit(key)));
+  if (device) keys.push(blind(`${which}-device`, device));
+  const wait = Math.max(...keys.map((key) => limiter.hit(key)));
   if (wait) throw new AppError(429, 'rate_limited', { retryAfter: wait });
 }
-
-const lookupHash = (lookup: string) => createHash('sha256').update(lookup).digest('hex');
-
-/** A tipster's additions to one tip are capped: the box is for information, not a chat. */
-const maxTipsterMessages = 20;
 
 export const box: Handler<typeof routes.box> = async (c) => {
   const { db } = c.get('deps');
@@ -110,13 +85,7 @@ export const read: Handler<typeof routes.read> = async (c) => {
   limit(c, 'read');
   const tip = await tipByLookup(db, lookupHash(c.req.valid('json').lookup));
   if (!tip) throw new AppError(404, 'not_found');
-  const thread = (await tipMessagesOf(db, tip.id))
-    .filter((m) => m.kind !== 'note')
-    .map((m) => ({
-      kind: m.kind as 'tipster' | 'reply',
-      ciphertext: m.kind === 'reply' ? m.ciphertext : null,
-      writtenOn: m.writtenOn,
-    }));
+  const thread = tipsterThread(await tipMessagesOf(db, tip.id));
   return c.json(
     {
       communeId: tip.communeId,
@@ -137,7 +106,7 @@ export const add: Handler<typeof routes.add> = async (c) => {
   const tip = await tipByLookup(db, lookupHash(input.lookup));
   if (!tip) throw new AppError(404, 'not_found');
   if (tip.status === 'closed') throw new AppError(409, 'tip_closed');
-  if ((await tipsterMessageCount(db, tip.id)) >= maxTipsterMessages) throw new AppError(409, 'tip_thread_full');
+  if ((await tipsterMessageCount(db, tip.id)) >= tipLimits.tipsterMessages) throw new AppError(409, 'tip_thread_full');
   const writtenOn = tipDay();
   await addTipMessage(db, { tipId: tip.id, kind: 'tipster', ciphertext: input.ciphertext, writtenOn, authorId: null });
   return c.json({ writtenOn }, 201);

@@ -3,7 +3,7 @@
  * baseline. Public writes are rate-limited per address and the bench sends from one, so it runs
  * a server of its own with the limit raised; that server's own health figure is printed too.
  */
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '@vungxanh/domain';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { start, stop, type BenchContext } from './server.ts';
@@ -45,9 +45,9 @@ export async function benchCommitments(ctx: BenchContext): Promise<string[]> {
     };
     const health = await run('GET /api/health (this server)', '/api/health');
     const fresh = await run('POST commitment entries (new, drawn signature)', '/api/public/commitments/entries', {
-      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: entry(randomUUID()) }) }],
+      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: entry(uuidv7()) }) }],
     });
-    const replayed = entry(randomUUID());
+    const replayed = entry(uuidv7());
     await fetch(`${url}/api/public/commitments/entries`, { method: 'POST', headers, body: replayed });
     const replay = await run('POST commitment entries (replays of one id)', '/api/public/commitments/entries', {
       method: 'POST',

@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './ids.ts';
 export * from './text.ts';
 export * from './roles.ts';
 export * from './units.ts';

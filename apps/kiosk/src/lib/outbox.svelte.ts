@@ -5,6 +5,7 @@ import {
   type EntryInput,
   type EntryStatus,
   type EventType,
+  uuidv7,
 } from '@vungxanh/domain';
 import { apiError, bearer, client, reach } from './api';
 import { kioskDb, type OutboxRecord, type StoredCommitment } from './db';
@@ -66,7 +67,7 @@ class Outbox {
   }
 
   async record<T extends EventType>(type: T, payload: Payload[T]): Promise<void> {
-    const entry: OutboxRecord = { id: crypto.randomUUID(), type, occurredAt: new Date().toISOString(), payload };
+    const entry: OutboxRecord = { id: uuidv7(), type, occurredAt: new Date().toISOString(), payload };
     // A phone may say where it is; a paired kiosk's events count for its own place on the server.
     if (!device.paired && place.value) entry.villageId = place.value.villageId;
     await this.#put(entry);

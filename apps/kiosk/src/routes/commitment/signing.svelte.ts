@@ -1,5 +1,5 @@
 import type { InferResponseType } from 'hono/client';
-import { campaignTarget, nameKey, type CampaignKind, type EntryInput } from '@vungxanh/domain';
+import { campaignTarget, nameKey, uuidv7, type CampaignKind, type EntryInput } from '@vungxanh/domain';
 import { client, reach } from '$lib/api';
 import { i18n } from '$lib/i18n.svelte';
 import { outbox } from '$lib/outbox.svelte';
@@ -52,7 +52,7 @@ export class Signing {
   typed = $state('');
   errors = $state<Record<string, string>>({});
   receiptId = $state<string | null>(null);
-  #id = crypto.randomUUID();
+  #id = uuidv7();
   readonly dispose: () => void;
 
   constructor() {
@@ -190,6 +190,6 @@ export class Signing {
     this.typed = '';
     this.errors = {};
     this.receiptId = null;
-    this.#id = crypto.randomUUID();
+    this.#id = uuidv7();
   }
 }

@@ -6,13 +6,15 @@
  * took three times as long to commit. The time in the id is the time the record already carries (`occurredAt`,
  * `signedAt`); records whose time of day must stay unknown (tips) keep random ids.
  */
+// Web Crypto is global in browsers and in Node 20; typed here because the domain is compiled without DOM or Node types.
+const webCrypto = (globalThis as unknown as { crypto: { getRandomValues(array: Uint8Array): Uint8Array } }).crypto;
 let lastMs = -1;
 let counter = 0;
 
 /** A new UUIDv7. Ids made in the same millisecond by this page or process still sort in the order they were made. */
 export function uuidv7(now: number = Date.now()): string {
   const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  webCrypto.getRandomValues(bytes);
   let ms = Math.max(now, lastMs);
   if (ms === lastMs) {
     // rand_a (12 bits) holds a counter within the millisecond (RFC 9562 §6.2, method 1); on overflow, borrow the next ms.

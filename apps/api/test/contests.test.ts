@@ -480,8 +480,32 @@ describe('organizers', () => {
       attempts: 1,
       open: 1,
       submitted: 0,
+      flagged: 0,
       poolSize: 6,
     });
+    // One person submits at once (flagged as implausibly fast), one lets the time run out, one is still answering.
+    const fast = await participant(contestId, { fullName: 'Người Nhanh' });
+    await submit((await start(roundId, fast.token)).body.id, fast.token);
+    const late = await participant(contestId, { fullName: 'Người Chậm' });
+    const lateAttempt = (await start(roundId, late.token)).body.id as string;
+    await h.db
+      .update(schema.contestAttempts)
+      .set({ deadlineAt: new Date(Date.now() - 60_000) })
+      .where(eq(schema.contestAttempts.id, lateAttempt));
+    const later = await h.call('GET', `/api/contests/rounds/${roundId}/live`, { cookie: w.cookies.organizer });
+    expect(later.body.stats).toMatchObject({
+      registered: 3,
+      participants: 3,
+      attempts: 3,
+      open: 1,
+      submitted: 1,
+      flagged: 1,
+    });
+    const summary = (
+      await contestSummary(h.db, w.communeA.id, Date.now() - 86_400_000, Date.now() + 86_400_000)
+    ).find((r) => r.roundId === roundId);
+    // Reading the board closed the attempt whose time ran out: the report counts it as handed in.
+    expect(summary).toMatchObject({ roundId, participants: 3, attempts: 3, submitted: 2 });
   });
   it('fixes the draw once attempts exist', async () => {
     const { contestId, roundId } = await openContest(h, w);

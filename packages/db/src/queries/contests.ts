@@ -525,23 +525,21 @@ export async function roundAttempts(db: Db, roundId: string) {
 
 /** Live participation of a round: people, attempts started, submitted, open now, flagged. */
 export async function roundStats(db: Db, roundId: string, now: number) {
-  const [row] = await db
-    .select({
-      participants: sql<number>`count(distinct ${contestAttempts.participantId})`,
-      attempts: count(),
-      submitted: sql<number>`sum(case when ${contestAttempts.submittedAt} is not null then 1 else 0 end)`,
-      open: sql<number>`sum(case when ${contestAttempts.submittedAt} is null and ${contestAttempts.deadlineAt} >= ${now} then 1 else 0 end)`,
-      flagged: sql<number>`sum(case when ${contestAttempts.flagged} then 1 else 0 end)`,
-    })
-    .from(contestAttempts)
-    .where(eq(contestAttempts.roundId, roundId));
-  return {
-    participants: Number(row?.participants ?? 0),
-    attempts: Number(row?.attempts ?? 0),
-    submitted: Number(row?.submitted ?? 0),
-    open: Number(row?.open ?? 0),
-    flagged: Number(row?.flagged ?? 0),
-  };
+  // Each count reads an index and not the attempts (whose rows carry the drawn questions): a report of a round with
+  // thousands of attempts took 35 ms on one full read of them. Open attempts are the unsubmitted ones, found by the
+  // round's index, whose deadline has not passed; flagged ones have a partial index of their own.
+  const rs = await db.$client.execute({
+    sql: `SELECT
+      (SELECT count(DISTINCT participant_id) FROM contest_attempts WHERE round_id = ?1),
+      (SELECT count(*) FROM contest_attempts WHERE round_id = ?1),
+      (SELECT count(*) FROM contest_attempts WHERE round_id = ?1 AND submitted_at IS NOT NULL),
+      (SELECT count(*) FROM contest_attempts WHERE round_id = ?1 AND submitted_at IS NULL AND deadline_at >= ?2),
+      (SELECT count(*) FROM contest_attempts INDEXED BY contest_attempts_flagged_idx WHERE round_id = ?1 AND flagged = 1)`,
+    args: [roundId, now],
+  });
+  const row = rs.rows[0]!;
+  const [participants, attempts, submitted, open, flagged] = [0, 1, 2, 3, 4].map((i) => Number(row[i] ?? 0));
+  return { participants: participants!, attempts: attempts!, submitted: submitted!, open: open!, flagged: flagged! };
 }
 
 /** Participants per unit of a contest, for the collective ranking. */

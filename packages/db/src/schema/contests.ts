@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   contestScopes,
@@ -142,6 +143,9 @@ export const contestAttempts = sqliteTable(
   (t) => [
     uniqueIndex('contest_attempts_no_uq').on(t.roundId, t.participantId, t.attemptNo),
     uniqueIndex('contest_attempts_client_uq').on(t.participantId, t.clientId),
-    index('contest_attempts_round_idx').on(t.roundId, t.submittedAt),
+    // With the deadline, a round's open attempts are counted from the index alone.
+    index('contest_attempts_round_idx').on(t.roundId, t.submittedAt, t.deadlineAt),
+    // The few flagged attempts of a round, counted without reading the others (each row carries its questions).
+    index('contest_attempts_flagged_idx').on(t.roundId).where(sql`${t.flagged} = 1`),
   ],
 );

@@ -1,4 +1,4 @@
-import { openDb, migrateDb, setContestWriteWindow, type Db, type ShippedSet } from '@vungxanh/db';
+import { openDb, migrateDb, setWriteWindow, type Db, type ShippedSet } from '@vungxanh/db';
 import { loadContent } from '@vungxanh/content';
 import { phoneReadsPerDevicePerDay } from '@vungxanh/domain';
 import type { Config } from './env.ts';
@@ -15,7 +15,7 @@ import { createSettingsCache } from './lib/settings-cache.ts';
  * shipped content a release compares against (tests give an older or newer set).
  */
 export function createDeps(db: Db, config: Config, version: string, shipped?: ShippedSet): Deps {
-  setContestWriteWindow(db, config.CONTEST_WRITE_BATCH_MS);
+  setWriteWindow(db, config.CONTEST_WRITE_BATCH_MS);
   let content = shipped;
   return {
     shippedContent: () => (content ??= loadContent()),

@@ -1,6 +1,8 @@
 export { openDb, isEmbedded, isUniqueViolation, pingDb, checkpointDb, type Db, type DbOptions } from './client.ts';
 export { migrateDb, migrationsFolder } from './migrate.ts';
 export { backupInto } from './backup.ts';
+export { WriteQueue, groupWrites, observeWriteBatches, setWriteWindow } from './write-queue.ts';
+export { keptPerDb } from './prepared.ts';
 export * as schema from './schema/index.ts';
 export * from './queries/units.ts';
 export * from './queries/accounts.ts';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isEmbedded, observeContestWriteBatches, operationsSnapshot, type Db } from '@vungxanh/db';
+import { isEmbedded, observeWriteBatches, operationsSnapshot, type Db } from '@vungxanh/db';
 import { MetricRegistry } from './prometheus.ts';
 
 /**
@@ -26,8 +26,8 @@ export function createMetrics(db: Db, databaseUrl: string): Metrics {
     [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   );
   const batches = registry.histogram(
-    'vungxanh_contest_write_batch_size',
-    'Contest answer and submit writes that shared one commit',
+    'vungxanh_write_batch_size',
+    'Public writes (contest answers and submits, signed commitments) that shared one commit',
     [1, 2, 5, 10, 20, 50, 100, 200],
   );
   const lag = registry.histogram(
@@ -42,7 +42,7 @@ export function createMetrics(db: Db, databaseUrl: string): Metrics {
   );
   const sessions = registry.gauge('vungxanh_open_sessions', 'Signed-in sessions not yet expired');
   const kiosks = registry.gauge('vungxanh_kiosks', 'Paired kiosks by when they were last seen');
-  observeContestWriteBatches(db, (size) => batches.observe(size));
+  observeWriteBatches(db, (size) => batches.observe(size));
   const walFile = isEmbedded(databaseUrl) ? `${resolve(databaseUrl.replace(/^file:/, '').split('?')[0]!)}-wal` : null;
 
   // Every request is counted: its series are found once per method, route and status (a bounded set: routes as

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { keptPerDb } from '../prepared.ts';
 import { accounts, loginFailures, sessions } from '../schema/index.ts';
 import type { Page } from './units.ts';
 
@@ -45,24 +46,21 @@ export async function createSession(db: Db, input: typeof sessions.$inferInsert)
 }
 
 /**
- * The session lookup, built once per database and kept: every signed-in request makes it, and building the query
- * (drizzle checking each column of both tables) took longer than running it (profiled: 2.7 of 11 s under load).
+ * The session lookup, kept per database: every signed-in request makes it, and building the query (drizzle checking
+ * each column of both tables) took longer than running it (profiled: 2.7 of 11 s under load).
  */
-function sessionLookup(db: Db) {
-  return db
+const sessionLookup = keptPerDb((db) =>
+  db
     .select({ session: sessions, account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare();
-}
-const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+    .prepare(),
+);
 
 export async function findSession(db: Db, tokenHash: string, now: Date) {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)));
   // A placeholder is bound as given: the instant column holds milliseconds.
-  const [row] = await lookup.all({ tokenHash, now: now.getTime() });
+  const [row] = await sessionLookup(db).all({ tokenHash, now: now.getTime() });
   return row ?? null;
 }
 

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { defaultRetentionMonths, type CampaignKind, type DuplicateCandidate, type EntryStatus } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
+import { keptPerDb, rowInsert } from '../prepared.ts';
+import { groupWrites } from '../write-queue.ts';
 import {
   auditLog,
   commitmentCampaigns,
@@ -31,8 +33,33 @@ export async function listCampaigns(db: Db, communeId: string, filter: { year?: 
     .orderBy(desc(commitmentCampaigns.year), asc(commitmentCampaigns.kind), asc(commitmentCampaigns.title));
 }
 
+// The lookups of every public signing, kept per database (see keptPerDb).
+const campaignById = keptPerDb((db) =>
+  db
+    .select()
+    .from(commitmentCampaigns)
+    .where(eq(commitmentCampaigns.id, sql.placeholder('id')))
+    .prepare(),
+);
+const entryById = keptPerDb((db) =>
+  db
+    .select()
+    .from(commitmentEntries)
+    .where(eq(commitmentEntries.id, sql.placeholder('id')))
+    .prepare(),
+);
+const unitById = (table: typeof villages | typeof schools | typeof organizations) =>
+  keptPerDb((db) =>
+    db
+      .select({ id: table.id, name: table.name, communeId: table.communeId, active: table.active })
+      .from(table)
+      .where(eq(table.id, sql.placeholder('id')))
+      .prepare(),
+  );
+const unitLookups = { village: unitById(villages), school: unitById(schools), organization: unitById(organizations) };
+
 export async function getCampaign(db: Db, id: string) {
-  return (await db.select().from(commitmentCampaigns).where(eq(commitmentCampaigns.id, id)))[0] ?? null;
+  return (await campaignById(db).all({ id }))[0] ?? null;
 }
 
 export async function insertCampaign(db: Db, row: typeof commitmentCampaigns.$inferInsert, audit: AuditEntry) {
@@ -55,11 +82,19 @@ export async function updateCampaign(
 }
 
 export async function getEntry(db: Db, id: string) {
-  return (await db.select().from(commitmentEntries).where(eq(commitmentEntries.id, id)))[0] ?? null;
+  return (await entryById(db).all({ id }))[0] ?? null;
 }
 
-export async function insertEntry(db: Db, row: EntryInsert) {
-  return (await db.insert(commitmentEntries).values(row).returning())[0]!;
+const entryInsert = rowInsert(commitmentEntries);
+
+/**
+ * Stores a signed entry. Signings come in bursts (a campaign day at the cultural house, a school's pupils), so they
+ * share commits on the database's group-commit queue; a raced id fails alone with a unique violation.
+ */
+export async function insertEntry(db: Db, values: EntryInsert) {
+  const { stmt, row } = entryInsert(values);
+  await groupWrites(db).run(stmt);
+  return row;
 }
 
 /** A receipt's public face: status and campaign only, never the signer. */
@@ -264,11 +299,7 @@ export async function entriesForExport(db: Db, filter: Omit<EntryFilter, 'limit'
 /** The village, school or organization an entry names: its id, name, commune and active flag (null: none). */
 export async function getEntryUnit(db: Db, unit: { kind: 'village' | 'school' | 'organization'; id: string | null }) {
   if (!unit.id) return null;
-  const table = unit.kind === 'village' ? villages : unit.kind === 'school' ? schools : organizations;
-  const [row] = await db
-    .select({ id: table.id, name: table.name, communeId: table.communeId, active: table.active })
-    .from(table)
-    .where(eq(table.id, unit.id));
+  const [row] = await unitLookups[unit.kind](db).all({ id: unit.id });
   return row ?? null;
 }
 

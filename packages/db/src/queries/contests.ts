@@ -1,4 +1,3 @@
-import type { InStatement, ResultSet } from '@libsql/client';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { contestScope, type ContestUnitKind, type DrawnContestQuestion } from '@vungxanh/domain';
 import { isUniqueViolation, type Db } from '../client.ts';
@@ -14,6 +13,7 @@ import {
   villages,
 } from '../schema/index.ts';
 import type { Page } from './units.ts';
+import { groupWrites } from '../write-queue.ts';
 
 export type ContestRow = typeof contests.$inferSelect;
 export type RoundRow = typeof contestRounds.$inferSelect;
@@ -386,70 +386,9 @@ export async function startAttempt(
   return after.found ? { kind: 'open', attemptId: after.found.id } : { kind: 'exhausted' };
 }
 
-/**
- * A small group commit: writes queued within a few milliseconds go to the database in one
- * write transaction, so a burst of answer saves and submits costs one commit, not one each.
- * If the batch fails as a whole, each write is retried on its own so one bad write fails alone.
- */
-export class WriteQueue {
-  private pending: { stmt: InStatement; ok: (r: ResultSet) => void; fail: (e: unknown) => void }[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(
-    private readonly db: Db,
-    private readonly windowMs = 2,
-    private readonly maxBatch = 200,
-  ) {}
-
-  run(stmt: InStatement): Promise<ResultSet> {
-    if (this.windowMs <= 0) return this.db.$client.execute(stmt);
-    return new Promise((ok, fail) => {
-      this.pending.push({ stmt, ok, fail });
-      if (this.pending.length >= this.maxBatch) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
-    });
-  }
-
-  private async flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    batchObservers.get(this.db)?.(batch.length);
-    try {
-      const results = await this.db.$client.batch(
-        batch.map((b) => b.stmt),
-        'write',
-      );
-      batch.forEach((b, i) => b.ok(results[i]!));
-    } catch {
-      for (const b of batch) await this.db.$client.execute(b.stmt).then(b.ok, b.fail);
-    }
-  }
-}
-
-const queues = new WeakMap<Db, WriteQueue>();
-const batchObservers = new WeakMap<Db, (size: number) => void>();
-/** Tells `observe` the size of every group commit of contest writes on this database (for metrics). */
-export function observeContestWriteBatches(db: Db, observe: (size: number) => void) {
-  batchObservers.set(db, observe);
-}
-/** The database's group-commit queue for contest writes (one per open database). */
-export function contestWrites(db: Db): WriteQueue {
-  let q = queues.get(db);
-  if (!q) queues.set(db, (q = new WriteQueue(db)));
-  return q;
-}
-
-/** Sets how long contest writes wait to share a commit; 0 writes each on its own (to measure the difference). */
-export function setContestWriteWindow(db: Db, windowMs: number) {
-  queues.set(db, new WriteQueue(db, windowMs));
-}
-
 /** Saves one answer as given (the same answer again changes nothing); false when the attempt is closed or late. */
 export async function saveAnswer(db: Db, attemptId: string, questionId: string, chosen: string[], lateAfter: number) {
-  const rs = await contestWrites(db).run({
+  const rs = await groupWrites(db).run({
     sql: `UPDATE contest_attempts SET answers = json_set(answers, ?, json(?)) WHERE id = ? AND submitted_at IS NULL AND deadline_at >= ?`,
     args: [`$."${questionId}"`, JSON.stringify(chosen), attemptId, lateAfter],
   });
@@ -457,7 +396,7 @@ export async function saveAnswer(db: Db, attemptId: string, questionId: string, 
 }
 
 export async function savePrediction(db: Db, attemptId: string, value: number, lateAfter: number) {
-  const rs = await contestWrites(db).run({
+  const rs = await groupWrites(db).run({
     sql: `UPDATE contest_attempts SET prediction = ? WHERE id = ? AND submitted_at IS NULL AND deadline_at >= ?`,
     args: [value, attemptId, lateAfter],
   });
@@ -479,7 +418,7 @@ export async function closeAttempt(
     flagged: boolean;
   },
 ) {
-  const rs = await contestWrites(db).run({
+  const rs = await groupWrites(db).run({
     sql: `UPDATE contest_attempts SET submitted_at = ?, closed_reason = ?, score = ?, duration_ms = ?, flagged = ? WHERE id = ? AND submitted_at IS NULL AND answers = ?`,
     args: [
       result.submittedAt,

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { keptPerDb } from '../prepared.ts';
 import type { AuditEntry } from './audit.ts';
 import { events, kiosks } from '../schema/index.ts';
 
@@ -29,8 +30,17 @@ export async function redeemPairingCode(db: Db, codeHash: string, deviceTokenHas
   return row ?? null;
 }
 
+// Every request of a paired kiosk looks its device up (see keptPerDb).
+const kioskByTokenHash = keptPerDb((db) =>
+  db
+    .select()
+    .from(kiosks)
+    .where(eq(kiosks.deviceTokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+);
+
 export async function kioskByToken(db: Db, tokenHash: string) {
-  return (await db.select().from(kiosks).where(eq(kiosks.deviceTokenHash, tokenHash)))[0] ?? null;
+  return (await kioskByTokenHash(db).all({ tokenHash }))[0] ?? null;
 }
 
 export interface EventRow {

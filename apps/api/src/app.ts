@@ -1,10 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { compress } from 'hono/compress';
 import { matchedRoutes } from 'hono/route';
 import type { Context } from 'hono';
-import { AppError, tipLimits } from '@vungxanh/domain';
+import { tipLimits } from '@vungxanh/domain';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { mountDocs } from './lib/docs.ts';
 import { metricsHandler } from './routes/metrics.ts';
@@ -12,7 +11,7 @@ import { errorBody, handleError } from './lib/errors.ts';
 import { sessionGate } from './lib/session.ts';
 import { spaHandler } from './lib/static.ts';
 import { requestContext } from './middleware/request-context.ts';
-import { nfcBodies } from './middleware/nfc.ts';
+import { requestBodies } from './middleware/bodies.ts';
 import { originCheck, securityHeaders } from './middleware/security.ts';
 import { accountsRouter } from './routes/accounts/accounts.index.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
@@ -96,25 +95,20 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('*', (c, next) =>
     c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/content/pack') ? next() : compressor(c, next),
   );
-  // Requests that change something carry a body: it is size-limited (reading `body` on a GET would
+  // Requests that change something may carry a body: it is size-limited (reading `body` on a GET would
   // build a whole Request), their origin is checked, and their JSON is normalised to NFC. A GET
   // passes all three in one step.
   const writeGuards = every(
-    (c, next) =>
-      bodyLimit({
-        maxSize: c.req.path.endsWith('/import')
-          ? limits.upload
-          : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
-            ? limits.photo
-            : c.req.path === '/api/public/tips'
-              ? limits.tip
-              : limits.json,
-        onError: () => {
-          throw new AppError(413, 'payload_too_large');
-        },
-      })(c, next),
     originCheck(deps.config.PUBLIC_ORIGIN),
-    nfcBodies,
+    requestBodies((c) =>
+      c.req.path.endsWith('/import')
+        ? limits.upload
+        : c.req.method === 'POST' && c.req.path.startsWith('/api/activities/') && c.req.path.endsWith('/photos')
+          ? limits.photo
+          : c.req.path === '/api/public/tips'
+            ? limits.tip
+            : limits.json,
+    ),
   );
   app.use('/api/*', (c, next) => (bodyless.has(c.req.method) ? next() : writeGuards(c, next)));
   if (deps.config.PUBLIC_CACHE_SECONDS > 0) app.use('/api/*', deps.publicCache.middleware);

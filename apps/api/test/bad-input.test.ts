@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@vungxanh/db';
-import { createHarness, world } from './harness.ts';
+import { createHarness, world, type Transport } from './harness.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 let h: H;
 let w: Awaited<ReturnType<typeof world>>;
-beforeAll(async () => {
-  h = await createHarness();
-  w = await world(h);
-});
-afterAll(() => h.cleanup());
 
 /** Row counts of every data table: bad input must leave them as they were. */
 async function snapshot() {
@@ -49,7 +44,14 @@ const nasty = [
   '🙂'.repeat(200),
 ];
 
-describe('bad input on every write route', () => {
+// Twice: in process, and over HTTP to the Node server, where bodies are read from Node's stream by our own middleware.
+describe.each(['app.request', 'node'] satisfies Transport[])('bad input on every write route (%s)', (transport) => {
+  beforeAll(async () => {
+    h = await createHarness({}, { transport });
+    w = await world(h);
+  });
+  afterAll(() => h.cleanup());
+
   const writes = () =>
     h.routes
       .filter((r) => r.method !== 'get')

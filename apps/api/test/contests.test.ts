@@ -501,9 +501,9 @@ describe('organizers', () => {
       submitted: 1,
       flagged: 1,
     });
-    const summary = (
-      await contestSummary(h.db, w.communeA.id, Date.now() - 86_400_000, Date.now() + 86_400_000)
-    ).find((r) => r.roundId === roundId);
+    const summary = (await contestSummary(h.db, w.communeA.id, Date.now() - 86_400_000, Date.now() + 86_400_000)).find(
+      (r) => r.roundId === roundId,
+    );
     // Reading the board closed the attempt whose time ran out: the report counts it as handed in.
     expect(summary).toMatchObject({ roundId, participants: 3, attempts: 3, submitted: 2 });
   });

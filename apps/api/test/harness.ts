@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { createTestDb, factories } from '@vungxanh/db/testing';
@@ -9,6 +12,8 @@ import { loadConfig } from '../src/env.ts';
 import { hashPassword } from '../src/lib/password.ts';
 
 export const ORIGIN = 'http://localhost';
+/** How a harness's calls reach the app: `app.request()` in process (the default), or HTTP to a Node server. */
+export type Transport = 'app.request' | 'node';
 export const PASSWORD = 'test-password-1234';
 
 type RouteDef = {
@@ -28,11 +33,33 @@ export interface Call {
  * The real app on a real libSQL file. Every JSON response is checked against the schema
  * its route declares for that status, so a handler cannot drift from its OpenAPI document.
  */
-export async function createHarness(env: Record<string, string> = {}) {
-  const { db, url, cleanup } = await createTestDb();
+export async function createHarness(env: Record<string, string> = {}, options: { transport?: Transport } = {}) {
+  const { db, url, cleanup: dropDb } = await createTestDb();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const deps = createDeps(db, config, '0.0.0-test');
   const app = createApp(deps);
+  // 'node': every call goes over loopback HTTP to @hono/node-server, the way the product serves (bodies are read
+  // from Node's request stream there, not through Hono's Fetch request).
+  let server: ReturnType<typeof serve> | null = null;
+  let base = '';
+  if (options.transport === 'node') {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const send = (path: string, init: RequestInit) =>
+    server
+      ? fetch(base + path, {
+          ...init,
+          headers: { ...(init.headers as object), origin: base },
+          // A streamed body (chunked) must say so to fetch.
+          ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+        } as RequestInit)
+      : app.request(path, init);
+  const cleanup = () => {
+    server?.close();
+    dropDb();
+  };
   const routes = (app.openAPIRegistry.definitions as { type: string; route?: RouteDef }[])
     .filter((d) => d.type === 'route' && d.route)
     .map((d) => {
@@ -49,7 +76,7 @@ export async function createHarness(env: Record<string, string> = {}) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await app.request(path, { method, headers, body });
+    const res = await send(path, { method, headers, body });
     const text = await res.text();
     const json = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : null;
     const pathOnly = path.split('?')[0]!;

@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@vungxanh/db';
-import { createHarness, world } from './harness.ts';
+import { createHarness, world, type Transport } from './harness.ts';
 import { entryBody, householdCampaign, submit } from './commitments-helpers.ts';
 
 type H = Awaited<ReturnType<typeof createHarness>>;
 let h: H;
 let w: Awaited<ReturnType<typeof world>>;
-beforeAll(async () => {
-  h = await createHarness();
-  w = await world(h);
-});
-afterAll(() => h.cleanup());
 
 // Typed with combining marks, as some keyboards and text copied from PDFs give it.
 const nfdName = 'Đặng Thị Hường'.normalize('NFD');
 const nfdVillage = 'Thôn Hạ Lũng'.normalize('NFD');
 
-describe('text enters in NFC by every path', () => {
+// In process and over HTTP to the Node server, where JSON bodies are read from Node's stream by our own middleware.
+describe.each(['app.request', 'node'] satisfies Transport[])('text enters in NFC by every path (%s)', (transport) => {
+  beforeAll(async () => {
+    h = await createHarness({}, { transport });
+    w = await world(h);
+  });
+  afterAll(() => h.cleanup());
+
   it('stores a name signed on a kiosk in NFC', async () => {
     expect(nfdName).not.toBe('Đặng Thị Hường');
     const campaign = await householdCampaign(h, w);

@@ -146,6 +146,8 @@ export const contestAttempts = sqliteTable(
     // With the deadline, a round's open attempts are counted from the index alone.
     index('contest_attempts_round_idx').on(t.roundId, t.submittedAt, t.deadlineAt),
     // The few flagged attempts of a round, counted without reading the others (each row carries its questions).
-    index('contest_attempts_flagged_idx').on(t.roundId).where(sql`${t.flagged} = 1`),
+    index('contest_attempts_flagged_idx')
+      .on(t.roundId)
+      .where(sql`${t.flagged} = 1`),
   ],
 );

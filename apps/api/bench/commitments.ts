@@ -6,7 +6,7 @@
 import { uuidv7 } from '@vungxanh/domain';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { start, stop, type BenchContext } from './server.ts';
+import { againstAim, start, stop, type BenchContext } from './server.ts';
 
 // A real 1×1 PNG: the server checks the signature's type and size on every entry.
 const png =
@@ -43,6 +43,7 @@ export async function benchCommitments(ctx: BenchContext): Promise<string[]> {
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       return { title, rps: r.requests.average, p99: r.latency.p99 };
     };
+    const floor = await ctx.floorNow();
     const health = await run('GET /api/health (this server)', '/api/health');
     const fresh = await run('POST commitment entries (new, drawn signature)', '/api/public/commitments/entries', {
       requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: entry(uuidv7()) }) }],
@@ -55,7 +56,8 @@ export async function benchCommitments(ctx: BenchContext): Promise<string[]> {
     });
     return [
       '',
-      'Commitments (own server, public write limit raised):',
+      `Commitments (own server, public write limit raised; bare Hono ${floor.bareRps.toFixed(0)} req/s measured just before):`,
+      `new entries ${againstAim(fresh.rps, floor.bareRps, 0.3)}`,
       ...[health, fresh, replay].map(
         (r) =>
           `${r.title.padEnd(50)} ${r.rps.toFixed(0).padStart(7)} req/s   ratio ${(r.rps / ctx.healthRps).toFixed(3)}   ` +

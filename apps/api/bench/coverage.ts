@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { migrateDb, openDb, schema } from '@vungxanh/db';
 import { activityTypes, vnDate } from '@vungxanh/domain';
-import { password, start, stop, type BenchContext } from './server.ts';
+import { againstAim, password, start, stop, type BenchContext } from './server.ts';
 
 const COMMUNES = 100;
 const VILLAGES_PER_COMMUNE = 50;
@@ -331,6 +331,7 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
     );
     const pAll = await sample(province, cookie, 20, () => move('UPDATE coverage_versions SET v = v + 1'));
     writer.$client.close();
+    const floor = await ctx.floorNow();
     const hl = await underLoad(health, cookie, ctx.seconds, 10);
     const cl = await underLoad(commune, cookie, ctx.seconds, 10);
     const pl = await underLoad(province, cookie, ctx.seconds, 4);
@@ -348,6 +349,7 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
       `Under load (autocannon):        req/s      p50    p97.5    ratio of req/s to health in this run (${hl.rps.toFixed(0)} req/s) and to the main health baseline`,
       `commune dashboard, 10 conn   ${cl.rps.toFixed(0).padStart(7)}  ${ms(cl.p50)} ${ms(cl.p97)}   ${(cl.rps / hl.rps).toFixed(4)}   ${(cl.rps / ctx.healthRps).toFixed(4)}`,
       `province view, 4 conn        ${pl.rps.toFixed(0).padStart(7)}  ${ms(pl.p50)} ${ms(pl.p97)}   ${(pl.rps / hl.rps).toFixed(4)}   ${(pl.rps / ctx.healthRps).toFixed(4)}`,
+      `commune dashboard, 10 conn: ${againstAim(cl.rps, floor.bareRps, 0.1)}, p97.5 aim < 100 ms; province view, 4 conn: aim ≥ 20 req/s`,
     ];
   } finally {
     await stop(child);

@@ -5,6 +5,7 @@
  * time (p50 / p95), then under load with autocannon, each against GET /api/health in the same run.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { migrateDb, openDb, schema } from '@vungxanh/db';
@@ -296,6 +297,43 @@ async function underLoad(url: string, cookie: string, seconds: number, connectio
   return { rps: r.requests.average, p50: r.latency.p50, p97: r.latency.p97_5 };
 }
 
+/** Bytes of the database file by what they hold: everything, and the rollups (tables and their indexes) alone. */
+async function databaseBytes(dbFile: string) {
+  const db = await openDb({ url: `file:${dbFile}` });
+  try {
+    const rs = await db.$client.execute(
+      `SELECT s.tbl_name AS tbl, sum(d.pgsize) AS bytes FROM dbstat d JOIN sqlite_schema s ON s.name = d.name GROUP BY s.tbl_name`,
+    );
+    const rollups = new Set([
+      'coverage_days',
+      'coverage_months',
+      'commitment_days',
+      'commitment_units',
+      'coverage_versions',
+    ]);
+    let total = 0;
+    let rollup = 0;
+    for (const row of rs.rows) {
+      total += Number(row.bytes);
+      if (rollups.has(String(row.tbl))) rollup += Number(row.bytes);
+    }
+    return { total, rollup };
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Resident and peak memory of a process (Linux), in MB; null elsewhere. */
+function memoryOf(pid: number | undefined) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
 export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
   const dbFile = join(ctx.dir, 'coverage.db');
   // The first start migrates and creates the admin; the province is then written straight into the file.
@@ -304,7 +342,9 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
   const built = performance.now();
   const { provinceId, communeId, communeIds } = await buildProvince(dbFile);
   const buildSeconds = (performance.now() - built) / 1000;
+  const bytes = await databaseBytes(dbFile);
   const { url, child } = await start(dbFile);
+  const atStart = memoryOf(child.pid);
   try {
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
@@ -335,6 +375,9 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
     const hl = await underLoad(health, cookie, ctx.seconds, 10);
     const cl = await underLoad(commune, cookie, ctx.seconds, 10);
     const pl = await underLoad(province, cookie, ctx.seconds, 4);
+    const afterLoads = memoryOf(child.pid);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    const mem = (m: ReturnType<typeof memoryOf>) => (m ? `${m.rss.toFixed(0)} MB resident` : 'not known here');
     const ms = (n: number) => `${n.toFixed(1).padStart(6)} ms`;
     const ratio = (n: number, base: number) => (n / base).toFixed(1).padStart(6);
     return [
@@ -350,6 +393,8 @@ export async function benchCoverage(ctx: BenchContext): Promise<string[]> {
       `commune dashboard, 10 conn   ${cl.rps.toFixed(0).padStart(7)}  ${ms(cl.p50)} ${ms(cl.p97)}   ${(cl.rps / hl.rps).toFixed(4)}   ${(cl.rps / ctx.healthRps).toFixed(4)}`,
       `province view, 4 conn        ${pl.rps.toFixed(0).padStart(7)}  ${ms(pl.p50)} ${ms(pl.p97)}   ${(pl.rps / hl.rps).toFixed(4)}   ${(pl.rps / ctx.healthRps).toFixed(4)}`,
       `commune dashboard, 10 conn: ${againstAim(cl.rps, floor.bareRps, 0.1)}, p97.5 aim < 100 ms; province view, 4 conn: aim ≥ 20 req/s`,
+      `Database: ${mb(bytes.total)}, of which the rollups (day and month tallies, commitment units, counters) ${mb(bytes.rollup)}: ${mb(bytes.total - bytes.rollup)} without them`,
+      `Server memory: ${mem(atStart)} after start, ${mem(afterLoads)} after these reads (peak ${afterLoads ? `${afterLoads.peak.toFixed(0)} MB` : 'not known'})`,
     ];
   } finally {
     await stop(child);

@@ -50,7 +50,12 @@ async function screens(url: string, giaVien: string, ctx: BenchContext, bareRps:
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const lines: string[] = [];
   for (const [title, path, connections] of runs) {
-    const r = await autocannon({ url: url + path, connections, duration: ctx.seconds, headers: { cookie, ...headers } });
+    const r = await autocannon({
+      url: url + path,
+      connections,
+      duration: ctx.seconds,
+      headers: { cookie, ...headers },
+    });
     if (r.non2xx > 0 || r.errors > 0)
       throw new Error(`${title}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodeStats)}), ${r.errors} errors`);
     const rps = r.requests.average;

@@ -59,6 +59,26 @@ const communes = (await (await fetch(`${url}/api/units/communes`, { headers: { c
   items: { id: string; code: string }[];
 };
 const giaVien = communes.items.find((c) => c.code === 'HP-GIAVIEN')!.id;
+// Events come from a kiosk paired in a village of Gia Viên, as in the field: each counts for that village, so the
+// rollup triggers (day tallies, the commune's coverage counter) and the kiosk's own count run with every insert.
+const firstVillage = (
+  (await (
+    await fetch(`${url}/api/units/villages?communeId=${giaVien}&pageSize=1`, { headers: { cookie } })
+  ).json()) as {
+    items: { id: string }[];
+  }
+).items[0]!.id;
+const kiosk = (await (
+  await fetch(`${url}/api/kiosks?communeId=${giaVien}`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ name: 'Nhà văn hóa (bench)', villageId: firstVillage }),
+  })
+).json()) as { pairingCode: string };
+const paired = (await (
+  await fetch(`${url}/api/kiosks/pair`, { method: 'POST', headers, body: JSON.stringify({ code: kiosk.pairingCode }) })
+).json()) as { deviceToken: string };
+const kioskHeaders = { authorization: `Bearer ${paired.deviceToken}` };
 
 async function load(
   title: string,
@@ -137,7 +157,8 @@ try {
     }),
   );
   results.push(
-    await load('POST /api/events (batches of 50 new events)', '/api/events', {
+    await load('POST /api/events (a kiosk, batches of 50 new events)', '/api/events', {
+      headers: kioskHeaders,
       requests: [
         { method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: eventBatch(50) }) }) },
       ],
@@ -145,6 +166,7 @@ try {
   );
   results.push(
     await load('POST /api/events (50, random ids of older kiosks)', '/api/events', {
+      headers: kioskHeaders,
       requests: [
         {
           method: 'POST',

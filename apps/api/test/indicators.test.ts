@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '@vungxanh/db';
+import { storeEvents } from '@vungxanh/db';
 import { factories } from '@vungxanh/db/testing';
 import { daysLeft, periodOf, vnDate } from '@vungxanh/domain';
 import { entryBody, householdCampaign, submit, thisYear } from './commitments-helpers.ts';
@@ -23,6 +23,27 @@ const log = (cookie: string, villageIds: string[], date = vnDate(Date.now()), sc
     cookie,
     body: { id: randomUUID(), date, type: 'meeting', villageIds, schoolIds },
   });
+
+/** Events as the write path stores them (with their day rollup), without a kiosk: officers' and phones' rows. */
+const storeRaw = (
+  rows: { id: string; type: string; occurredAt: Date; communeId: string; villageId: string; payload: object }[],
+) =>
+  storeEvents(
+    h.db,
+    rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      occurredAt: r.occurredAt,
+      kioskId: null,
+      communeId: r.communeId,
+      villageId: r.villageId,
+      schoolId: null,
+      selfDeclared: false,
+      payload: r.payload as Record<string, unknown>,
+    })),
+    new Date(),
+    null,
+  );
 
 describe('commune dashboard', () => {
   it('moves a village to reached and the headline from n/N to n+1/N when its head logs an activity', async () => {
@@ -121,7 +142,7 @@ describe('commune dashboard', () => {
     const commune = await factories.commune(h.db, { provinceId: w.p1.id });
     const v = await factories.village(h.db, commune.id);
     const now = Date.now();
-    await h.db.insert(schema.events).values(
+    await storeRaw(
       Array.from({ length: 3 }, (_, i) => ({
         id: randomUUID(),
         type: i === 0 ? 'quiz_completed' : 'lesson_opened',
@@ -226,9 +247,7 @@ describe('province view', () => {
         villageId,
         payload: {},
       }));
-    await h.db
-      .insert(schema.events)
-      .values([...events(on.id, vOn.id, 4), ...events(off.id, vOff.id, 3), ...events(off.id, gone.id, 5)]);
+    await storeRaw([...events(on.id, vOn.id, 4), ...events(off.id, vOff.id, 3), ...events(off.id, gone.id, 5)]);
     await h.call('PUT', `/api/indicators/settings?communeId=${on.id}`, {
       cookie: w.cookies.system,
       body: { digitalReachCounts: true, minEvents: 4 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRollup, emptyCoverageTally, mergeTallies } from './coverage-rollup.ts';
+import { addRollup, emptyCoverageTally, eventRollupKey, mergeTallies } from './coverage-rollup.ts';
 
 describe('addRollup', () => {
   it('reads activities per unit and per commune, and kiosk and phone events apart', () => {
@@ -40,5 +40,25 @@ describe('mergeTallies', () => {
       digital: { a: { events: 1, quizzes: 1 } },
       phone: { a: { events: 2, quizzes: 0 } },
     });
+  });
+});
+
+describe('eventRollupKey', () => {
+  const base = { communeId: 'c', villageId: 'v', schoolId: null, selfDeclared: false, type: 'quiz_completed' };
+  it('counts an event on its Vietnam day, for its village or school, kiosk and self-declared apart', () => {
+    expect(eventRollupKey({ ...base, occurredAt: Date.parse('2026-03-31T16:59:59.999Z') })).toEqual({
+      communeId: 'c',
+      day: '2026-03-31',
+      unitKey: 'v:v',
+      metric: 'ev:kiosk:quiz_completed',
+    });
+    expect(eventRollupKey({ ...base, occurredAt: Date.parse('2026-03-31T17:00:00.000Z') })!.day).toBe('2026-04-01');
+    expect(
+      eventRollupKey({ ...base, villageId: null, schoolId: 's', selfDeclared: true, occurredAt: 0 }),
+    ).toMatchObject({ unitKey: 's:s', metric: 'ev:self:quiz_completed' });
+  });
+  it('leaves out an event with no commune or no unit', () => {
+    expect(eventRollupKey({ ...base, communeId: null, occurredAt: 0 })).toBeNull();
+    expect(eventRollupKey({ ...base, villageId: null, occurredAt: 0 })).toBeNull();
   });
 });

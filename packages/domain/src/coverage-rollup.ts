@@ -1,3 +1,4 @@
+import { VN_OFFSET_MS } from './vn-time.ts';
 import { addActivity, emptyActivity, type ActivityTally, type DigitalReach } from './indicators.ts';
 
 /**
@@ -59,4 +60,23 @@ export function mergeTallies(tallies: Iterable<CoverageTally>): CoverageTally {
     for (const [id, d] of Object.entries(t.phone)) addReach(out.phone, id, d.events, d.quizzes);
   }
   return out;
+}
+
+/** Where an event counts in the day rollup: its commune, Vietnam day, unit key and metric; null when it names no unit. */
+export function eventRollupKey(e: {
+  communeId: string | null;
+  villageId: string | null;
+  schoolId: string | null;
+  selfDeclared: boolean;
+  type: string;
+  occurredAt: number;
+}): { communeId: string; day: string; unitKey: string; metric: string } | null {
+  if (!e.communeId || (!e.villageId && !e.schoolId)) return null;
+  return {
+    communeId: e.communeId,
+    // The day as SQLite's strftime of (occurred_at + offset) / 1000 gives it (integer seconds, then UTC calendar).
+    day: new Date(Math.floor((e.occurredAt + VN_OFFSET_MS) / 1000) * 1000).toISOString().slice(0, 10),
+    unitKey: e.villageId ? `v:${e.villageId}` : `s:${e.schoolId}`,
+    metric: `ev:${e.selfDeclared ? 'self' : 'kiosk'}:${e.type}`,
+  };
 }

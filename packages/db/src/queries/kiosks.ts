@@ -93,6 +93,9 @@ export async function storeEvents(
   // summed here over the rows the insert stored (RETURNING names exactly those; a replayed id is not among them), one
   // upsert per commune, day, unit and metric: a per-row trigger ran the upsert and its month and counter triggers
   // for every event, a third of ingest (pnpm bench). Deleting events still goes through the delete trigger.
+  // On the embedded driver every statement runs synchronously, so the awaits below never yield to I/O and no other
+  // request can begin a write in between (a second BEGIN IMMEDIATE would sleep in SQLite's busy handler on this one
+  // thread); a libSQL server orders transactions itself.
   const tx = await db.$client.transaction('write');
   try {
     const stored = new Set((await tx.execute(insert)).rows.map((r) => String(r[0])));

@@ -25,27 +25,25 @@ function chunked(text: string): ReadableStream<Uint8Array> {
   });
 }
 
+/** Creates an organization of commune A with a chunked JSON body. */
+const createChunked = (name: string) =>
+  h.call('POST', '/api/units/organizations', {
+    cookie: w.cookies.system,
+    raw: chunked(JSON.stringify({ communeId: w.communeA.id, kind: 'business', name })),
+    headers: { 'content-type': 'application/json' },
+  });
+
 describe('request bodies on the Node server', () => {
   it('refuses a chunked JSON body past the limit with 413 while it streams, and writes nothing', async () => {
     const before = await organizations();
-    const body = JSON.stringify({ communeId: w.communeA.id, kind: 'business', name: 'x'.repeat(200_000) });
-    const res = await h.call('POST', '/api/units/organizations', {
-      cookie: w.cookies.system,
-      raw: chunked(body),
-      headers: { 'content-type': 'application/json' },
-    });
+    const res = await createChunked('x'.repeat(200_000));
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('payload_too_large');
     expect(await organizations()).toBe(before);
   });
 
   it('takes a chunked JSON body within the limit', async () => {
-    const body = JSON.stringify({ communeId: w.communeA.id, kind: 'business', name: 'Công ty Chia Khúc' });
-    const res = await h.call('POST', '/api/units/organizations', {
-      cookie: w.cookies.system,
-      raw: chunked(body),
-      headers: { 'content-type': 'application/json' },
-    });
+    const res = await createChunked('Công ty Chia Khúc');
     expect(res.status).toBe(201);
     expect(res.body.name).toBe('Công ty Chia Khúc');
   });

@@ -2,7 +2,7 @@
  * Contest capacity: answer-saves and submits per second at 100 and 500 concurrent participants
  * (autocannon connections), with p50 / p99 and errors, each as a ratio against GET /api/health.
  * Run once against the main server (writes share a commit every 2 ms) and once against a second
- * server started with CONTEST_WRITE_BATCH_MS=0 (one commit per write), to show the difference.
+ * server started with WRITE_BATCH_MS=0 (one commit per write), to show the difference.
  *
  * Participants and their open attempts are written straight into the database file (the setup is
  * not what is measured, and registration and starts are rate-limited per address); every request
@@ -247,11 +247,11 @@ export async function benchContests(ctx: BenchContext): Promise<string[]> {
 
   // The same on a server that commits each write alone, on its own database file.
   const file = join(ctx.dir, 'bench-single.db');
-  const before = process.env.CONTEST_WRITE_BATCH_MS;
-  process.env.CONTEST_WRITE_BATCH_MS = '0';
+  const before = process.env.WRITE_BATCH_MS;
+  process.env.WRITE_BATCH_MS = '0';
   const single = await start(file);
-  if (before === undefined) delete process.env.CONTEST_WRITE_BATCH_MS;
-  else process.env.CONTEST_WRITE_BATCH_MS = before;
+  if (before === undefined) delete process.env.WRITE_BATCH_MS;
+  else process.env.WRITE_BATCH_MS = before;
   const singleDb = await openDb({ url: `file:${file}` });
   try {
     const cookie = await signIn(single.url);

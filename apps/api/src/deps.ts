@@ -15,7 +15,7 @@ import { createSettingsCache } from './lib/settings-cache.ts';
  * shipped content a release compares against (tests give an older or newer set).
  */
 export function createDeps(db: Db, config: Config, version: string, shipped?: ShippedSet): Deps {
-  setWriteWindow(db, config.CONTEST_WRITE_BATCH_MS);
+  setWriteWindow(db, config.WRITE_BATCH_MS);
   let content = shipped;
   return {
     shippedContent: () => (content ??= loadContent()),

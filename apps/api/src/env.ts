@@ -32,8 +32,8 @@ const schema = z.object({
   CONTEST_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(300),
   /** Tips sent per hour from one address or one kiosk (also the hourly cap on additions; reads get six times it). */
   TIP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
-  /** Milliseconds contest answer and submit writes wait to share one commit; 0 commits each alone. */
-  CONTEST_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
+  /** Milliseconds bursty public writes (contest answers and submits, signings, event batches) wait to share one commit. */
+  WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
   /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */
   /** `full`: an acknowledged write survives a power cut; `normal`: faster, survives only a crashed process. */
   DATABASE_SYNC: z.enum(['full', 'normal']).default('full'),
@@ -51,6 +51,9 @@ export type Config = z.infer<typeof schema>;
 /** Reads the configuration once; a bad value throws a message naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // The group commit's window was first for contests only, under this name; servers configured with it keep it.
+  if (cleaned.WRITE_BATCH_MS === undefined && cleaned.CONTEST_WRITE_BATCH_MS !== undefined)
+    cleaned.WRITE_BATCH_MS = cleaned.CONTEST_WRITE_BATCH_MS;
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -26,6 +26,13 @@ describe('configuration', () => {
       'libsql://db.example.org',
     );
   });
+  it('reads the group commit window under its new name, and the older contest-only name', () => {
+    expect(loadConfig({}).WRITE_BATCH_MS).toBe(2);
+    expect(loadConfig({ WRITE_BATCH_MS: '0' }).WRITE_BATCH_MS).toBe(0);
+    expect(loadConfig({ CONTEST_WRITE_BATCH_MS: '5' }).WRITE_BATCH_MS).toBe(5);
+    expect(loadConfig({ CONTEST_WRITE_BATCH_MS: '5', WRITE_BATCH_MS: '1' }).WRITE_BATCH_MS).toBe(1);
+    expect(() => loadConfig({ CONTEST_WRITE_BATCH_MS: '500' })).toThrow(/WRITE_BATCH_MS/);
+  });
 });
 
 describe('origin checks', () => {

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { eventRollupKey } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import { keptPerDb } from '../prepared.ts';
+import { groupWrites } from '../write-queue.ts';
 import type { AuditEntry } from './audit.ts';
 import { events, kiosks } from '../schema/index.ts';
 
@@ -89,15 +90,12 @@ export async function storeEvents(
     sql: `INSERT INTO events (${columns}) VALUES ${placeholders} ON CONFLICT DO NOTHING RETURNING id`,
     args,
   };
-  // One transaction: the events, their day rollup, the kiosk's count or the officer's audit line. The rollup is
-  // summed here over the rows the insert stored (RETURNING names exactly those; a replayed id is not among them), one
-  // upsert per commune, day, unit and metric: a per-row trigger ran the upsert and its month and counter triggers
-  // for every event, a third of ingest (pnpm bench). Deleting events still goes through the delete trigger.
-  // On the embedded driver every statement runs synchronously, so the awaits below never yield to I/O and no other
-  // request can begin a write in between (a second BEGIN IMMEDIATE would sleep in SQLite's busy handler on this one
-  // thread); a libSQL server orders transactions itself.
-  const tx = await db.$client.transaction('write');
-  try {
+  // One transaction: the events, their day rollup, the kiosk's count or the officer's audit line, shared with the
+  // other writes of the same few milliseconds (the group commit: a sync of the WAL per group, not per batch). The
+  // rollup is summed here over the rows the insert stored (RETURNING names exactly those; a replayed id is not among
+  // them), one upsert per commune, day, unit and metric: a per-row trigger ran the upsert and its month and counter
+  // triggers for every event, a third of ingest (pnpm bench). Deleting events still goes through the delete trigger.
+  return groupWrites(db).transact(async (tx) => {
     const stored = new Set((await tx.execute(insert)).rows.map((r) => String(r[0])));
     const tallies = new Map<string, { key: NonNullable<ReturnType<typeof eventRollupKey>>; n: number }>();
     for (const r of rows) {
@@ -147,11 +145,8 @@ export async function storeEvents(
         sql: 'UPDATE kiosks SET last_seen_at = ?, events_count = events_count + ? WHERE id = ?',
         args: [receivedAt.getTime(), stored.size, kioskId],
       });
-    await tx.commit();
     return stored.size;
-  } finally {
-    tx.close();
-  }
+  });
 }
 
 export async function countEvents(db: Db, filter: { kioskId?: string; communeId?: string } = {}) {

@@ -3,7 +3,7 @@ import type { Db } from './client.ts';
 import { coverageSums, rollupDifferences } from './queries/coverage-rollups.ts';
 import { getKiosk, insertKiosk, storeEvents, type EventRow } from './queries/kiosks.ts';
 import { createTestDb, factories } from './testing.ts';
-import { groupWrites, observeWriteBatches, setWriteWindow } from './write-queue.ts';
+import { groupWrites, observeWriteBatches, setWriteWindow, WriteQueue } from './write-queue.ts';
 
 let db: Db;
 let cleanup: () => void;
@@ -74,6 +74,15 @@ describe('group commit', () => {
     expect(ok.status).toBe('fulfilled');
     expect(ended.status).toBe('rejected');
     expect(await ids()).toEqual(['a']);
+  });
+
+  it('commits a full group at once, without waiting for the window', async () => {
+    // A window of a minute: only a full group (3 here) can be what flushes within the test's time.
+    const q = new WriteQueue(db, 60_000, 3);
+    await Promise.all([q.run(insert('a')), q.transact((tx) => tx.execute(insert('b'))), q.run(insert('c'))]);
+    await Promise.all([q.run(insert('d')), q.run(insert('e')), q.run(insert('f'))]);
+    expect(groups).toEqual([3, 3]);
+    expect(await ids()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('writes each at once with a window of 0', async () => {

@@ -27,8 +27,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  */
 export class WriteQueue {
   private pending: Pending[] = [];
-  private scheduled = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -51,20 +51,20 @@ export class WriteQueue {
   private enqueue(p: Pending) {
     this.pending.push(p);
     if (this.pending.length >= this.maxBatch) {
+      // Full: flush as soon as this callback ends, in place of the timer.
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
-      if (!this.scheduled) setImmediate(() => void this.flush());
-      this.scheduled = true;
-    } else if (!this.scheduled) {
-      this.scheduled = true;
+      this.immediate ??= setImmediate(() => void this.flush());
+    } else if (!this.timer && !this.immediate) {
       this.timer = setTimeout(() => void this.flush(), this.windowMs);
     }
   }
 
   private async flush() {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
-    this.scheduled = false;
+    this.immediate = null;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;

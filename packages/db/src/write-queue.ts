@@ -20,8 +20,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * a piece that throws is rolled back to its savepoint and fails alone; anything that breaks the transaction itself
  * rolls the whole group back and each write is retried on its own. Nothing is acknowledged before the commit.
  *
- * A group always starts in a callback of its own (a timer or setImmediate), never inside a request's chain of
- * promises: on the embedded driver each statement runs synchronously, so the transaction's awaits only wait for
+ * A group with work always starts in a callback of its own (a timer or setImmediate), never inside a request's
+ * chain of promises: on the embedded driver each statement runs synchronously, so the transaction's awaits only wait for
  * microtasks and no other request can start a write while it is open (that write would sleep in SQLite's busy
  * handler on this one thread).
  */
@@ -51,10 +51,12 @@ export class WriteQueue {
   private enqueue(p: Pending) {
     this.pending.push(p);
     if (this.pending.length >= this.maxBatch) {
-      // Full: flush as soon as this callback ends, in place of the timer.
+      // Full: flush now, in place of the timer. A batch of statements is one synchronous call on the embedded driver
+      // and can go at once; a group with work waits for this callback to end (see above).
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
-      this.immediate ??= setImmediate(() => void this.flush());
+      if (this.pending.every(isStatement)) void this.flush();
+      else this.immediate ??= setImmediate(() => void this.flush());
     } else if (!this.timer && !this.immediate) {
       this.timer = setTimeout(() => void this.flush(), this.windowMs);
     }
@@ -69,9 +71,9 @@ export class WriteQueue {
     this.pending = [];
     if (batch.length === 0) return;
     batchObservers.get(this.db)?.(batch.length);
-    const outcomes = await (
-      batch.every((b) => typeof b.write !== 'function') ? this.asBatch(batch) : this.inOneTransaction(batch)
-    ).catch(() => null);
+    const outcomes = await (batch.every(isStatement) ? this.asBatch(batch) : this.inOneTransaction(batch)).catch(
+      () => null,
+    );
     if (outcomes) {
       batch.forEach((b, i) => {
         const o = outcomes[i]!;
@@ -141,6 +143,8 @@ export class WriteQueue {
     }
   }
 }
+
+const isStatement = (p: Pending) => typeof p.write !== 'function';
 
 function isConstraintError(err: unknown): boolean {
   for (let e: unknown = err; e instanceof Error; e = e.cause) {

@@ -4,9 +4,12 @@ import { defineConfig, type Plugin } from 'vite';
 // By path, not by package name: Vite bundles relative imports into the config, while a package's TypeScript
 // source would be left to Node, which cannot load it.
 import { resources } from '../../packages/i18n/src/resources.ts';
-import { kioskSections, pickSections } from './src/lib/messages.ts';
+import { kioskCore, kioskParts, pickSections, type KioskPart } from './src/lib/messages.ts';
 
-/** `virtual:kiosk-messages/<locale>`: a language's words without the console's, as a plain module. */
+/**
+ * `virtual:kiosk-messages/<locale>`: a language's words that come with the kiosk app, without the console's, as a
+ * plain module; `virtual:kiosk-messages/<locale>/<part>`: a part of them that some screens include (see messages.ts).
+ */
 function kioskMessages(): Plugin {
   const prefix = 'virtual:kiosk-messages/';
   return {
@@ -14,8 +17,10 @@ function kioskMessages(): Plugin {
     resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
     load(id) {
       if (!id.startsWith(`\0${prefix}`)) return undefined;
-      const locale = id.slice(prefix.length + 1) as keyof typeof resources;
-      return `export default ${JSON.stringify(pickSections(resources[locale], kioskSections))};`;
+      const [locale, part] = id.slice(prefix.length + 1).split('/') as [keyof typeof resources, KioskPart?];
+      const sections = part ? kioskParts[part] : kioskCore;
+      if (!resources[locale] || !sections) throw new Error(`no kiosk messages ${id.slice(1)}`);
+      return `export default ${JSON.stringify(pickSections(resources[locale], sections))};`;
     },
   };
 }

@@ -20,6 +20,11 @@ test.describe('kiosk app shell', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('link', { name: 'Self-check quiz' })).toBeVisible();
+    // The tip box's words come with its screen, in the language chosen; back home, switching again reaches them too.
+    await page.getByRole('link', { name: 'Tip box' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Online tip box' })).toBeVisible();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hòm thư tố giác trực tuyến' })).toBeVisible();
   });
 
   test('is an installable PWA that opens offline after the first visit', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupMessage, messageLoaders, pickLocale, translate } from './index.ts';
+import { lookupMessage, mergeTrees, messageLoaders, pickLocale, translate } from './index.ts';
 import { errorMessage, resources } from './server.ts';
 
 /** Every leaf key of a nested resource, as dotted paths. */
@@ -32,6 +32,20 @@ describe('resources', () => {
     expect(translate([vi], 'nav.nothing')).toBe('nav.nothing');
     expect(translate([{ x: 'còn {{count}} câu, {{missing}}' }], 'x', { count: 3 })).toBe('còn 3 câu, {{missing}}');
     expect(lookupMessage(vi, 'nav')).toBeUndefined();
+  });
+});
+
+describe('mergeTrees', () => {
+  it('adds a part of the tree into the section it belongs to, without changing either tree', () => {
+    const core = { app: { name: 'Vùng Xanh' }, tipBox: { tile: 'Gửi tin báo' } };
+    const part = { tipBox: { title: 'Hộp tin báo', tile: 'Tin báo' }, contests: { open: 'Đang mở' } };
+    expect(mergeTrees(core, part)).toEqual({
+      app: { name: 'Vùng Xanh' },
+      tipBox: { tile: 'Tin báo', title: 'Hộp tin báo' },
+      contests: { open: 'Đang mở' },
+    });
+    expect(core.tipBox).toEqual({ tile: 'Gửi tin báo' });
+    expect(Object.keys(part.tipBox)).toEqual(['title', 'tile']);
   });
 });
 

@@ -17,6 +17,16 @@ export const messageLoaders: Record<Locale, () => Promise<Messages>> = {
   en: () => import('./locales/en.ts').then((m) => m.en),
 };
 
+/** `a` with `b`'s words added, section by section (a word in both is `b`'s); neither tree is changed. */
+export function mergeTrees(a: MessageTree, b: MessageTree): MessageTree {
+  const out: MessageTree = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = typeof value === 'object' && typeof mine === 'object' ? mergeTrees(mine, value) : value;
+  }
+  return out;
+}
+
 /** The string at a dotted key, or undefined. */
 export function lookupMessage(tree: MessageTree | undefined, key: string): string | undefined {
   let node: string | MessageTree | undefined = tree;

@@ -1,4 +1,4 @@
-import { pickLocale, translate, type Locale, type MessageTree, type Messages } from '@vungxanh/i18n';
+import { mergeTrees, pickLocale, translate, type Locale, type MessageTree, type Messages } from '@vungxanh/i18n';
 
 /** Every dotted path to a string in the message tree, e.g. 'nav.dashboard'. */
 type Leaves<T, P extends string = ''> = {
@@ -29,7 +29,8 @@ function writeStored(key: string, locale: Locale): void {
 /**
  * An app's language as rune state: Vietnamese first, English on request; the choice survives
  * reloads under the app's own storage key. Each app makes one instance; `K` narrows the keys an app
- * may use to the words it ships.
+ * may use to the words it ships. Words a few screens need can come as parts of their own (`include`), so the
+ * first load of every other screen does not carry them.
  */
 export class LocaleState<K extends string = MessageKey> {
   locale = $state<Locale>('vi');
@@ -37,24 +38,43 @@ export class LocaleState<K extends string = MessageKey> {
   #trees = $state.raw<Partial<Record<Locale, MessageTree>>>({});
 
   readonly #storageKey: string;
-  readonly #loaders: MessageLoaders;
+  // The app's words first, then each part included since, in every language loaded.
+  readonly #parts: MessageLoaders[];
+  // Loads begun, per part and language: bookkeeping, never read by a template (the words are in `#trees`).
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #loading = new Map<MessageLoaders, Partial<Record<Locale, Promise<void>>>>();
+  #started: Promise<void> | null = null;
 
   constructor(storageKey: string, loaders: MessageLoaders) {
     this.#storageKey = storageKey;
-    this.#loaders = loaders;
+    this.#parts = [loaders];
   }
 
-  async init(): Promise<void> {
-    if (this.#trees.vi) return;
-    const locale = pickLocale(readStored(this.#storageKey));
-    await Promise.all([this.#load('vi'), this.#load(locale)]);
-    this.#apply(locale);
+  /** Loads Vietnamese and the stored choice, once. */
+  init(): Promise<void> {
+    return (this.#started ??= (async () => {
+      const locale = pickLocale(readStored(this.#storageKey));
+      await Promise.all([this.#load('vi'), this.#load(locale)]);
+      this.#apply(locale);
+    })().catch((error: unknown) => {
+      this.#started = null;
+      throw error;
+    }));
   }
 
   async setLocale(locale: Locale): Promise<void> {
     await this.#load(locale);
     this.#apply(locale);
     writeStored(this.#storageKey, locale);
+  }
+
+  /**
+   * Adds a part of the words (a screen's own), in Vietnamese and the language shown, and in any language chosen
+   * later. Resolves once they are there; asking again for the same part costs nothing.
+   */
+  async include(part: MessageLoaders): Promise<void> {
+    if (!this.#parts.includes(part)) this.#parts.push(part);
+    await Promise.all([this.#loadPart(part, 'vi'), this.#loadPart(part, this.locale)]);
   }
 
   /** Reads `locale`, so any template that calls it re-renders when the language changes. */
@@ -69,9 +89,22 @@ export class LocaleState<K extends string = MessageKey> {
   }
 
   async #load(locale: Locale): Promise<void> {
-    if (this.#trees[locale]) return;
-    const tree = await this.#loaders[locale]();
-    this.#trees = { ...this.#trees, [locale]: tree };
+    await Promise.all(this.#parts.map((part) => this.#loadPart(part, locale)));
+  }
+
+  #loadPart(part: MessageLoaders, locale: Locale): Promise<void> {
+    let byLocale = this.#loading.get(part);
+    if (!byLocale) this.#loading.set(part, (byLocale = {}));
+    return (byLocale[locale] ??= part[locale]().then(
+      (tree) => {
+        this.#trees = { ...this.#trees, [locale]: mergeTrees(this.#trees[locale] ?? {}, tree) };
+      },
+      (error: unknown) => {
+        // Offline, say: the next call tries again.
+        delete byLocale[locale];
+        throw error;
+      },
+    ));
   }
 
   #apply(locale: Locale): void {

@@ -1,4 +1,5 @@
-import { LocaleState } from '@vungxanh/ui/locale';
+import type { MessageTree } from '@vungxanh/i18n';
+import { LocaleState, type MessageLoaders } from '@vungxanh/ui/locale';
 import vi from 'virtual:kiosk-messages/vi';
 import type { KioskKey } from './messages';
 
@@ -13,3 +14,11 @@ export const i18n = new LocaleState<KioskKey>('vungxanh.kiosk.locale', {
   vi: () => Promise.resolve(vi),
   en: () => import('virtual:kiosk-messages/en').then((m) => m.default),
 });
+
+/**
+ * A part of the words that a few screens include (their layout calls `i18n.include`): the Vietnamese comes with those
+ * screens' scripts, the English when chosen.
+ */
+export function wordsPart(vi: MessageTree, en: () => Promise<{ default: MessageTree }>): MessageLoaders {
+  return { vi: () => Promise.resolve(vi), en: () => en().then((m) => m.default) };
+}

@@ -3,18 +3,45 @@ import type { MessageKey } from '@vungxanh/ui/locale';
 
 /**
  * The parts of the shared message tree the kiosk shows. The console's words (accounts, reports, the registry…)
- * stay out of the kiosk's download: `vite.config.ts` builds each language's kiosk module from this list.
+ * stay out of the kiosk's download: `vite.config.ts` builds each language's kiosk module from these lists. The words
+ * every screen may need come with the app (`kioskCore`); the contest, commitment and tip-box screens' own words are
+ * parts that their routes include (`kioskParts`), so the first load of the home, a lesson or a quiz does not carry them.
  */
+export const kioskParts = {
+  contests: ['contests', 'contestShare', 'admin.validation'],
+  commitments: ['commitments'],
+  tipBox: ['tipBox'],
+} as const;
+export type KioskPart = keyof typeof kioskParts;
+
+/**
+ * The contest list's few words come with the app, so the list (one tap from home) needs no part; so do the tip box's
+ * tile on the home screen and its link beside the hotlines.
+ */
+export const kioskCore = [
+  'app',
+  'common',
+  'kiosk',
+  'errors',
+  'contests.kioskTitle',
+  'contests.kioskEmpty',
+  'contests.statuses',
+  'contests.phases',
+  'contests.readRules',
+  'tipBox.tile',
+  'tipBox.hotlineLinkTitle',
+  'tipBox.hotlineLinkHelp',
+  'tipBox.hotlineLink',
+] as const;
+
 export const kioskSections = [
   'app',
   'common',
   'kiosk',
   'errors',
-  'contests',
-  'contestShare',
-  'commitments',
-  'tipBox',
-  'admin.validation',
+  ...kioskParts.contests,
+  ...kioskParts.commitments,
+  ...kioskParts.tipBox,
 ] as const;
 
 type Section = (typeof kioskSections)[number];

@@ -26,7 +26,7 @@ import {
   type CommitmentTallies,
   type DigitalReach,
 } from '@vungxanh/domain';
-import { computeCoverage, coverageFor, recognitionFacts } from './coverage.ts';
+import { computeCoverage, coverageFor, lastActivityFor, recognitionFacts } from './coverage.ts';
 
 /**
  * Random histories against the rollups: whatever sequence of event batches (at period edges in Vietnam time),
@@ -371,6 +371,30 @@ describe('figures kept in memory', () => {
     expect(before.units.villages[0]!.households).toBe(321);
     expect(before.settings.digitalReachCounts).toBe(true);
     expect(before.result.villages[0]!.digitalEvents).toBeGreaterThan(0);
+  });
+
+  it("include each village's last activity, which moves with a new activity and stays with another commune's", async () => {
+    const commune = await factories.commune(db);
+    const other = await factories.commune(db);
+    const village = await factories.village(db, commune.id);
+    const otherVillage = await factories.village(db, other.id);
+    const activity = (communeId: string, villageId: string, date: string) =>
+      insertActivity(
+        db,
+        { id: crypto.randomUUID(), communeId, date, type: 'meeting', audienceGroup: 'general' },
+        { villageIds: [villageId], schoolIds: [] },
+        audit,
+      );
+    await activity(commune.id, village.id, '2026-04-03');
+    const key = '2026-Q2';
+    expect((await lastActivityFor(db, commune.id, key))('v', village.id)).toBe('2026-04-03');
+    await activity(other.id, otherVillage.id, '2026-05-20');
+    expect((await lastActivityFor(db, commune.id, key))('v', village.id)).toBe('2026-04-03');
+    await activity(commune.id, village.id, '2026-05-10');
+    expect((await lastActivityFor(db, commune.id, key))('v', village.id)).toBe('2026-05-10');
+    // Before the period ended: an earlier period does not see it.
+    expect((await lastActivityFor(db, commune.id, '2026-04'))('v', village.id)).toBe('2026-04-03');
+    expect((await lastActivityFor(db, other.id, key))('v', otherVillage.id)).toBe('2026-05-20');
   });
 
   it("include the registry's computed criteria, which follow a village's mailbox and the clock", async () => {

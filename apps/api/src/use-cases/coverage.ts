@@ -158,6 +158,7 @@ function perDb<T>() {
 }
 const coverageMemo = perDb<CommuneCoverage>();
 const factsMemo = perDb<Record<string, ComputedFacts>>();
+const lastActivityMemo = perDb<ReadonlyMap<string, string>>();
 
 /**
  * Coverage of each commune for the period. Communes whose sources have not changed since they were last computed
@@ -227,10 +228,21 @@ export async function computeCoverage(
   });
 }
 
-/** Each village's and school's latest activity before the period ended, ever (for "days since"). */
+/**
+ * Each village's and school's latest activity before the period ended, ever (for "days since"). Kept like the
+ * coverage figures, against the commune's counter: finding it reads every activity day the commune has, which at a
+ * year of a commune's history cost more than the rest of the dashboard together.
+ */
 export async function lastActivityFor(db: Db, communeId: string, periodKey: string) {
-  const days = await lastActivityDays(db, communeId, vnDate(periodRange(periodKey).end));
-  return (kind: 'v' | 's', id: string) => days.get(`${kind}:${id}`) ?? null;
+  const key = `${communeId}|${periodKey}`;
+  const version = (await coverageVersionsOf(db, [communeId])).get(communeId);
+  let days = lastActivityMemo(db).get(key, version);
+  if (!days) {
+    days = await lastActivityDays(db, communeId, vnDate(periodRange(periodKey).end));
+    lastActivityMemo(db).set(key, version, days);
+  }
+  const found = days;
+  return (kind: 'v' | 's', id: string) => found.get(`${kind}:${id}`) ?? null;
 }
 
 /**

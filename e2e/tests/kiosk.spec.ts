@@ -52,6 +52,9 @@ test.describe('kiosk app shell', () => {
       await expect(page.getByRole('link', { name: 'Bài tuyên truyền' })).toBeVisible();
       // navigator.onLine still says online, but the app found the server gone and says so.
       await expect(page.getByText('Đang ngoại tuyến')).toBeVisible();
+      // A screen never opened before, drawn in the browser, with words of its own: they come from the cache too.
+      await page.goto(`${server.baseURL}/tips`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Hòm thư tố giác trực tuyến' })).toBeVisible();
     } finally {
       await server.stop().catch(() => undefined);
     }

@@ -16,8 +16,8 @@ export const i18n = new LocaleState<KioskKey>('vungxanh.kiosk.locale', {
 });
 
 /**
- * A part of the words that a few screens include (their layout calls `i18n.include`): the Vietnamese comes with those
- * screens' scripts, the English when chosen.
+ * A part of the words that a few screens include (their route's load calls `i18n.include`): the Vietnamese comes
+ * with those screens' scripts, the English when chosen.
  */
 export function wordsPart(vi: MessageTree, en: () => Promise<{ default: MessageTree }>): MessageLoaders {
   return { vi: () => Promise.resolve(vi), en: () => en().then((m) => m.default) };

@@ -27,7 +27,7 @@ export function createMetrics(db: Db, databaseUrl: string): Metrics {
   );
   const batches = registry.histogram(
     'vungxanh_write_batch_size',
-    'Public writes (contest answers and submits, signed commitments) that shared one commit',
+    'Public writes (contest answers and submits, signed commitments, event batches) that shared one commit',
     [1, 2, 5, 10, 20, 50, 100, 200],
   );
   const lag = registry.histogram(

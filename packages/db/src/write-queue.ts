@@ -1,7 +1,10 @@
 import type { InStatement, ResultSet, Transaction } from '@libsql/client';
 import type { Db } from './client.ts';
 
-/** Work that needs its own statements' results inside the shared transaction (it must not commit or roll back). */
+/**
+ * Work that needs its own statements' results inside the shared transaction. It must not commit or roll back, and
+ * may run a second time, alone, if the group's transaction is lost: it has no effect but its statements.
+ */
 export type GroupedWork<T> = (tx: Transaction) => Promise<T>;
 
 /** A queued write: one statement, or grouped work. */

@@ -32,9 +32,8 @@ const schema = z.object({
   CONTEST_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(300),
   /** Tips sent per hour from one address or one kiosk (also the hourly cap on additions; reads get six times it). */
   TIP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
-  /** Milliseconds bursty public writes (contest answers and submits, signings, event batches) wait to share one commit. */
+  /** Milliseconds bursty public writes (contest answers and submits, signings, event batches) wait to share a commit. */
   WRITE_BATCH_MS: z.coerce.number().int().min(0).max(50).default(2),
-  /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */
   /** `full`: an acknowledged write survives a power cut; `normal`: faster, survives only a crashed process. */
   DATABASE_SYNC: z.enum(['full', 'normal']).default('full'),
   /** Seconds between WAL checkpoints of the embedded database; 0 leaves it to SQLite. */
@@ -43,6 +42,7 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Bearer token that /api/metrics asks for; without one the route is off. */
   METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** Seconds hot public reads (contest list and pages, boards, village lists) are kept in memory; 0 turns it off. */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 

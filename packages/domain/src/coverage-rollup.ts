@@ -1,5 +1,5 @@
-import { VN_OFFSET_MS } from './vn-time.ts';
 import { addActivity, emptyActivity, type ActivityTally, type DigitalReach } from './indicators.ts';
+import { vnDate } from './periods.ts';
 
 /**
  * Reading the coverage rollups (per unit and Vietnam day, kept by the database in the same transaction as each
@@ -62,6 +62,14 @@ export function mergeTallies(tallies: Iterable<CoverageTally>): CoverageTally {
   return out;
 }
 
+/** A row of the day rollup (`coverage_days`) without its count. */
+export interface EventRollupKey {
+  communeId: string;
+  day: string;
+  unitKey: string;
+  metric: string;
+}
+
 /** Where an event counts in the day rollup: its commune, Vietnam day, unit key and metric; null when it names no unit. */
 export function eventRollupKey(e: {
   communeId: string | null;
@@ -70,12 +78,12 @@ export function eventRollupKey(e: {
   selfDeclared: boolean;
   type: string;
   occurredAt: number;
-}): { communeId: string; day: string; unitKey: string; metric: string } | null {
+}): EventRollupKey | null {
   if (!e.communeId || (!e.villageId && !e.schoolId)) return null;
   return {
     communeId: e.communeId,
-    // The day as SQLite's strftime of (occurred_at + offset) / 1000 gives it (integer seconds, then UTC calendar).
-    day: new Date(Math.floor((e.occurredAt + VN_OFFSET_MS) / 1000) * 1000).toISOString().slice(0, 10),
+    // The same day as SQLite's strftime of (occurred_at + offset) / 1000 in the delete trigger and the rebuild.
+    day: vnDate(e.occurredAt),
     unitKey: e.villageId ? `v:${e.villageId}` : `s:${e.schoolId}`,
     metric: `ev:${e.selfDeclared ? 'self' : 'kiosk'}:${e.type}`,
   };

@@ -156,6 +156,22 @@ function perDb<T>() {
   const memos = new WeakMap<Db, VersionedMemo<T>>();
   return (db: Db) => memos.get(db) ?? memos.set(db, new VersionedMemo<T>()).get(db)!;
 }
+/** A commune's value from `memo` while its counter has not moved since, else `compute`d now and kept. */
+async function keptAgainstCounter<T>(
+  db: Db,
+  memo: VersionedMemo<T>,
+  communeId: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  // The counter is read before the sources (see `coverageFor`).
+  const version = (await coverageVersionsOf(db, [communeId])).get(communeId);
+  const hit = memo.get(key, version);
+  if (hit) return hit;
+  const value = await compute();
+  memo.set(key, version, value);
+  return value;
+}
 const coverageMemo = perDb<CommuneCoverage>();
 const factsMemo = perDb<Record<string, ComputedFacts>>();
 const lastActivityMemo = perDb<ReadonlyMap<string, string>>();
@@ -234,15 +250,10 @@ export async function computeCoverage(
  * year of a commune's history cost more than the rest of the dashboard together.
  */
 export async function lastActivityFor(db: Db, communeId: string, periodKey: string) {
-  const key = `${communeId}|${periodKey}`;
-  const version = (await coverageVersionsOf(db, [communeId])).get(communeId);
-  let days = lastActivityMemo(db).get(key, version);
-  if (!days) {
-    days = await lastActivityDays(db, communeId, vnDate(periodRange(periodKey).end));
-    lastActivityMemo(db).set(key, version, days);
-  }
-  const found = days;
-  return (kind: 'v' | 's', id: string) => found.get(`${kind}:${id}`) ?? null;
+  const days = await keptAgainstCounter(db, lastActivityMemo(db), communeId, `${communeId}|${periodKey}`, () =>
+    lastActivityDays(db, communeId, vnDate(periodRange(periodKey).end)),
+  );
+  return (kind: 'v' | 's', id: string) => days.get(`${kind}:${id}`) ?? null;
 }
 
 /**
@@ -262,13 +273,9 @@ export async function recognitionFacts(
   // Kept like the coverage figures, against the commune's counter; the clock enters only through which target
   // periods have begun, so those are part of the key.
   const begun = targetPeriodsBegun(periodKey, headlineKind(commune.targetFrequency), now);
-  const key = `${commune.id}|${periodKey}|${begun.join(',')}`;
-  const version = (await coverageVersionsOf(db, [commune.id])).get(commune.id);
-  const hit = factsMemo(db).get(key, version);
-  if (hit) return hit;
-  const value = await computeRecognitionFacts(db, commune.id, periodKey, begun);
-  factsMemo(db).set(key, version, value);
-  return value;
+  return keptAgainstCounter(db, factsMemo(db), commune.id, `${commune.id}|${periodKey}|${begun.join(',')}`, () =>
+    computeRecognitionFacts(db, commune.id, periodKey, begun),
+  );
 }
 
 /** The commune's target periods (months or quarters) of a recognition period that have begun by `now`. */

@@ -14,15 +14,15 @@ export const kioskParts = {
 } as const;
 export type KioskPart = keyof typeof kioskParts;
 
+/** Sections every screen may need. */
+const appSections = ['app', 'common', 'kiosk', 'errors'] as const;
+
 /**
- * The contest list's few words come with the app, so the list (one tap from home) needs no part; so do the tip box's
- * tile on the home screen and its link beside the hotlines.
+ * The words that come with the app: every screen's, and the contest list's few (one tap from home, it then needs no
+ * part), and the tip box's tile on the home screen and its link beside the hotlines.
  */
 export const kioskCore = [
-  'app',
-  'common',
-  'kiosk',
-  'errors',
+  ...appSections,
   'contests.kioskTitle',
   'contests.kioskEmpty',
   'contests.statuses',
@@ -34,11 +34,9 @@ export const kioskCore = [
   'tipBox.hotlineLink',
 ] as const;
 
+/** Every section the kiosk shows, the app's and its parts'. */
 export const kioskSections = [
-  'app',
-  'common',
-  'kiosk',
-  'errors',
+  ...appSections,
   ...kioskParts.contests,
   ...kioskParts.commitments,
   ...kioskParts.tipBox,

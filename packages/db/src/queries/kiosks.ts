@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { eventRollupKey } from '@vungxanh/domain';
+import { eventRollupKey, type EventRollupKey } from '@vungxanh/domain';
 import type { Db } from '../client.ts';
 import { keptPerDb } from '../prepared.ts';
 import { groupWrites } from '../write-queue.ts';
@@ -97,7 +97,7 @@ export async function storeEvents(
   // triggers for every event, a third of ingest (pnpm bench). Deleting events still goes through the delete trigger.
   return groupWrites(db).transact(async (tx) => {
     const stored = new Set((await tx.execute(insert)).rows.map((r) => String(r[0])));
-    const tallies = new Map<string, { key: NonNullable<ReturnType<typeof eventRollupKey>>; n: number }>();
+    const tallies = new Map<string, { key: EventRollupKey; n: number }>();
     for (const r of rows) {
       if (!stored.has(r.id)) continue;
       const key = eventRollupKey({
@@ -114,11 +114,12 @@ export async function storeEvents(
       if (tally) tally.n += 1;
       else tallies.set(id, { key, n: 1 });
     }
-    if (tallies.size > 0)
+    const sums = [...tallies.values()];
+    if (sums.length > 0)
       await tx.execute({
-        sql: `INSERT INTO coverage_days (commune_id, day, unit_key, metric, n) VALUES ${[...tallies.values()].map(() => '(?, ?, ?, ?, ?)').join(', ')}
+        sql: `INSERT INTO coverage_days (commune_id, day, unit_key, metric, n) VALUES ${sums.map(() => '(?, ?, ?, ?, ?)').join(', ')}
               ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-        args: [...tallies.values()].flatMap(({ key, n }) => [key.communeId, key.day, key.unitKey, key.metric, n]),
+        args: sums.flatMap(({ key, n }) => [key.communeId, key.day, key.unitKey, key.metric, n]),
       });
     if (audit && stored.size > 0)
       // An officer's batch is audited with the number it stored; a replay that stores nothing leaves no audit row.
